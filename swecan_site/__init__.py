@@ -1,0 +1,1 @@
+"""swecan-site: publishing system and governance checker for SweCan."""

@@ -1,0 +1,120 @@
+"""Run the loader and every rule; collect problems and the compliance evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .loader import Dataset, data_problem, load
+from .problems import Kind, Location, Problem, Severity
+from .rules import BY_ID, REGISTRY, Context, Result, Rule, Status
+
+# Exit codes of `swecan-site check` (documented in the README and --help).
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_STRICT_WARNINGS = 2
+EXIT_USAGE = 3
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One rule's verdict on one subject, with the evidence."""
+
+    rule: Rule
+    result: Result
+    severity: Severity
+
+
+@dataclass
+class Report:
+    as_of: date
+    dataset: Dataset | None
+    problems: list[Problem] = field(default_factory=list)
+    evaluations: list[Evaluation] = field(default_factory=list)
+
+    @property
+    def data_errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.kind is Kind.DATA]
+
+    @property
+    def findings(self) -> list[Problem]:
+        return [p for p in self.problems if p.kind is Kind.COMPLIANCE]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for p in self.problems if p.severity is severity)
+
+    def exit_code(self, strict: bool = False) -> int:
+        if self.count(Severity.ERROR):
+            return EXIT_ERRORS
+        if strict and self.count(Severity.WARNING):
+            return EXIT_STRICT_WARNINGS
+        return EXIT_OK
+
+
+def _severities(dataset: Dataset) -> tuple[dict[str, Severity], list[Problem]]:
+    """Severity per rule after the configuration's overrides (compliance rules only)."""
+    config = dataset.config
+    result = {r.id: r.severity for r in REGISTRY}
+    problems = []
+    for rule_id, severity in config.severity.items():
+        where = config.severity_locations.get(rule_id, Location("swecan.yaml"))
+        rule = BY_ID.get(rule_id)
+        if rule is None:
+            problems.append(data_problem("SC009", where, f"Regeln {rule_id} finns inte."))
+        elif rule.kind is Kind.DATA:
+            problems.append(data_problem(
+                "SC009", where, f"{rule_id} är ett datafel; dess allvarlighetsgrad kan inte ändras."
+            ))
+        else:
+            result[rule_id] = severity
+    return result, problems
+
+
+def _run_rule(rule: Rule, ctx: Context) -> list[Result]:
+    try:
+        return list(rule.check(ctx)) if rule.check else []
+    except Exception as exc:  # a rule must never turn bad data into a traceback
+        where = Location("swecan_site/rules")
+        return [Result("internt fel", Status.NOT_MET,
+                       f"Regeln kunde inte köras ({type(exc).__name__}: {exc}); "
+                       "rapportera detta till utvecklarna.", where)]
+
+
+def run_rules(dataset: Dataset, as_of: date) -> Report:
+    report = Report(as_of, dataset)
+    severities, report.problems = _severities(dataset)
+    ctx = Context(dataset, as_of)
+    data_rules = [r for r in REGISTRY if r.kind is Kind.DATA]
+    compliance_rules = [r for r in REGISTRY if r.kind is Kind.COMPLIANCE]
+    for rule in data_rules:
+        for result in _run_rule(rule, ctx):
+            report.problems.append(_problem(rule, result, Severity.ERROR))
+    if report.data_errors:
+        # Compliance on data that contradicts itself would be noise: fix the data first.
+        return _sorted(report)
+    for rule in compliance_rules:
+        severity = severities[rule.id]
+        for result in _run_rule(rule, ctx):
+            report.evaluations.append(Evaluation(rule, result, severity))
+            if result.status is Status.NOT_MET and severity is not Severity.OFF:
+                report.problems.append(_problem(rule, result, severity))
+    return _sorted(report)
+
+
+def _problem(rule: Rule, result: Result, severity: Severity) -> Problem:
+    return Problem(result.location, rule.id, rule.section, severity, rule.kind, result.message,
+                   result.subject)
+
+
+def _sorted(report: Report) -> Report:
+    report.problems.sort(key=lambda p: p.sort_key)
+    return report
+
+
+def check(root: Path | str, as_of: date) -> Report:
+    """Load the data repository at ``root`` and judge it as of ``as_of``."""
+    loaded = load(Path(root))
+    if loaded.dataset is None:
+        return _sorted(Report(as_of, None, loaded.problems))
+    return run_rules(loaded.dataset, as_of)

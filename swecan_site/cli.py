@@ -1,0 +1,122 @@
+"""The command line: thin wrappers around check, explain and rules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, check
+from .problems import FORMATTERS, SEVERITY_SV, Severity, section_label
+from .rules import AREAS, BY_ID, REGISTRY
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+EXIT_CODES = """\
+slutkoder:
+  0  inga fel (efterlevnadsfynd rapporteras men stoppar inte)
+  1  datafel, eller efterlevnadsfynd med allvarlighetsgrad error
+  2  med --strict: efterlevnadsfynd med allvarlighetsgrad warning
+  3  felaktigt kommando eller argument
+"""
+
+
+def today() -> date:
+    return datetime.now(STOCKHOLM).date()
+
+
+def _as_of(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' är inget datum (ÅÅÅÅ-MM-DD)") from None
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2, which means warnings here
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: fel: {message}\n")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    report = check(args.root, args.as_of)
+    output = FORMATTERS[args.format](report.problems)
+    if output:
+        print(output)
+    if args.format == "text":
+        errors = report.count(Severity.ERROR)
+        warnings = report.count(Severity.WARNING)
+        summary = f"{errors} fel, {warnings} varningar (per {args.as_of.isoformat()})"
+        if report.data_errors and report.dataset is not None:
+            summary += "; efterlevnadsreglerna körs när datafelen är rättade"
+        print(summary, file=sys.stderr)
+    return report.exit_code(args.strict)
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    area = None
+    for rule in REGISTRY:
+        if rule.area != area:
+            area = rule.area
+            print(f"\n{AREAS[area]}")
+        ref = section_label(rule.section) if rule.section not in ("", "–") else ""
+        print(f"  {rule.id}  {rule.name:<26} {SEVERITY_SV[rule.severity]:<8} {ref:<12} "
+              f"{rule.summary}")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    rule = BY_ID.get(args.rule.upper())
+    if rule is None:
+        print(f"Ingen regel heter {args.rule}; se 'swecan-site rules'.", file=sys.stderr)
+        return EXIT_ERRORS
+    ref = section_label(rule.section) if rule.section not in ("", "–") else "–"
+    kind = "datafel (stoppar publicering)" if rule.kind == "data" else "efterlevnad"
+    print(f"{rule.id} {rule.name} ({ref})\n{rule.summary}\n")
+    print(f"Typ: {kind}. Allvarlighetsgrad: {SEVERITY_SV[rule.severity]}.\n")
+    print(textwrap.dedent(rule.explanation))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="swecan-site",
+        description="Kontrollerar och publicerar SweCans data enligt arbetsordningen.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="datakatalogen (standard: aktuell katalog)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("check", help="kontrollera data och arbetsordningens regler",
+                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--as-of", type=_as_of, default=None,
+                   help="bedöm per detta datum (ÅÅÅÅ-MM-DD; standard: i dag)")
+    p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    p.add_argument("--strict", action="store_true",
+                   help="låt även varningar ge slutkod 2")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("rules", help="lista alla regler")
+    p.set_defaults(func=cmd_rules)
+
+    p = sub.add_parser("explain", help="förklara en regel")
+    p.add_argument("rule", help="regelkod, t.ex. SC302")
+    p.set_defaults(func=cmd_explain)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "as_of", "unset") is None:
+        args.as_of = today()
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Rule parameters and severities, from ``swecan.yaml``.
+
+Every number the rules use is a parameter whose default is the
+arbetsordning's. The arbetsordning is revised every year (§9), so the
+configuration holds *versions*, each in force from a date and changing only
+the parameters it names; a meeting or decision is judged by the version in
+force on its date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+
+from .models import IsoDate, Sector
+from .problems import Location, Severity
+
+
+def _fraction(value: Any) -> Fraction:
+    try:
+        result = Fraction(str(value).strip())
+    except (ValueError, ZeroDivisionError):
+        raise ValueError("skriv ett bråk som 2/3 eller ett decimaltal som 0.5") from None
+    if not 0 < result <= 1:
+        raise ValueError("andelen ska vara större än 0 och högst 1")
+    return result
+
+
+Share = Annotated[Fraction, BeforeValidator(_fraction), PlainSerializer(str)]
+
+
+class Parameters(BaseModel):
+    """The arbetsordning's numbers. Defaults are the version in the report (Bilaga 1)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    notice_days: int = Field(30, ge=0, description="§3.1 kallelse minst så många dagar före mötet")
+    matter_days_before_notice: int = Field(
+        14, ge=0, description="§4.2 ärende väcks minst så många dagar innan kallelsen skickas"
+    )
+    protocol_days: int = Field(14, ge=0, description="§3.2 protokollet färdigt inom så många dagar")
+    physical_meetings_per_year: int = Field(
+        2, ge=0, description="§3.1 fysiska sammanträden per kalenderår (hybrid räknas)"
+    )
+    quorum_share: Share = Field(
+        Fraction(1, 2), description="§3.3 andel av partnerskapets medlemmar som ska delta"
+    )
+    rules_change_majority: Share = Field(
+        Fraction(2, 3), description="§9 kvalificerad majoritet för ändring av arbetsordningen"
+    )
+    first_year_caps: dict[Sector, int] = Field(
+        default_factory=lambda: {
+            Sector.HEALTH: 27,
+            Sector.RESEARCH: 15,
+            Sector.AGENCY: 9,
+            Sector.CIVIL: 20,
+            Sector.INDUSTRY: 3,
+        },
+        description="§8.1 högsta antal partners per sektor under första verksamhetsåret",
+    )
+    committee_size: int = Field(15, ge=1, description="§2.2 antal ledamöter i arbetsutskottet")
+    committee_per_sector: int = Field(3, ge=0, description="§2.2 ledamöter per sektor")
+    member_term_years: int = Field(2, ge=1, description="§2.2 mandatperiod för ledamot, år")
+    member_reelections: int = Field(1, ge=0, description="§2.2 antal omval för ledamot")
+    chair_term_years: int = Field(1, ge=1, description="§2.2 mandatperiod för AU:s ordförande, år")
+    chair_reelections: int = Field(2, ge=0, description="§2.2 antal omval för AU:s ordförande")
+    first_year_chair: str = Field(
+        "socialstyrelsen", description="§8.2 partner som innehar ordförandeposten år 1"
+    )
+    review_months: int = Field(12, ge=1, description="§9 arbetsordningen ses över minst så ofta")
+    report_deadline_days: int = Field(
+        120,
+        ge=0,
+        description="§7 dagar efter årets slut då årsrapport och verksamhetsberättelse ska "
+        "vara publicerade (sätts av kansliet; arbetsordningen anger ingen frist)",
+    )
+
+
+class ConfigFile(BaseModel):
+    """The shape of ``swecan.yaml``; each parameter version is checked by ``Config``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    first_operating_year_start: IsoDate = Field(
+        date(2026, 1, 1), description="Första dagen i SweCans första verksamhetsår"
+    )
+    parameters: list[dict[str, Any]] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+
+
+class Config:
+    """Parameter versions in force from their dates, and severity overrides."""
+
+    def __init__(
+        self,
+        first_operating_year_start: date = date(2026, 1, 1),
+        versions: list[tuple[date, Parameters]] | None = None,
+        severity: dict[str, Severity] | None = None,
+    ) -> None:
+        self.first_operating_year_start = first_operating_year_start
+        self.versions = sorted(versions or [], key=lambda v: v[0])
+        self.severity = severity or {}
+        self.severity_locations: dict[str, Location] = {}
+        self._default = Parameters()
+
+    def params_at(self, day: date) -> Parameters:
+        """The parameters in force on ``day``."""
+        result = self._default
+        for start, params in self.versions:
+            if start <= day:
+                result = params
+        return result
+
+    def operating_year(self, day: date) -> int:
+        """1 for the first verksamhetsår, 2 for the second, … (0 before it)."""
+        start = self.first_operating_year_start
+        if day < start:
+            return 0
+        years = day.year - start.year
+        if (day.month, day.day) < (start.month, start.day):
+            years -= 1
+        return years + 1
+
+    def operating_year_bounds(self, number: int) -> tuple[date, date]:
+        """First and last day of verksamhetsår ``number``."""
+        start = self.first_operating_year_start
+        first = _add_years(start, number - 1)
+        return first, date.fromordinal(_add_years(start, number).toordinal() - 1)
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover

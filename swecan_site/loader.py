@@ -1,0 +1,445 @@
+"""Files -> validated models, with every problem located at file:line:column.
+
+The loader reads ``swecan.yaml``, ``partners.yaml``, ``organisation.yaml``,
+``meetings/<id>/mote.yaml`` (+ ``protokoll.md``) and ``content/**.md``. What
+cannot be read or does not fit the models becomes a data-error Problem; a
+data set is returned only when every file loaded, so that the rules never run
+on half a picture.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
+
+from . import yamlpos
+from .config import Config, ConfigFile, Parameters
+from .models import (
+    ContentDoc,
+    Decision,
+    Meeting,
+    Node,
+    OrganisationFile,
+    PageMeta,
+    Partner,
+    PartnersFile,
+    ReportMeta,
+    RulesVersionMeta,
+    _iso_date,
+)
+from .problems import Kind, Location, Problem, Severity
+
+CONFIG_FILE = "swecan.yaml"
+PARTNERS_FILE = "partners.yaml"
+ORGANISATION_FILE = "organisation.yaml"
+MEETINGS_DIR = "meetings"
+MEETING_FILE = "mote.yaml"
+PROTOCOL_FILE = "protokoll.md"
+CONTENT_DIR = "content"
+RULES_DIR = "arbetsordning"
+REPORTS_DIR = "rapporter"
+
+M = typing.TypeVar("M", bound=Node)
+
+MEETING_ID = re.compile(r"(\d{4}-\d{2}-\d{2})-(partnerskapet|arbetsutskottet)(-[a-z0-9-]+)?")
+
+
+@dataclass
+class Dataset:
+    """Everything the rules and the renderer need, validated."""
+
+    root: Path
+    config: Config
+    partners_file: PartnersFile
+    organisation: OrganisationFile
+    meetings: list[Meeting]
+    rules_versions: list[ContentDoc]
+    reports: list[ContentDoc]
+    pages: list[ContentDoc]
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def partners(self) -> list[Partner]:
+        return self.partners_file.partners
+
+    def partner(self, partner_id: str) -> Partner | None:
+        return self._partners_by_id.get(partner_id)
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        return self._meetings_by_id.get(meeting_id)
+
+    def decisions(self) -> Iterator[tuple[Meeting, Decision]]:
+        for meeting in self.meetings:
+            for decision in meeting.decisions:
+                yield meeting, decision
+
+    def decision(self, decision_id: str) -> tuple[Meeting, Decision] | None:
+        return self._decisions_by_id.get(decision_id)
+
+    def params(self, day: date) -> Parameters:
+        return self.config.params_at(day)
+
+    def __post_init__(self) -> None:
+        self.meetings.sort(key=lambda m: (m.date, m.start, m.meeting_id))
+        self._partners_by_id = {p.id: p for p in self.partners}
+        self._meetings_by_id = {m.meeting_id: m for m in self.meetings}
+        self._decisions_by_id: dict[str, tuple[Meeting, Decision]] = {}
+        for meeting, decision in self.decisions():
+            self._decisions_by_id.setdefault(decision.id, (meeting, decision))
+
+
+class LoadResult:
+    def __init__(self, dataset: Dataset | None, problems: list[Problem]) -> None:
+        self.dataset = dataset
+        self.problems = problems
+
+
+def data_problem(rule: str, location: Location, message: str, section: str = "") -> Problem:
+    return Problem(location, rule, section, Severity.ERROR, Kind.DATA, message)
+
+
+# --- pydantic errors -> Swedish messages at positions --------------------------
+
+_PATTERNS = {
+    r"^[a-z0-9][a-z0-9-]*$": "id skrivs med små bokstäver a–z, siffror och bindestreck",
+    r"^B-\d{4}-\d{2,3}$": "beslutsid skrivs B-ÅÅÅÅ-NN, t.ex. B-2026-03",
+    r"^Ä-\d{4}-\d{2,3}$": "ärendeid skrivs Ä-ÅÅÅÅ-NN, t.ex. Ä-2026-04",
+    r"^https?://\S+$": "adressen ska börja med https://",
+    r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "e-postadressen ser inte giltig ut",
+}
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "True", "False", "YES", "NO"}
+
+
+def _message(error: dict[str, Any], key: str) -> tuple[str, str]:
+    """(rule ID, Swedish message) for one pydantic error."""
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if kind == "missing":
+        return "SC010", f"Fältet '{key}' saknas."
+    if kind == "extra_forbidden":
+        return "SC011", f"Okänd nyckel '{key}'."
+    if kind.startswith("sc_"):
+        return "SC012", error["msg"] + "."
+    if kind in ("enum", "literal_error"):
+        expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
+        return "SC013", f"'{value}' är inte tillåtet här; välj ett av: {expected}."
+    if kind in ("bool_type", "bool_parsing"):
+        hint = f" ('{value}' tolkas inte som ja/nej)" if value in _YAML11_BOOLS else ""
+        return "SC010", f"Skriv true eller false{hint}."
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "SC010", f"Ska vara ett heltal (fick {value!r})."
+    if kind == "string_type":
+        return "SC010", f"Ska vara text (fick {value!r}); sätt värdet inom citattecken."
+    if kind == "string_pattern_mismatch":
+        hint = _PATTERNS.get(ctx.get("pattern", ""), "fel format")
+        return "SC012", f"'{value}': {hint}."
+    if kind in ("too_short", "string_too_short"):
+        return "SC010", "Får inte vara tomt."
+    if kind in ("greater_than_equal", "less_than_equal"):
+        limit = ctx.get("ge", ctx.get("le"))
+        word = "minst" if kind == "greater_than_equal" else "högst"
+        return "SC010", f"Ska vara {word} {limit} (fick {value!r})."
+    if kind == "list_type":
+        return "SC010", "Ska vara en lista (rader som börjar med '- ')."
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return "SC010", "Ska vara nycklar med värden (nyckel: värde)."
+    if kind == "value_error":
+        return "SC010", str(ctx.get("error", error["msg"])) + "."
+    return "SC010", f"Ogiltigt värde: {error['msg']}."
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    """The concrete types behind Optional/Union/Annotated."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(tp) for t in _unwrap(arg)]
+    return [tp]
+
+
+def _allowed_keys(model: type[BaseModel], path: tuple) -> list[str]:
+    """Keys the model allows at ``path`` (used for "did you mean")."""
+    candidates: list[Any] = [model]
+    for part in path:
+        nxt: list[Any] = []
+        for tp in (t for c in candidates for t in _unwrap(c)):
+            if isinstance(part, int) and typing.get_origin(tp) is list:
+                nxt.append(typing.get_args(tp)[0])
+            elif isinstance(tp, type) and issubclass(tp, BaseModel):
+                for name, info in tp.model_fields.items():
+                    if (info.alias or name) == part:
+                        nxt.append(info.annotation)
+        candidates = nxt
+    keys: list[str] = []
+    for tp in (t for c in candidates for t in _unwrap(c)):
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            keys += [info.alias or name for name, info in tp.model_fields.items()]
+    return keys
+
+
+def _clean_loc(loc: tuple, doc: yamlpos.Document) -> tuple:
+    """Drop pydantic's union tags ('int', 'list[...]') that are not YAML keys."""
+    path: tuple = ()
+    for part in loc:
+        candidate = (*path, part)
+        if candidate in doc.values or candidate in doc.keys or isinstance(part, int):
+            path = candidate
+        elif isinstance(part, str) and ("[" in part or part in {"int", "str", "bool"}):
+            continue
+        else:
+            path = candidate
+    return path
+
+
+def validation_problems(
+    exc: ValidationError, model: type[BaseModel], file: str, doc: yamlpos.Document,
+    prefix: tuple = (),
+) -> list[Problem]:
+    problems: dict[tuple, Problem] = {}
+    for error in exc.errors():
+        path = _clean_loc((*prefix, *error["loc"]), doc)
+        key = str(path[-1]) if path else ""
+        rule, message = _message(error, key)
+        if error["type"] == "missing":
+            line, col = doc.position(path[:-1])
+            parent = ".".join(str(p) for p in path[:-1])
+            if parent:
+                message += f" (under {parent})"
+        elif error["type"] == "extra_forbidden":
+            line, col = doc.position(path, key=True)
+            allowed = _allowed_keys(model, path[len(prefix) : -1])
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            if close:
+                message += f" Menade du '{close[0]}'?"
+            elif allowed:
+                message += " Tillåtna nycklar: " + ", ".join(allowed) + "."
+        else:
+            line, col = doc.position(path)
+        problems.setdefault(path, data_problem(rule, Location(file, line, col), message))
+    return list(problems.values())
+
+
+# --- reading files --------------------------------------------------------------
+
+
+class Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+        self.sources: dict[str, str] = {}
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def read_text(self, path: Path) -> str | None:
+        file = self.rel(path)
+        try:
+            text = yamlpos.decode(path.read_bytes())
+        except yamlpos.YamlProblem as exc:
+            self.problems.append(
+                data_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)
+            )
+            return None
+        except OSError as exc:
+            self.problems.append(
+                data_problem("SC006", Location(file), f"Filen kan inte läsas: {exc.strerror}.")
+            )
+            return None
+        self.sources[file] = text
+        return text
+
+    def parse(self, file: str, text: str, *, line_offset: int = 0) -> yamlpos.Document | None:
+        try:
+            return yamlpos.parse(text, line_offset=line_offset)
+        except yamlpos.YamlProblem as exc:
+            self.problems.append(
+                data_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)
+            )
+            return None
+
+    def validate(
+        self, model: type[M], file: str, doc: yamlpos.Document | None
+    ) -> M | None:
+        if doc is None:
+            return None
+        if not isinstance(doc.data, dict):
+            self.problems.append(
+                data_problem(
+                    "SC010", Location(file, *doc.position(())),
+                    "Filen ska bestå av nycklar med värden (nyckel: värde).",
+                )
+            )
+            return None
+        try:
+            result = model.model_validate(doc.data)
+        except ValidationError as exc:
+            self.problems += validation_problems(exc, model, file, doc)
+            return None
+        result.attach(file, doc)
+        return result
+
+    def load_yaml(self, model: type[M], path: Path) -> M | None:
+        file = self.rel(path)
+        if not path.is_file():
+            self.problems.append(
+                data_problem("SC006", Location(file), f"Filen {file} saknas.", section="7")
+            )
+            return None
+        text = self.read_text(path)
+        if text is None:
+            return None
+        return self.validate(model, file, self.parse(file, text))
+
+    def load_config(self) -> Config | None:
+        path = self.root / CONFIG_FILE
+        if not path.is_file():
+            return Config()
+        text = self.read_text(path)
+        doc = self.parse(CONFIG_FILE, text) if text is not None else None
+        if doc is None:
+            return None
+        try:
+            data = ConfigFile.model_validate(doc.data if doc.data is not None else {})
+        except ValidationError as exc:
+            self.problems += validation_problems(exc, ConfigFile, CONFIG_FILE, doc)
+            return None
+        versions = []
+        current = Parameters()
+        ok = True
+        for i, raw in enumerate(data.parameters):
+            changes = dict(raw)
+            try:
+                start = _iso_date(changes.pop("in_force_from", None))
+            except PydanticCustomError as exc:
+                line, col = doc.position(("parameters", i, "in_force_from"))
+                self.problems.append(
+                    data_problem("SC012", Location(CONFIG_FILE, line, col), str(exc) + ".")
+                )
+                ok = False
+                continue
+            try:
+                current = Parameters.model_validate({**current.model_dump(), **changes})
+            except ValidationError as exc:
+                self.problems += validation_problems(
+                    exc, Parameters, CONFIG_FILE, doc, prefix=("parameters", i)
+                )
+                ok = False
+                continue
+            versions.append((start, current))
+        if not ok:
+            return None
+        config = Config(data.first_operating_year_start, versions, data.severity)
+        config.severity_locations = {
+            rule_id: Location(CONFIG_FILE, *doc.position(("severity", rule_id), key=True))
+            for rule_id in data.severity
+        }
+        return config
+
+    def load_meeting(self, folder: Path) -> Meeting | None:
+        folder_name = folder.name
+        path = folder / MEETING_FILE
+        file = self.rel(path)
+        if not path.is_file():
+            self.problems.append(
+                data_problem(
+                    "SC006", Location(self.rel(folder)),
+                    f"Mötesmappen saknar {MEETING_FILE}.",
+                )
+            )
+            return None
+        meeting = self.load_yaml(Meeting, path)
+        if meeting is None:
+            return None
+        meeting._id = folder_name
+        match = MEETING_ID.fullmatch(folder_name)
+        if not match:
+            self.problems.append(
+                data_problem(
+                    "SC101", Location(file),
+                    f"Mappnamnet '{folder_name}' ska vara ÅÅÅÅ-MM-DD-organ, "
+                    "t.ex. 2026-03-12-partnerskapet; det blir mötets permanenta adress.",
+                )
+            )
+        elif match.group(1) != meeting.date.isoformat() or match.group(2) != meeting.body:
+            self.problems.append(
+                data_problem(
+                    "SC101", meeting.where("date"),
+                    f"Mappnamnet '{folder_name}' stämmer inte med datum {meeting.date} "
+                    f"och organ {meeting.body}.",
+                )
+            )
+        protocol = folder / PROTOCOL_FILE
+        if protocol.is_file():
+            text = self.read_text(protocol)
+            meeting._protocol_text = text
+            meeting._protocol_file = self.rel(protocol)
+        return meeting
+
+    def load_content(self, path: Path, model: type[PageMeta]) -> ContentDoc | None:
+        file = self.rel(path)
+        text = self.read_text(path)
+        if text is None:
+            return None
+        try:
+            doc, body, body_line = yamlpos.split_front_matter(text)
+        except yamlpos.YamlProblem as exc:
+            self.problems.append(
+                data_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)
+            )
+            return None
+        if doc is None:
+            self.problems.append(
+                data_problem(
+                    "SC010", Location(file),
+                    "Dokumentet saknar front matter (--- titel: … --- överst i filen).",
+                )
+            )
+            return None
+        meta = self.validate(model, file, doc)
+        if meta is None:
+            return None
+        return ContentDoc(file, path.stem, meta, body, body_line)
+
+    def load(self) -> LoadResult:
+        config = self.load_config()
+        partners = self.load_yaml(PartnersFile, self.root / PARTNERS_FILE)
+        organisation = self.load_yaml(OrganisationFile, self.root / ORGANISATION_FILE)
+        meetings = []
+        meetings_dir = self.root / MEETINGS_DIR
+        if meetings_dir.is_dir():
+            for folder in sorted(p for p in meetings_dir.iterdir() if p.is_dir()):
+                meeting = self.load_meeting(folder)
+                if meeting is not None:
+                    meetings.append(meeting)
+        content = self.root / CONTENT_DIR
+        rules_versions = [
+            d for p in sorted((content / RULES_DIR).glob("*.md"))
+            if (d := self.load_content(p, RulesVersionMeta))
+        ]
+        reports = [
+            d for p in sorted((content / REPORTS_DIR).glob("*.md"))
+            if (d := self.load_content(p, ReportMeta))
+        ]
+        pages = [d for p in sorted(content.glob("*.md")) if (d := self.load_content(p, PageMeta))]
+        if self.problems or config is None or partners is None or organisation is None:
+            return LoadResult(None, self.problems)
+        dataset = Dataset(
+            self.root, config, partners, organisation, meetings,
+            rules_versions, reports, pages, self.sources,
+        )
+        return LoadResult(dataset, self.problems)
+
+
+def load(root: Path) -> LoadResult:
+    """Load and validate the data repository at ``root``."""
+    return Loader(Path(root)).load()

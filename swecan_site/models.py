@@ -1,0 +1,434 @@
+"""Pydantic models of the data files.
+
+Field names are English; each field's alias is the Swedish key the kansli
+types in YAML, so pydantic's error ``loc`` is a path in the file. Models hold
+no cross-file logic: references between files and the arbetsordning's rules
+are checked in ``swecan_site.rules``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictInt,
+)
+from pydantic_core import PydanticCustomError
+
+from .problems import Location
+from .yamlpos import Document, Path
+
+# --- scalar types -----------------------------------------------------------
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _iso_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise PydanticCustomError(
+            "sc_date_format", "Datum skrivs ÅÅÅÅ-MM-DD, t.ex. 2026-03-12 (fick {value!r})",
+            {"value": value},
+        )
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "sc_date_invalid", "{value} är inget datum som finns i kalendern", {"value": value}
+        ) from None
+
+
+def _clock(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    if not isinstance(value, str) or not _TIME.fullmatch(value):
+        raise PydanticCustomError(
+            "sc_time_format", "Klockslag skrivs TT:MM, t.ex. 13:30 (fick {value!r})",
+            {"value": value},
+        )
+    hours, minutes = (int(part) for part in value.split(":"))
+    if hours > 23 or minutes > 59:
+        raise PydanticCustomError("sc_time_invalid", "{value} är inget klockslag", {"value": value})
+    return time(hours, minutes)
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+ClockTime = Annotated[time, BeforeValidator(_clock)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+DecisionId = Annotated[str, Field(pattern=r"^B-\d{4}-\d{2,3}$")]
+MatterId = Annotated[str, Field(pattern=r"^Ä-\d{4}-\d{2,3}$")]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+# --- base -------------------------------------------------------------------
+
+
+class Node(BaseModel):
+    """A model that knows the file and the YAML path it was read from."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, strict=False)
+    _file: str = PrivateAttr(default="")
+    _path: Path = PrivateAttr(default=())
+    _doc: Document | None = PrivateAttr(default=None)
+
+    def attach(self, file: str, doc: Document | None, path: Path = ()) -> None:
+        """Record the source of this node and of every node below it."""
+        self._file, self._doc, self._path = file, doc, path
+        for name, info in type(self).model_fields.items():
+            key = info.alias or name
+            value = getattr(self, name)
+            if isinstance(value, Node):
+                value.attach(file, doc, (*path, key))
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, Node):
+                        item.attach(file, doc, (*path, key, i))
+
+    def where(self, field: str | None = None, index: int | None = None) -> Location:
+        """Location of this node, of one of its fields, or of an item in a list field."""
+        path = self._path
+        if field is not None:
+            info = type(self).model_fields[field]
+            path = (*path, info.alias or field)
+            if index is not None:
+                path = (*path, index)
+        if self._doc is None:
+            return Location(self._file)
+        line, column = self._doc.position(path)
+        return Location(self._file, line, column)
+
+    @property
+    def file(self) -> str:
+        return self._file
+
+
+# --- partners.yaml ----------------------------------------------------------
+
+
+class Sector(StrEnum):
+    HEALTH = "vård"
+    RESEARCH = "forskning"
+    AGENCY = "myndighet"
+    INDUSTRY = "näringsliv"
+    CIVIL = "civilsamhälle"
+
+
+SECTOR_NAMES = {
+    Sector.HEALTH: "Hälso- och sjukvård",
+    Sector.RESEARCH: "Akademi, innovation och forskning",
+    Sector.AGENCY: "Myndigheter",
+    Sector.INDUSTRY: "Näringsliv",
+    Sector.CIVIL: "Civilsamhälle, patient- och professionsföreningar",
+}
+
+
+class Withdrawal(Node):
+    date: IsoDate = Field(alias="datum")
+    written_request: IsoDate | None = Field(default=None, alias="skriftlig_begäran")
+
+
+class Partner(Node):
+    id: Slug
+    name: Text = Field(alias="namn")
+    sector: Sector = Field(alias="sektor")
+    website: Url | None = Field(default=None, alias="webbplats")
+    joined: IsoDate = Field(alias="ansluten")
+    letter_signed: IsoDate | None = Field(default=None, alias="avsiktsförklaring")
+    admitted_by: DecisionId | None = Field(default=None, alias="antagen_genom")
+    withdrawal: Withdrawal | None = Field(default=None, alias="utträde")
+
+    def member_on(self, day: date) -> bool:
+        if day < self.joined:
+            return False
+        return self.withdrawal is None or day < self.withdrawal.date
+
+
+class PartnersFile(Node):
+    example: StrictBool = Field(default=False, alias="exempeldata")
+    partners: list[Partner] = Field(alias="partners", min_length=1)
+
+
+# --- organisation.yaml ------------------------------------------------------
+
+
+class Term(Node):
+    """A period in a role: a chair, a vice chair or an AU mandate."""
+
+    start: IsoDate = Field(alias="från")
+    end: IsoDate | None = Field(default=None, alias="till")
+    decision: DecisionId | None = Field(default=None, alias="beslut")
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class RoleHolder(Term):
+    name: Text = Field(alias="namn")
+    partner: Slug
+    email: Email | None = Field(default=None, alias="e-post")
+    phone: str | None = Field(default=None, alias="telefon")
+
+
+class Body(Node):
+    chair: list[RoleHolder] = Field(default_factory=list, alias="ordförande")
+    vice_chair: list[RoleHolder] = Field(default_factory=list, alias="vice_ordförande")
+
+    def holder(self, role: str, day: date) -> RoleHolder | None:
+        return next((t for t in getattr(self, role) if t.covers(day)), None)
+
+
+class AuMember(Node):
+    partner: Slug
+    mandates: list[Term] = Field(alias="mandat", min_length=1)
+
+    def seated_on(self, day: date) -> bool:
+        return any(t.covers(day) for t in self.mandates)
+
+
+class ExecutiveCommittee(Body):
+    members: list[AuMember] = Field(default_factory=list, alias="ledamöter")
+
+
+class Secretariat(Node):
+    name: Text = Field(alias="namn")
+    head: Text = Field(alias="ansvarig")
+    email: Email = Field(alias="e-post")
+    phone: str | None = Field(default=None, alias="telefon")
+    address: str | None = Field(default=None, alias="adress")
+
+
+class WorkingGroup(Node):
+    id: Slug
+    name: Text = Field(alias="namn")
+    description: str = Field(default="", alias="beskrivning")
+    started: IsoDate = Field(alias="startad")
+    ended: IsoDate | None = Field(default=None, alias="avslutad")
+    decision: DecisionId | None = Field(default=None, alias="beslut")
+
+
+class OrganisationFile(Node):
+    example: StrictBool = Field(default=False, alias="exempeldata")
+    partnership: Body = Field(alias="partnerskapet")
+    committee: ExecutiveCommittee = Field(alias="arbetsutskottet")
+    secretariat: Secretariat = Field(alias="kansliet")
+    working_groups: list[WorkingGroup] = Field(default_factory=list, alias="arbetsgrupper")
+
+
+# --- meetings/<id>/mote.yaml ------------------------------------------------
+
+
+class BodyName(StrEnum):
+    PARTNERSHIP = "partnerskapet"
+    COMMITTEE = "arbetsutskottet"
+
+
+BODY_NAMES = {BodyName.PARTNERSHIP: "Partnerskapet", BodyName.COMMITTEE: "Arbetsutskottet"}
+
+
+class MeetingForm(StrEnum):
+    PHYSICAL = "fysiskt"
+    HYBRID = "hybrid"
+    DIGITAL = "digitalt"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planerat"
+    HELD = "genomfört"
+    CANCELLED = "inställt"
+
+
+class ProtocolStatus(StrEnum):
+    DRAFT = "utkast"
+    COMPLETED = "justerat"
+    APPROVED = "godkänt"
+
+
+class DecisionKind(StrEnum):
+    ROLL = "röstlängd"
+    RULES_CHANGE = "arbetsordning"
+    ADMISSION = "antagning"
+    ELECTION = "val"
+    REVIEW = "översyn"
+    EVALUATION = "utvärdering"
+    OTHER = "övrigt"
+
+
+class Method(StrEnum):
+    CONSENSUS = "konsensus"
+    VOTE = "omröstning"
+
+
+class Outcome(StrEnum):
+    ADOPTED = "bifall"
+    REJECTED = "avslag"
+
+
+class Underlag(Node):
+    title: Text = Field(alias="titel")
+    distributed: IsoDate | None = Field(default=None, alias="distribuerat")
+    public: StrictBool = Field(alias="offentligt")
+    url: str | None = Field(default=None, alias="länk")
+
+
+class Matter(Node):
+    id: MatterId
+    title: Text = Field(alias="rubrik")
+    raised_by: list[str] = Field(alias="väckt_av", min_length=1)
+    raised: IsoDate | None = Field(default=None, alias="väckt")
+    documents: list[Underlag] = Field(default_factory=list, alias="underlag")
+
+
+RAISED_BY_BODIES = {"arbetsutskottet", "kansliet", "ordföranden"}
+
+
+class AgendaItem(Node):
+    number: StrictInt = Field(alias="punkt", ge=1)
+    title: Text = Field(alias="rubrik")
+    matter: MatterId | None = Field(default=None, alias="ärende")
+
+
+VoteCount = StrictInt | list[Slug]
+
+
+class Votes(Node):
+    yes: VoteCount = Field(default=0, alias="för")
+    no: VoteCount = Field(default=0, alias="emot")
+    abstain: VoteCount = Field(default=0, alias="avstår")
+
+    @staticmethod
+    def count(value: VoteCount) -> int:
+        return value if isinstance(value, int) else len(value)
+
+    @property
+    def totals(self) -> tuple[int, int, int]:
+        return self.count(self.yes), self.count(self.no), self.count(self.abstain)
+
+    def named(self) -> dict[str, list[str]]:
+        """Partners named in per-partner vote lists, by choice."""
+        return {
+            choice: value
+            for choice, value in (("för", self.yes), ("emot", self.no), ("avstår", self.abstain))
+            if isinstance(value, list)
+        }
+
+
+class Decision(Node):
+    id: DecisionId
+    paragraph: StrictInt = Field(alias="paragraf", ge=1)
+    title: Text = Field(alias="rubrik")
+    text: Text = Field(alias="text")
+    kind: DecisionKind = Field(default=DecisionKind.OTHER, alias="typ")
+    matter: MatterId | None = Field(default=None, alias="ärende")
+    method: Method = Field(alias="metod")
+    outcome: Outcome = Field(default=Outcome.ADOPTED, alias="utfall")
+    votes: Votes | None = Field(default=None, alias="röster")
+    recused: list[Slug] = Field(default_factory=list, alias="jäv")
+    absent: list[Slug] = Field(default_factory=list, alias="ej_närvarande")
+    roll: list[Slug] | None = Field(default=None, alias="röstlängd")
+    admits: list[Slug] = Field(default_factory=list, alias="antar")
+
+
+class Protocol(Node):
+    status: ProtocolStatus = Field(alias="status")
+    completed: IsoDate | None = Field(default=None, alias="färdigställt")
+    approved_at: Slug | None = Field(default=None, alias="godkänt_vid")
+
+
+class Meeting(Node):
+    example: StrictBool = Field(default=False, alias="exempeldata")
+    body: BodyName = Field(alias="organ")
+    title: str | None = Field(default=None, alias="rubrik")
+    date: IsoDate = Field(alias="datum")
+    start: ClockTime = Field(alias="tid")
+    end: ClockTime | None = Field(default=None, alias="sluttid")
+    form: MeetingForm = Field(alias="form")
+    place: str | None = Field(default=None, alias="plats")
+    extra: StrictBool = Field(default=False, alias="extrainsatt")
+    status: MeetingStatus = Field(alias="status")
+    notice_sent: IsoDate | None = Field(default=None, alias="kallelse_skickad")
+    agenda: list[AgendaItem] = Field(default_factory=list, alias="dagordning")
+    matters: list[Matter] = Field(default_factory=list, alias="ärenden")
+    attendance: list[Slug] = Field(default_factory=list, alias="närvaro")
+    protocol: Protocol | None = Field(default=None, alias="protokoll")
+    decisions: list[Decision] = Field(default_factory=list, alias="beslut")
+
+    # Set by the loader: folder name (the permanent ID) and protocol text.
+    _id: str = PrivateAttr(default="")
+    _protocol_text: str | None = PrivateAttr(default=None)
+    _protocol_file: str = PrivateAttr(default="")
+    _protocol_line: int = PrivateAttr(default=1)
+
+    @property
+    def meeting_id(self) -> str:
+        return self._id
+
+    @property
+    def protocol_text(self) -> str | None:
+        return self._protocol_text
+
+    @property
+    def protocol_file(self) -> str:
+        return self._protocol_file
+
+    @property
+    def is_held(self) -> bool:
+        return self.status is MeetingStatus.HELD
+
+    @property
+    def is_physical(self) -> bool:
+        return self.form in (MeetingForm.PHYSICAL, MeetingForm.HYBRID)
+
+    def matter(self, matter_id: str) -> Matter | None:
+        return next((m for m in self.matters if m.id == matter_id), None)
+
+
+# --- content/*.md front matter ----------------------------------------------
+
+
+class ReportKind(StrEnum):
+    ANNUAL_REPORT = "årsrapport"
+    ACTIVITY_REPORT = "verksamhetsberättelse"
+
+
+class PageMeta(Node):
+    example: StrictBool = Field(default=False, alias="exempeldata")
+    title: Text = Field(alias="titel")
+    description: str | None = Field(default=None, alias="beskrivning")
+    draft: StrictBool = Field(default=False, alias="utkast")
+
+
+class RulesVersionMeta(PageMeta):
+    version: Text = Field(alias="version")
+    adopted_by: DecisionId = Field(alias="antagen_genom")
+    in_force: IsoDate = Field(alias="gäller_från")
+
+
+class ReportMeta(PageMeta):
+    year: StrictInt = Field(alias="år", ge=2025, le=2100)
+    kind: ReportKind = Field(alias="typ")
+    adopted: IsoDate | None = Field(default=None, alias="antagen")
+    published: IsoDate | None = Field(default=None, alias="publicerad")
+
+
+class ContentDoc:
+    """A Markdown document from ``content/`` with validated front matter."""
+
+    def __init__(self, file: str, slug: str, meta: PageMeta, body: str, body_line: int) -> None:
+        self.file = file
+        self.slug = slug
+        self.meta = meta
+        self.body = body
+        self.body_line = body_line

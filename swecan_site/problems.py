@@ -1,0 +1,100 @@
+"""One Problem type for everything the check reports, and its output formats."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    OFF = "off"
+
+
+class Kind(StrEnum):
+    """Data errors stop publication; compliance findings are published facts."""
+
+    DATA = "data"
+    COMPLIANCE = "compliance"
+
+
+SEVERITY_SV = {
+    Severity.ERROR: "fel",
+    Severity.WARNING: "varning",
+    Severity.INFO: "info",
+    Severity.OFF: "av",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    file: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    rule: str
+    section: str
+    severity: Severity
+    kind: Kind
+    message: str
+    subject: str = ""
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.location, self.rule, self.message)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        loc = data.pop("location")
+        return {**loc, **data, "severity": str(self.severity), "kind": str(self.kind)}
+
+
+def section_label(section: str) -> str:
+    """'3.1' -> '§3.1'; rules outside the arbetsordning carry their own label."""
+    if not section:
+        return ""
+    return section if not section[0].isdigit() else f"§{section}"
+
+
+def format_text(problems: Iterable[Problem]) -> str:
+    lines = []
+    for p in problems:
+        ref = f" ({section_label(p.section)})" if p.section else ""
+        lines.append(f"{p.location}: {p.severity} {p.rule} {p.message}{ref}")
+    return "\n".join(lines)
+
+
+def _github_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def format_github(problems: Iterable[Problem]) -> str:
+    """GitHub Actions workflow commands; they become annotations on the PR diff."""
+    lines = []
+    for p in problems:
+        level = {"error": "error", "warning": "warning"}.get(str(p.severity), "notice")
+        ref = f" ({section_label(p.section)})" if p.section else ""
+        title = _github_escape(f"{p.rule}{ref}").replace(",", "%2C").replace("::", "%3A%3A")
+        lines.append(
+            f"::{level} file={p.location.file},line={p.location.line},"
+            f"col={p.location.column},title={title}::{_github_escape(p.message)}"
+        )
+    return "\n".join(lines)
+
+
+def format_json(problems: Iterable[Problem]) -> str:
+    return json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2)
+
+
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}

@@ -1,0 +1,34 @@
+"""The rule registry: an explicit list, in the order the docs present them."""
+
+from __future__ import annotations
+
+from . import committee, decisions, files, integrity, meetings, partners, privacy, publication, review
+from .base import Context, Result, Rule, Status
+
+REGISTRY: list[Rule] = [
+    *files.RULES,
+    *integrity.RULES,
+    *publication.RULES,
+    *meetings.RULES,
+    *decisions.RULES,
+    *partners.RULES,
+    *committee.RULES,
+    *review.RULES,
+    *privacy.RULES,
+]
+
+BY_ID: dict[str, Rule] = {r.id: r for r in REGISTRY}
+
+AREAS = {
+    "files": "Filer och format",
+    "integrity": "Hänvisningar och id",
+    "publication": "Publicering (§7)",
+    "meetings": "Sammanträden (§3)",
+    "decisions": "Beslut (§4, §9)",
+    "partners": "Partners (§5, §8.1)",
+    "committee": "Arbetsutskott och ordförande (§2.2, §8.2)",
+    "review": "Översyn och uppföljning (§8.3, §9)",
+    "privacy": "Personuppgifter",
+}
+
+__all__ = ["AREAS", "BY_ID", "REGISTRY", "Context", "Result", "Rule", "Status"]

@@ -1,0 +1,159 @@
+"""Data rules enforced by the loader while it reads files.
+
+They are listed here so that every ID the check can print has an entry in
+``swecan-site rules`` and ``swecan-site explain``.
+"""
+
+from .base import file_rule
+
+SC001 = file_rule(
+    "SC001", "yaml-syntax", "Filen går att läsa som YAML",
+    """
+    Vad: Filen går inte att tolka som YAML – ett kolon saknas, ett citattecken
+    är inte avslutat, indraget är fel eller filen innehåller flera dokument.
+
+    Varför: En fil som inte kan läsas kan inte publiceras; hela webbplatsen
+    byggs därför inte förrän felet är rättat.
+
+    Åtgärd: Gå till raden och kolumnen i meddelandet. Kontrollera indraget
+    (två mellanslag per nivå) och sätt text som innehåller ": " eller "#"
+    inom citattecken.
+    """,
+)
+SC002 = file_rule(
+    "SC002", "dubblerad-nyckel", "Ingen nyckel förekommer två gånger i samma avsnitt",
+    """
+    Vad: Samma nyckel står två gånger i samma avsnitt, t.ex. två "datum:" i
+    samma möte.
+
+    Varför: YAML-läsare behåller tyst det sista värdet, så en rättelse eller
+    ett kopierat block kan försvinna utan att någon märker det.
+
+    Åtgärd: Ta bort den ena raden eller slå ihop dem.
+    """,
+)
+SC003 = file_rule(
+    "SC003", "tabb-eller-struktur", "Inga tabbtecken; nycklar är enkla ord",
+    """
+    Vad: Filen innehåller tabbtecken, eller en nyckel som inte är ett enkelt ord.
+
+    Varför: YAML tillåter inte tabbar för indrag, och olika redigerare visar
+    dem olika; felet syns ofta inte på skärmen.
+
+    Åtgärd: Ersätt tabbar med mellanslag (de flesta redigerare har en
+    inställning för det).
+    """,
+)
+SC004 = file_rule(
+    "SC004", "teckenkodning", "Filen är sparad som UTF-8 utan BOM",
+    """
+    Vad: Filen är inte sparad som UTF-8, eller börjar med ett osynligt
+    BOM-tecken.
+
+    Varför: Å, ä och ö blir annars fel på webbplatsen, och BOM-tecknet gör att
+    första nyckeln inte känns igen.
+
+    Åtgärd: Spara filen som "UTF-8" (inte "UTF-8 med BOM", Latin-1 eller
+    Windows-1252).
+    """,
+)
+SC005 = file_rule(
+    "SC005", "tom-fil", "Filen är inte tom",
+    """
+    Vad: Filen är tom eller innehåller bara kommentarer.
+
+    Varför: En tom fil beror nästan alltid på en misslyckad kopiering eller
+    sammanslagning, och skulle ge tomma sidor.
+
+    Åtgärd: Fyll i filen, eller ta bort den om den inte ska finnas.
+    """,
+)
+SC006 = file_rule(
+    "SC006", "fil-saknas", "Filer som krävs finns och kan läsas",
+    """
+    Vad: En fil som webbplatsen kräver saknas (partners.yaml, organisation.yaml,
+    en mötesmapps mote.yaml) eller kan inte läsas.
+
+    Varför: Utan filen saknas en av de uppgifter som enligt §7 ska publiceras.
+
+    Åtgärd: Lägg tillbaka filen; utgå gärna från ett befintligt möte.
+    """,
+)
+SC009 = file_rule(
+    "SC009", "konfiguration", "Inställningarna i swecan.yaml är giltiga",
+    """
+    Vad: swecan.yaml anger allvarlighetsgrad för en regel som inte finns,
+    eller försöker ändra allvarlighetsgraden för ett datafel.
+
+    Varför: Datafel betyder att webbplatsen inte kan publiceras korrekt; de kan
+    inte stängas av. En felstavad regelkod skulle tyst inte ha någon effekt.
+
+    Åtgärd: Använd en regelkod från "swecan-site rules" och ändra bara
+    efterlevnadsregler.
+    """,
+)
+SC010 = file_rule(
+    "SC010", "fel-form", "Fälten har rätt form och inga obligatoriska fält saknas",
+    """
+    Vad: Ett obligatoriskt fält saknas, eller ett värde har fel form (text där
+    ett tal väntas, en lista där en text väntas, "ja" i stället för true).
+
+    Varför: Reglerna och webbplatsen kan bara lita på uppgifter med rätt form.
+    YAML tolkar annars vissa ord överraskande (no, on, 13:30), så vi kräver
+    true/false och skriver datum och tider som text.
+
+    Åtgärd: Följ meddelandet; jämför med ett befintligt exempel i samma fil.
+    """,
+)
+SC011 = file_rule(
+    "SC011", "okänd-nyckel", "Alla nycklar är kända",
+    """
+    Vad: En nyckel som inte finns i dataformatet, oftast en felstavning.
+
+    Varför: En felstavad nyckel skulle annars tyst ignoreras och uppgiften
+    saknas på webbplatsen.
+
+    Åtgärd: Använd förslaget i meddelandet ("Menade du …?").
+    """,
+)
+SC012 = file_rule(
+    "SC012", "fel-format", "Datum, klockslag och id har rätt format",
+    """
+    Vad: Ett datum, klockslag eller id har fel format eller finns inte
+    (t.ex. 2026-02-30).
+
+    Varför: Datum styr alla frister i arbetsordningen; id blir permanenta
+    adresser på webbplatsen.
+
+    Åtgärd: Datum skrivs ÅÅÅÅ-MM-DD, klockslag TT:MM, partner-id med små
+    bokstäver och bindestreck, beslut B-ÅÅÅÅ-NN och ärenden Ä-ÅÅÅÅ-NN.
+    """,
+)
+SC013 = file_rule(
+    "SC013", "otillåtet-värde", "Värden ur fasta listor är stavade som i listan",
+    """
+    Vad: Ett värde som ska väljas ur en fast lista (sektor, organ, mötesform,
+    status, beslutstyp, metod) är inte ett av de tillåtna.
+
+    Varför: Reglerna räknar per sektor och status; ett okänt värde kan inte
+    räknas.
+
+    Åtgärd: Välj ett av värdena som meddelandet räknar upp.
+    """,
+)
+SC101 = file_rule(
+    "SC101", "mötesmapp", "Mötesmappens namn är ÅÅÅÅ-MM-DD-organ och stämmer med mötet",
+    """
+    Vad: Mötesmappens namn följer inte mönstret ÅÅÅÅ-MM-DD-organ, eller
+    stämmer inte med mötets datum och organ.
+
+    Varför: Mappnamnet är mötets permanenta adress på webbplatsen; det ska gå
+    att förstå och aldrig behöva ändras.
+
+    Åtgärd: Döp om mappen, t.ex. meetings/2026-03-12-partnerskapet. Flyttas
+    ett möte som redan har publicerats: sätt det som inställt och skapa ett
+    nytt möte, så att den gamla adressen fortsätter att fungera.
+    """,
+)
+
+RULES = [SC001, SC002, SC003, SC004, SC005, SC006, SC009, SC010, SC011, SC012, SC013, SC101]

@@ -1,0 +1,340 @@
+"""Integrity: ids are unique, references resolve, dates and statuses agree."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from ..models import (
+    RAISED_BY_BODIES,
+    Decision,
+    Meeting,
+    MeetingStatus,
+    Node,
+    ProtocolStatus,
+)
+from ..problems import Kind
+from .base import Context, Result, failed, rule
+
+
+def _duplicates(items: list[tuple[str, Node, str]], what: str) -> Iterator[Result]:
+    seen: dict[str, Node] = {}
+    for key, node, field in items:
+        if key in seen:
+            first = seen[key].where(field)
+            yield failed(
+                key,
+                f"{what} '{key}' finns redan ({first.file} rad {first.line}); "
+                "id måste vara unika.",
+                node.where(field),
+            )
+        else:
+            seen[key] = node
+
+
+@rule("SC102", "unika-id", "–", "Id för partners, beslut, ärenden och arbetsgrupper är unika",
+      kind=Kind.DATA)
+def unique_ids(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Två partners, beslut, ärenden eller arbetsgrupper har samma id, eller
+    samma partner står två gånger i en närvarolista eller bland AU:s ledamöter.
+
+    Varför: Id blir permanenta adresser på webbplatsen (beslut B-2026-03 ska
+    alltid leda till samma beslut) och används för alla hänvisningar.
+
+    Åtgärd: Ge det nya objektet nästa lediga id. Ändra aldrig id på något som
+    redan har publicerats.
+    """
+    data = ctx.data
+    yield from _duplicates([(p.id, p, "id") for p in data.partners], "Partner-id")
+    yield from _duplicates([(d.id, d, "id") for _, d in data.decisions()], "Beslutsid")
+    yield from _duplicates(
+        [(m.id, m, "id") for meeting in data.meetings for m in meeting.matters], "Ärende-id"
+    )
+    yield from _duplicates(
+        [(g.id, g, "id") for g in data.organisation.working_groups], "Arbetsgrupp"
+    )
+    yield from _duplicates(
+        [(m.partner, m, "partner") for m in data.organisation.committee.members],
+        "AU-ledamoten",
+    )
+    for meeting in data.meetings:
+        seen: set[str] = set()
+        for i, partner_id in enumerate(meeting.attendance):
+            if partner_id in seen:
+                yield failed(
+                    meeting.meeting_id,
+                    f"'{partner_id}' står två gånger i närvarolistan.",
+                    meeting.where("attendance", i),
+                )
+            seen.add(partner_id)
+        yield from _duplicates(
+            [(str(a.number), a, "number") for a in meeting.agenda], "Dagordningspunkt"
+        )
+
+
+def _partner_refs(ctx: Context) -> Iterator[tuple[str, Node, str, int | None, date | None]]:
+    """Every partner reference: (id, node, field, list index, date it must be valid on)."""
+    data = ctx.data
+    for meeting in data.meetings:
+        day = meeting.date
+        for i, pid in enumerate(meeting.attendance):
+            yield pid, meeting, "attendance", i, day
+        for matter in meeting.matters:
+            for i, pid in enumerate(matter.raised_by):
+                if pid not in RAISED_BY_BODIES:
+                    yield pid, matter, "raised_by", i, None
+        for decision in meeting.decisions:
+            for field in ("recused", "absent", "roll"):
+                for i, pid in enumerate(getattr(decision, field) or []):
+                    yield pid, decision, field, i, day
+            for i, pid in enumerate(decision.admits):
+                yield pid, decision, "admits", i, None
+            if decision.votes:
+                for field in ("yes", "no", "abstain"):
+                    value = getattr(decision.votes, field)
+                    for i, pid in enumerate(value if isinstance(value, list) else []):
+                        yield pid, decision.votes, field, i, day
+    committee = data.organisation.committee
+    for member in committee.members:
+        for term in member.mandates:
+            yield member.partner, member, "partner", None, term.start
+    for body in (data.organisation.partnership, committee):
+        for role in ("chair", "vice_chair"):
+            for holder in getattr(body, role):
+                yield holder.partner, holder, "partner", None, None
+
+
+@rule("SC103", "hänvisning-finns", "–", "Hänvisningar till partners, möten, beslut och ärenden "
+      "pekar på något som finns", kind=Kind.DATA)
+def references_resolve(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En hänvisning pekar på en partner, ett möte, ett beslut eller ett
+    ärende som inte finns – ofta en felstavning av ett id.
+
+    Varför: Webbplatsen länkar mellan partner, möte och beslut; en trasig
+    hänvisning ger en trasig länk och felaktig statistik (närvaro,
+    beslutsförhet).
+
+    Åtgärd: Rätta id:t så att det stämmer med partners.yaml, mappnamnet under
+    meetings/ eller beslutets id.
+    """
+    data = ctx.data
+    for pid, node, field, index, _ in _partner_refs(ctx):
+        if data.partner(pid) is None:
+            yield failed(pid, f"Partnern '{pid}' finns inte i partners.yaml.",
+                         node.where(field, index))
+    decision_refs: list[tuple[str | None, Node, str]] = [
+        (p.admitted_by, p, "admitted_by") for p in data.partners
+    ]
+    committee = data.organisation.committee
+    for member in committee.members:
+        decision_refs += [(t.decision, t, "decision") for t in member.mandates]
+    for body in (data.organisation.partnership, committee):
+        decision_refs += [(t.decision, t, "decision") for t in body.chair + body.vice_chair]
+    decision_refs += [(g.decision, g, "decision") for g in data.organisation.working_groups]
+    decision_refs += [(d.meta.adopted_by, d.meta, "adopted_by") for d in data.rules_versions]
+    for ref, node, field in decision_refs:
+        if ref and data.decision(ref) is None:
+            yield failed(ref, f"Beslutet '{ref}' finns inte i något möte.", node.where(field))
+    for meeting in data.meetings:
+        approved_at = meeting.protocol.approved_at if meeting.protocol else None
+        if approved_at and data.meeting(approved_at) is None:
+            yield failed(
+                approved_at, f"Mötet '{approved_at}' finns inte under meetings/.",
+                meeting.protocol.where("approved_at"),
+            )
+        items = [(a.matter, a) for a in meeting.agenda] + [(d.matter, d) for d in meeting.decisions]
+        for matter_id, node in items:
+            if matter_id and meeting.matter(matter_id) is None:
+                yield failed(
+                    matter_id, f"Ärendet '{matter_id}' finns inte bland mötets ärenden.",
+                    node.where("matter"),
+                )
+
+
+@rule("SC104", "partner-vid-datum", "5.3", "Den som närvarar, röstar eller sitter i AU är "
+      "partner vid tillfället", kind=Kind.DATA)
+def partner_on_date(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En partner står i en närvarolista, röstlängd, röstning eller ett
+    AU-mandat vid ett datum då den inte är partner – före anslutningen eller
+    efter utträdet.
+
+    Varför: Endast partners har rätt att delta och rösta (§4.3, §5.3). En
+    partner som har begärt utträde finns inte längre i partnerskapet.
+
+    Åtgärd: Kontrollera datumen "ansluten" och "utträde" i partners.yaml och
+    närvarolistan i mötet.
+    """
+    for pid, node, field, index, day in _partner_refs(ctx):
+        partner = ctx.data.partner(pid)
+        if partner is None or day is None or partner.member_on(day):
+            continue
+        if day < partner.joined:
+            why = f"ansluten först {partner.joined}"
+        else:
+            why = f"utträdde {partner.withdrawal.date}"  # type: ignore[union-attr]
+        yield failed(pid, f"'{pid}' är inte partner {day} ({why}).", node.where(field, index))
+
+
+def _meeting_consistency(meeting: Meeting, as_of: date) -> Iterator[tuple[Node, str, str]]:
+    mid = meeting.meeting_id
+    if meeting.status is MeetingStatus.HELD and meeting.date > as_of:
+        yield meeting, "status", f"Mötet {mid} är markerat som genomfört men datumet har inte varit."
+    if meeting.status is MeetingStatus.PLANNED and meeting.date < as_of:
+        yield meeting, "status", (
+            f"Mötet {mid} har varit men har fortfarande status planerat; "
+            "sätt status genomfört eller inställt."
+        )
+    if meeting.status is not MeetingStatus.HELD:
+        for field in ("protocol", "decisions", "attendance"):
+            if getattr(meeting, field):
+                yield meeting, field, f"Mötet {mid} är inte genomfört men har {field_sv[field]}."
+    elif not meeting.attendance:
+        yield meeting, "status", f"Mötet {mid} är genomfört men närvarolistan saknas."
+    if meeting.notice_sent and meeting.notice_sent > meeting.date:
+        yield meeting, "notice_sent", "Kallelsen är skickad efter mötet."
+    for matter in meeting.matters:
+        if matter.raised and matter.raised > meeting.date:
+            yield matter, "raised", f"Ärendet {matter.id} är väckt efter mötet."
+    protocol = meeting.protocol
+    if protocol is None:
+        return
+    if protocol.completed and protocol.completed < meeting.date:
+        yield protocol, "completed", "Protokollet är färdigställt före mötet."
+    if protocol.status is not ProtocolStatus.DRAFT and protocol.completed is None:
+        yield protocol, "status", "Ett justerat eller godkänt protokoll ska ha 'färdigställt'."
+    if protocol.status is ProtocolStatus.APPROVED and not protocol.approved_at:
+        yield protocol, "status", "Ett godkänt protokoll ska ha 'godkänt_vid' (mötet som godkände)."
+    if protocol.approved_at and protocol.status is not ProtocolStatus.APPROVED:
+        yield protocol, "approved_at", "'godkänt_vid' är ifyllt men status är inte godkänt."
+
+
+field_sv = {"protocol": "protokoll", "decisions": "beslut", "attendance": "närvarolista"}
+
+
+@rule("SC105", "datum-och-status", "–", "Datum och status går ihop", kind=Kind.DATA)
+def dates_and_status(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Datum och status motsäger varandra: ett genomfört möte i framtiden,
+    ett planerat möte vars datum har passerat, ett protokoll färdigställt före
+    mötet, beslut på ett inställt möte, ett utträde före anslutningen, ett
+    mandat som slutar innan det börjar.
+
+    Varför: Fristerna i arbetsordningen räknas från dessa datum; motsägelser
+    ger felaktiga uppgifter på webbplatsen och i efterlevnadsrapporten.
+
+    Åtgärd: Uppdatera status eller rätta datumet som meddelandet pekar på.
+    """
+    data = ctx.data
+    for meeting in data.meetings:
+        for node, field, message in _meeting_consistency(meeting, ctx.as_of):
+            yield failed(meeting.meeting_id, message, node.where(field))
+    for partner in data.partners:
+        if partner.withdrawal and partner.withdrawal.date < partner.joined:
+            yield failed(partner.id, "Utträdet är före anslutningen.",
+                         partner.withdrawal.where("date"))
+    org = data.organisation
+    terms = [t for m in org.committee.members for t in m.mandates]
+    for body in (org.partnership, org.committee):
+        terms += body.chair + body.vice_chair
+    for term in terms:
+        if term.end and term.end < term.start:
+            yield failed("mandat", "Perioden slutar innan den börjar.", term.where("end"))
+
+
+def eligible_voters(meeting: Meeting, decision: Decision) -> set[str]:
+    """Partners present at the decision who are not recused."""
+    return set(meeting.attendance) - set(decision.absent) - set(decision.recused)
+
+
+@rule("SC106", "röster-möjliga", "4.3", "Röstsiffrorna är möjliga", kind=Kind.DATA)
+def votes_possible(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Röstsiffrorna i ett beslut kan inte stämma: fler röster än närvarande
+    partners som inte har jäv, en partner som röstar två gånger eller inte är
+    närvarande, röster vid ett konsensusbeslut eller ett omröstningsbeslut
+    utan röster.
+
+    Varför: Varje partner har en röst (§4.3). Siffror som inte går ihop kan
+    inte publiceras som protokollförda beslut.
+
+    Åtgärd: Jämför med protokollet: antal för, emot och avstår, närvarolistan
+    och eventuellt jäv.
+    """
+    for meeting, decision in ctx.data.decisions():
+        did = decision.id
+        if decision.method == "konsensus" and decision.votes:
+            yield failed(did, "Ett konsensusbeslut har inga röstsiffror; ta bort 'röster' eller "
+                         "ändra metod till omröstning.", decision.where("votes"))
+            continue
+        if decision.method == "omröstning" and decision.votes is None:
+            yield failed(did, "Omröstning kräver 'röster' (för, emot, avstår).",
+                         decision.where("method"))
+            continue
+        if decision.votes is None:
+            continue
+        eligible = eligible_voters(meeting, decision)
+        total = sum(decision.votes.totals)
+        if total > len(eligible):
+            yield failed(
+                did,
+                f"{total} röster men bara {len(eligible)} närvarande partners utan jäv.",
+                decision.where("votes"),
+            )
+        voted: set[str] = set()
+        for choice, names in decision.votes.named().items():
+            field = {"för": "yes", "emot": "no", "avstår": "abstain"}[choice]
+            for i, pid in enumerate(names):
+                where = decision.votes.where(field, i)
+                if pid in voted:
+                    yield failed(did, f"'{pid}' har röstat två gånger.", where)
+                elif pid not in meeting.attendance or pid in decision.absent:
+                    yield failed(did, f"'{pid}' röstar men är inte närvarande.", where)
+                voted.add(pid)
+
+
+_PARAGRAPH = re.compile(r"^#{1,6}\s*§\s*(\d+)\b", re.MULTILINE)
+
+
+def protocol_paragraphs(text: str) -> set[int]:
+    """The § numbers of a protocol, from headings like '## § 5 Röstlängd'."""
+    return {int(n) for n in _PARAGRAPH.findall(text)}
+
+
+@rule("SC107", "protokoll-paragraf", "4.3", "Varje beslut har sin § i protokollet",
+      kind=Kind.DATA)
+def protocol_paragraph(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett justerat eller godkänt protokoll saknar filen protokoll.md, eller
+    saknar rubriken "§ N" som ett beslut hänvisar till.
+
+    Varför: Beslut ska protokollföras och publiceras (§4.3); beslutsregistret
+    länkar varje beslut till sin paragraf i protokollet.
+
+    Åtgärd: Lägg protokollet i mötesmappen som protokoll.md med en rubrik per
+    paragraf, t.ex. "## § 5 Fastställande av röstlängd".
+    """
+    for meeting in ctx.data.meetings:
+        protocol = meeting.protocol
+        if protocol is None or protocol.status is ProtocolStatus.DRAFT:
+            continue
+        if meeting.protocol_text is None:
+            yield failed(meeting.meeting_id, "Protokollet är justerat men protokoll.md saknas.",
+                         protocol.where("status"))
+            continue
+        paragraphs = protocol_paragraphs(meeting.protocol_text)
+        for decision in meeting.decisions:
+            if decision.paragraph not in paragraphs:
+                yield failed(
+                    decision.id,
+                    f"Protokollet ({meeting.protocol_file}) har ingen rubrik '§ "
+                    f"{decision.paragraph}'.",
+                    decision.where("paragraph"),
+                )
+
+
+RULES = [unique_ids, references_resolve, partner_on_date, dates_and_status, votes_possible,
+         protocol_paragraph]

@@ -1,0 +1,172 @@
+"""§5 and §8.1: who is a partner, how they join and leave, and the year-1 caps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import SECTOR_NAMES, BodyName, DecisionKind, Outcome, Sector
+from .base import Context, Result, failed, met, rule
+from .common import fmt, held
+
+
+@rule("SC501", "avsiktsförklaring", "5.3", "Partnern signerade avsiktsförklaringen senast när "
+      "den anslöt")
+def letter_of_intent(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En partner saknar datum för signerad avsiktsförklaring, eller
+    signerade den efter anslutningsdatumet.
+
+    Varför: "Partnerskap i SweCan sker endast efter inbjudan av partnerskapet
+    och efter signerad avsiktsförklaring." (§5.3)
+
+    Åtgärd: Ange avsiktsförklaring: med datum då den signerade förklaringen
+    kom in till kansliet.
+    """
+    for partner in ctx.data.partners:
+        signed = partner.letter_signed
+        if signed is None:
+            yield failed(partner.id, "Datum för signerad avsiktsförklaring saknas.",
+                         partner.where("joined"))
+        elif signed > partner.joined:
+            yield failed(partner.id, f"Signerad {fmt(signed)}, efter anslutningen "
+                         f"{fmt(partner.joined)}.", partner.where("letter_signed"))
+        else:
+            yield met(partner.id, f"Signerad {fmt(signed)}, ansluten {fmt(partner.joined)}.",
+                      partner.where("letter_signed"))
+
+
+@rule("SC502", "skriftligt-utträde", "5.3", "Utträde sker efter skriftlig begäran")
+def written_withdrawal(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En partner har ett utträdesdatum men ingen skriftlig begäran, eller
+    begäran kom in efter utträdesdatumet.
+
+    Varför: En partner "kvarstår som partner tills annat meddelas", och
+    "begäran om utträde ur SweCan meddelas skriftligen till partnerskapets
+    ordförande och kansliet" (§5.3).
+
+    Åtgärd: Ange utträde: skriftlig_begäran: med datum då begäran kom in.
+    """
+    for partner in ctx.data.partners:
+        exit_ = partner.withdrawal
+        if exit_ is None:
+            continue
+        if exit_.written_request is None:
+            yield failed(partner.id, "Utträde utan skriftlig begäran.", exit_.where("date"))
+        elif exit_.written_request > exit_.date:
+            yield failed(partner.id, f"Begäran {fmt(exit_.written_request)} kom efter utträdet "
+                         f"{fmt(exit_.date)}.", exit_.where("written_request"))
+        else:
+            yield met(partner.id, f"Skriftlig begäran {fmt(exit_.written_request)}.",
+                      exit_.where("written_request"))
+
+
+@rule("SC503", "tak-första-året", "8.1", "Under första verksamhetsåret högst 27/15/9/20/3 "
+      "partners per sektor")
+def first_year_caps(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Under SweCans första verksamhetsår hade en sektor fler partners
+    samtidigt än interimsbestämmelsen tillåter (parametern first_year_caps:
+    hälso- och sjukvård 27, innovation och forskning 15, myndigheter 9,
+    patientföreningar och civilsamhälle 20, näringsliv 3). Fyndet pekar på den
+    partner som tog sektorn över taket.
+
+    Varför: Partnerskapet ska första året "besättas sektorsvis med maximalt
+    följande antal partners" (§8.1) för att hålla balansen mellan sektorerna.
+
+    Åtgärd: Kontrollera sektor och anslutningsdatum; en partner som ska
+    ersätta en annan ansluter först när den andra har utträtt.
+    """
+    start, end = ctx.data.config.operating_year_bounds(1)
+    caps = ctx.params(start).first_year_caps
+    for sector in Sector:
+        cap = caps.get(sector)
+        if cap is None:
+            continue
+        # Sorted by joining date; ties keep file order, so the later entry is the one over.
+        partners = sorted((p for p in ctx.data.partners if p.sector is sector and p.joined <= end),
+                          key=lambda p: p.joined)
+        peak, over = 0, False
+        for rank_list_end, partner in enumerate(partners, start=1):
+            day = max(partner.joined, start)
+            rank = sum(1 for p in partners[:rank_list_end] if p.member_on(day))
+            peak = max(peak, rank)
+            if rank > cap:
+                over = True
+                yield failed(SECTOR_NAMES[sector], f"{partner.name} är partner nummer {rank} i "
+                             f"sektorn {fmt(day)}; taket är {cap}.", partner.where("sector"))
+        if not over:
+            where = partners[-1].where("sector") if partners else ctx.data.partners_file.where()
+            yield met(SECTOR_NAMES[sector], f"Högst {peak} samtidigt av {cap} tillåtna.", where)
+
+
+@rule("SC504", "röstlängd-fastställd", "5.2", "Röstlängden fastställs vid varje kalenderårs "
+      "första sammanträde")
+def roll_fixed(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Vid kalenderårets första genomförda sammanträde i partnerskapet
+    fattades inget beslut om röstlängd (typ: röstlängd).
+
+    Varför: Partnerskapet "fastställer SweCans sammansättning, tillika
+    röstlängd, vid varje kalenderårs första sammanträde" (§5.2). Röstlängden
+    avgör beslutsförhet och vem som får rösta.
+
+    Åtgärd: Protokollför beslutet om röstlängd med typ: röstlängd; lista
+    partnerna under röstlängd: om den avviker från partnerförteckningen.
+    """
+    first_by_year = {}
+    for meeting in held(ctx):
+        first_by_year.setdefault(meeting.date.year, meeting)
+    for year, meeting in sorted(first_by_year.items()):
+        roll = [d for d in meeting.decisions if d.kind is DecisionKind.ROLL]
+        if roll:
+            yield met(str(year), f"Fastställd vid {meeting.meeting_id} ({roll[0].id}).",
+                      roll[0].where("kind"))
+        else:
+            yield failed(str(year), f"Årets första sammanträde {meeting.meeting_id} fastställde "
+                         "ingen röstlängd.", meeting.where("date"))
+
+
+@rule("SC505", "antagningsbeslut", "2.1, 8.1", "Från verksamhetsår 2 antas nya partners genom "
+      "beslut i partnerskapet")
+def admission_decision(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En partner som anslöt från och med SweCans andra verksamhetsår saknar
+    antagen_genom, eller hänvisar till ett beslut som inte är ett bifallet
+    antagningsbeslut (typ: antagning) i partnerskapet före anslutningen.
+
+    Varför: Partnerskapet "beslutar om tillkommande partners fr.o.m.
+    verksamhetsår 2" (§2.1) efter nominering (§5, §8.1).
+
+    Åtgärd: Ange antagen_genom: med id för antagningsbeslutet och lista
+    partnern under antar: i beslutet.
+    """
+    config = ctx.data.config
+    for partner in ctx.data.partners:
+        if config.operating_year(partner.joined) < 2:
+            continue
+        found = ctx.data.decision(partner.admitted_by) if partner.admitted_by else None
+        if found is None:
+            if not partner.admitted_by:
+                yield failed(partner.id, "Ansluten från verksamhetsår 2 utan antagningsbeslut.",
+                             partner.where("joined"))
+            continue  # a broken reference is SC103's
+        meeting, decision = found
+        problems = []
+        if meeting.body is not BodyName.PARTNERSHIP or decision.kind is not DecisionKind.ADMISSION:
+            problems.append("inte ett antagningsbeslut i partnerskapet")
+        if decision.outcome is not Outcome.ADOPTED:
+            problems.append("förslaget avslogs")
+        if meeting.date > partner.joined:
+            problems.append(f"beslutet ({fmt(meeting.date)}) är efter anslutningen")
+        if decision.admits and partner.id not in decision.admits:
+            problems.append("partnern står inte under antar: i beslutet")
+        if problems:
+            yield failed(partner.id, f"{decision.id}: " + "; ".join(problems) + ".",
+                         partner.where("admitted_by"))
+        else:
+            yield met(partner.id, f"Antagen genom {decision.id} ({fmt(meeting.date)}).",
+                      partner.where("admitted_by"))
+
+
+RULES = [letter_of_intent, written_withdrawal, first_year_caps, roll_fixed, admission_decision]
