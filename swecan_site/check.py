@@ -87,19 +87,21 @@ def run_rules(dataset: Dataset, as_of: date) -> Report:
     ctx = Context(dataset, as_of)
     data_rules = [r for r in REGISTRY if r.kind is Kind.DATA]
     compliance_rules = [r for r in REGISTRY if r.kind is Kind.COMPLIANCE]
-    for rule in data_rules:
-        for result in _run_rule(rule, ctx):
-            report.problems.append(_problem(rule, result, Severity.ERROR))
+    _evaluate(report, ctx, data_rules, severities)
     if report.data_errors:
         # Compliance on data that contradicts itself would be noise: fix the data first.
         return _sorted(report)
-    for rule in compliance_rules:
+    _evaluate(report, ctx, compliance_rules, severities)
+    return _sorted(report)
+
+
+def _evaluate(report: Report, ctx: Context, rules: list[Rule], severities: dict) -> None:
+    for rule in rules:
         severity = severities[rule.id]
         for result in _run_rule(rule, ctx):
             report.evaluations.append(Evaluation(rule, result, severity))
             if result.status is Status.NOT_MET and severity is not Severity.OFF:
                 report.problems.append(_problem(rule, result, severity))
-    return _sorted(report)
 
 
 def _problem(rule: Rule, result: Result, severity: Severity) -> Problem:

@@ -52,9 +52,9 @@ def roll_on(ctx: Context, day: date) -> set[str]:
                     roll = set(decision.roll)
                 else:
                     roll = {p.id for p in ctx.members_on(meeting.date)}
-    if roll is None:
-        roll = {p.id for p in ctx.members_on(day)}
-    return roll
+    current = {p.id for p in ctx.members_on(day)}
+    # A partner who has left is no longer on the roll; one who joined later is not yet on it.
+    return current if roll is None else roll & current
 
 
 def fmt(day: date | None) -> str:
