@@ -218,7 +218,7 @@ def validation_problems(
         elif error["type"] == "extra_forbidden":
             line, col = doc.position(path, key=True)
             allowed = _allowed_keys(model, path[len(prefix) : -1])
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.55)
             if close:
                 message += f" Menade du '{close[0]}'?"
             elif allowed:

@@ -300,7 +300,7 @@ class AgendaItem(Node):
     matter: MatterId | None = Field(default=None, alias="ärende")
 
 
-VoteCount = StrictInt | list[Slug]
+VoteCount = Annotated[StrictInt, Field(ge=0)] | list[Slug]
 
 
 class Votes(Node):

@@ -50,11 +50,18 @@ class Document:
     data: Any
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
+    collections: set[Path] = field(default_factory=set)
 
     def position(self, path: Path, *, key: bool = False) -> Position:
-        """Position of ``path``; falls back to the nearest enclosing node."""
-        table = self.keys if key else self.values
+        """Position of ``path``; falls back to the nearest enclosing node.
+
+        A mapping or list that is the value of a key is located at its key
+        (``röster:``), which is where a person looks for it.
+        """
         path = tuple(path)
+        if path in self.collections and path in self.keys:
+            key = True
+        table = self.keys if key else self.values
         while path:
             if path in table:
                 return table[path]
@@ -87,6 +94,8 @@ def _construct(node: yaml.Node, path: Path, doc: Document, offset: int) -> Any:
     doc.values[path] = _mark(node, offset)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
+    if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
+        doc.collections.add(path)
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, (*path, i), doc, offset) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
@@ -129,8 +138,7 @@ def parse(text: str, *, line_offset: int = 0) -> Document:
     """Parse one YAML document from ``text``; raise YamlProblem on bad input."""
     if "\t" in text:
         for number, line in enumerate(text.splitlines(), start=1):
-            stripped = line.lstrip(" ")
-            if stripped.startswith("\t") or ("\t" in line and not line.lstrip().startswith("#")):
+            if "\t" in line and not line.lstrip().startswith("#"):
                 raise YamlProblem(
                     "SC003",
                     "Tabbtecken är inte tillåtna i YAML; använd mellanslag.",
@@ -144,14 +152,28 @@ def parse(text: str, *, line_offset: int = 0) -> Document:
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
         raise YamlProblem("SC001", _explain_yaml_error(exc, text), line, column) from None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as exc:  # control characters and the like
+        before = text[: exc.position]
+        line = before.count("\n") + 1 + line_offset
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        raise YamlProblem(
+            "SC001", f"Otillåtet tecken {exc.character!r} i filen; ta bort det.", line, column
+        ) from None
+    except yaml.YAMLError as exc:
         raise YamlProblem("SC001", f"Filen går inte att läsa som YAML: {exc}", 1 + line_offset) from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         raise YamlProblem("SC005", "Filen är tom; den ska innehålla data.", 1 + line_offset)
     if len(nodes) > 1:
-        line, col = _mark(nodes[1], line_offset)
-        raise YamlProblem("SC001", "Filen innehåller mer än ett YAML-dokument (---).", line, col)
+        # Point at the '---' that starts the second document, not at its first key.
+        second = nodes[1].start_mark.line
+        lines = text.splitlines()
+        marker = next(
+            (i for i in range(second, -1, -1) if lines[i].startswith("---")), second
+        )
+        raise YamlProblem(
+            "SC001", "Filen innehåller mer än ett YAML-dokument (---).", marker + 1 + line_offset
+        )
     doc = Document(data=None)
     doc.data = _construct(nodes[0], (), doc, line_offset)
     return doc

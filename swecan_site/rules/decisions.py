@@ -66,12 +66,10 @@ def simple_majority(ctx: Context) -> Iterator[Result]:
         if (yes > no) == adopted:
             yield met(decision.id, f"{evidence}; {decision.outcome}.", decision.where("votes"))
         else:
+            # Point at 'utfall' when it is written out, otherwise at the votes.
+            field = "outcome" if "outcome" in decision.model_fields_set else "votes"
             yield failed(decision.id, f"{evidence}, men utfallet är {decision.outcome}.",
-                         decision.where("outcome" if "utfall" in _keys(decision) else "votes"))
-
-
-def _keys(decision) -> set[str]:
-    return {decision.model_fields[f].alias for f in decision.model_fields_set}
+                         decision.where(field))
 
 
 @rule("SC403", "en-röst-per-partner", "4.3, 5.2", "Bara partners i röstlängden röstar, en röst "

@@ -98,8 +98,10 @@ def _partner_refs(ctx: Context) -> Iterator[tuple[str, Node, str, int | None, da
                         yield pid, decision.votes, field, i, day
     committee = data.organisation.committee
     for member in committee.members:
-        for term in member.mandates:
+        for term in member.mandates:  # a partner must remain one for the whole mandate
             yield member.partner, member, "partner", None, term.start
+            if term.end:
+                yield member.partner, member, "partner", None, term.end
     for body in (data.organisation.partnership, committee):
         for role in ("chair", "vice_chair"):
             for holder in getattr(body, role):

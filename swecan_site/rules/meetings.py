@@ -30,12 +30,14 @@ def physical_meetings(ctx: Context) -> Iterator[Result]:
     first = ctx.data.config.first_operating_year_start.year
     for year in range(first, ctx.as_of.year + 1):
         required = ctx.params(date(year, 12, 31)).physical_meetings_per_year
-        meetings = [m for m in ctx.data.meetings
-                    if m.body is BodyName.PARTNERSHIP and m.date.year == year and m.is_physical]
+        year_meetings = [m for m in ctx.data.meetings
+                         if m.body is BodyName.PARTNERSHIP and m.date.year == year]
+        meetings = [m for m in year_meetings if m.is_physical]
         done = [m for m in meetings if m.status is MeetingStatus.HELD]
         planned = [m for m in meetings
                    if m.status is MeetingStatus.PLANNED and m.date >= ctx.as_of]
-        where = (meetings[-1].where("form") if meetings else Location("meetings"))
+        # Point at the year's last partnership meeting: where a change would have to be made.
+        where = year_meetings[-1].where("form") if year_meetings else Location("meetings")
         evidence = f"{len(done)} genomförda fysiska/hybrida möten {year}" + (
             f", {len(planned)} planerade" if planned else "") + f" (krav {required})."
         if len(done) >= required:
