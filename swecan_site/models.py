@@ -38,7 +38,7 @@ def _iso_date(value: Any) -> date:
         return value
     if not isinstance(value, str) or not _DATE.fullmatch(value):
         raise PydanticCustomError(
-            "sc_date_format", "Datum skrivs ÅÅÅÅ-MM-DD, t.ex. 2026-03-12 (fick {value!r})",
+            "sc_date_format", "Datum skrivs ÅÅÅÅ-MM-DD, t.ex. 2026-03-12 (fick '{value}')",
             {"value": value},
         )
     try:
@@ -54,7 +54,7 @@ def _clock(value: Any) -> time:
         return value
     if not isinstance(value, str) or not _TIME.fullmatch(value):
         raise PydanticCustomError(
-            "sc_time_format", "Klockslag skrivs TT:MM, t.ex. 13:30 (fick {value!r})",
+            "sc_time_format", "Klockslag skrivs TT:MM, t.ex. 13:30 (fick '{value}')",
             {"value": value},
         )
     hours, minutes = (int(part) for part in value.split(":"))
