@@ -63,9 +63,13 @@ def _severities(dataset: Dataset) -> tuple[dict[str, Severity], list[Problem]]:
         if rule is None:
             problems.append(data_problem("SC009", where, f"Regeln {rule_id} finns inte."))
         elif rule.kind is Kind.DATA:
-            problems.append(data_problem(
-                "SC009", where, f"{rule_id} är ett datafel; dess allvarlighetsgrad kan inte ändras."
-            ))
+            problems.append(
+                data_problem(
+                    "SC009",
+                    where,
+                    f"{rule_id} är ett datafel; dess allvarlighetsgrad kan inte ändras.",
+                )
+            )
         else:
             result[rule_id] = severity
     return result, problems
@@ -76,9 +80,15 @@ def _run_rule(rule: Rule, ctx: Context) -> list[Result]:
         return list(rule.check(ctx)) if rule.check else []
     except Exception as exc:  # a rule must never turn bad data into a traceback
         where = Location("swecan_site/rules")
-        return [Result("internt fel", Status.NOT_MET,
-                       f"Regeln kunde inte köras ({type(exc).__name__}: {exc}); "
-                       "rapportera detta till utvecklarna.", where)]
+        return [
+            Result(
+                "internt fel",
+                Status.NOT_MET,
+                f"Regeln kunde inte köras ({type(exc).__name__}: {exc}); "
+                "rapportera detta till utvecklarna.",
+                where,
+            )
+        ]
 
 
 def run_rules(dataset: Dataset, as_of: date) -> Report:
@@ -105,8 +115,9 @@ def _evaluate(report: Report, ctx: Context, rules: list[Rule], severities: dict)
 
 
 def _problem(rule: Rule, result: Result, severity: Severity) -> Problem:
-    return Problem(result.location, rule.id, rule.section, severity, rule.kind, result.message,
-                   result.subject)
+    return Problem(
+        result.location, rule.id, rule.section, severity, rule.kind, result.message, result.subject
+    )
 
 
 def _sorted(report: Report) -> Report:

@@ -62,9 +62,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
         if rule.area != area:
             area = rule.area
             print(f"\n{AREAS[area]}")
-        ref = section_label(rule.section) if rule.section not in ("", "–") else ""
-        print(f"  {rule.id}  {rule.name:<26} {SEVERITY_SV[rule.severity]:<8} {ref:<12} "
-              f"{rule.summary}")
+        ref = section_label(rule.section)
+        print(
+            f"  {rule.id}  {rule.name:<26} {SEVERITY_SV[rule.severity]:<8} {ref:<12} {rule.summary}"
+        )
     return EXIT_OK
 
 
@@ -73,7 +74,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if rule is None:
         print(f"Ingen regel heter {args.rule}; se 'swecan-site rules'.", file=sys.stderr)
         return EXIT_ERRORS
-    ref = section_label(rule.section) if rule.section not in ("", "–") else "–"
+    ref = section_label(rule.section) or "–"
     kind = "datafel (stoppar publicering)" if rule.kind == "data" else "efterlevnad"
     print(f"{rule.id} {rule.name} ({ref})\n{rule.summary}\n")
     print(f"Typ: {kind}. Allvarlighetsgrad: {SEVERITY_SV[rule.severity]}.\n")
@@ -88,17 +89,25 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="datakatalogen (standard: aktuell katalog)")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="datakatalogen (standard: aktuell katalog)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("check", help="kontrollera data och arbetsordningens regler",
-                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--as-of", type=_as_of, default=None,
-                   help="bedöm per detta datum (ÅÅÅÅ-MM-DD; standard: i dag)")
+    p = sub.add_parser(
+        "check",
+        help="kontrollera data och arbetsordningens regler",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--as-of",
+        type=_as_of,
+        default=None,
+        help="bedöm per detta datum (ÅÅÅÅ-MM-DD; standard: i dag)",
+    )
     p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
-    p.add_argument("--strict", action="store_true",
-                   help="låt även varningar ge slutkod 2")
+    p.add_argument("--strict", action="store_true", help="låt även varningar ge slutkod 2")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("rules", help="lista alla regler")

@@ -202,7 +202,10 @@ def _clean_loc(loc: tuple, doc: yamlpos.Document) -> tuple:
 
 
 def validation_problems(
-    exc: ValidationError, model: type[BaseModel], file: str, doc: yamlpos.Document,
+    exc: ValidationError,
+    model: type[BaseModel],
+    file: str,
+    doc: yamlpos.Document,
     prefix: tuple = (),
 ) -> list[Problem]:
     problems: dict[tuple, Problem] = {}
@@ -267,15 +270,14 @@ class Loader:
             )
             return None
 
-    def validate(
-        self, model: type[M], file: str, doc: yamlpos.Document | None
-    ) -> M | None:
+    def validate(self, model: type[M], file: str, doc: yamlpos.Document | None) -> M | None:
         if doc is None:
             return None
         if not isinstance(doc.data, dict):
             self.problems.append(
                 data_problem(
-                    "SC010", Location(file, *doc.position(())),
+                    "SC010",
+                    Location(file, *doc.position(())),
                     "Filen ska bestå av nycklar med värden (nyckel: värde).",
                 )
             )
@@ -352,7 +354,8 @@ class Loader:
         if not path.is_file():
             self.problems.append(
                 data_problem(
-                    "SC006", Location(self.rel(folder)),
+                    "SC006",
+                    Location(self.rel(folder)),
                     f"Mötesmappen saknar {MEETING_FILE}.",
                 )
             )
@@ -365,7 +368,8 @@ class Loader:
         if not match:
             self.problems.append(
                 data_problem(
-                    "SC101", Location(file),
+                    "SC101",
+                    Location(file),
                     f"Mappnamnet '{folder_name}' ska vara ÅÅÅÅ-MM-DD-organ, "
                     "t.ex. 2026-03-12-partnerskapet; det blir mötets permanenta adress.",
                 )
@@ -373,7 +377,8 @@ class Loader:
         elif match.group(1) != meeting.date.isoformat() or match.group(2) != meeting.body:
             self.problems.append(
                 data_problem(
-                    "SC101", meeting.where("date"),
+                    "SC101",
+                    meeting.where("date"),
                     f"Mappnamnet '{folder_name}' stämmer inte med datum {meeting.date} "
                     f"och organ {meeting.body}.",
                 )
@@ -400,7 +405,8 @@ class Loader:
         if doc is None:
             self.problems.append(
                 data_problem(
-                    "SC010", Location(file),
+                    "SC010",
+                    Location(file),
                     "Dokumentet saknar front matter (--- titel: … --- överst i filen).",
                 )
             )
@@ -423,19 +429,28 @@ class Loader:
                     meetings.append(meeting)
         content = self.root / CONTENT_DIR
         rules_versions = [
-            d for p in sorted((content / RULES_DIR).glob("*.md"))
+            d
+            for p in sorted((content / RULES_DIR).glob("*.md"))
             if (d := self.load_content(p, RulesVersionMeta))
         ]
         reports = [
-            d for p in sorted((content / REPORTS_DIR).glob("*.md"))
+            d
+            for p in sorted((content / REPORTS_DIR).glob("*.md"))
             if (d := self.load_content(p, ReportMeta))
         ]
         pages = [d for p in sorted(content.glob("*.md")) if (d := self.load_content(p, PageMeta))]
         if self.problems or config is None or partners is None or organisation is None:
             return LoadResult(None, self.problems)
         dataset = Dataset(
-            self.root, config, partners, organisation, meetings,
-            rules_versions, reports, pages, self.sources,
+            self.root,
+            config,
+            partners,
+            organisation,
+            meetings,
+            rules_versions,
+            reports,
+            pages,
+            self.sources,
         )
         return LoadResult(dataset, self.problems)
 

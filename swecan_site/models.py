@@ -38,7 +38,8 @@ def _iso_date(value: Any) -> date:
         return value
     if not isinstance(value, str) or not _DATE.fullmatch(value):
         raise PydanticCustomError(
-            "sc_date_format", "Datum skrivs ÅÅÅÅ-MM-DD, t.ex. 2026-03-12 (fick '{value}')",
+            "sc_date_format",
+            "Datum skrivs ÅÅÅÅ-MM-DD, t.ex. 2026-03-12 (fick '{value}')",
             {"value": value},
         )
     try:
@@ -54,7 +55,8 @@ def _clock(value: Any) -> time:
         return value
     if not isinstance(value, str) or not _TIME.fullmatch(value):
         raise PydanticCustomError(
-            "sc_time_format", "Klockslag skrivs TT:MM, t.ex. 13:30 (fick '{value}')",
+            "sc_time_format",
+            "Klockslag skrivs TT:MM, t.ex. 13:30 (fick '{value}')",
             {"value": value},
         )
     hours, minutes = (int(part) for part in value.split(":"))

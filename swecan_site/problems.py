@@ -62,15 +62,17 @@ class Problem:
 
 def section_label(section: str) -> str:
     """'3.1' -> '§3.1'; rules outside the arbetsordning carry their own label."""
-    if not section:
+    if section in ("", "–"):
         return ""
-    return section if not section[0].isdigit() else f"§{section}"
+    parts = [f"§{part}" if part[0].isdigit() else part for part in section.split(", ")]
+    return ", ".join(parts)
 
 
 def format_text(problems: Iterable[Problem]) -> str:
     lines = []
     for p in problems:
-        ref = f" ({section_label(p.section)})" if p.section else ""
+        label = section_label(p.section)
+        ref = f" ({label})" if label else ""
         lines.append(f"{p.location}: {p.severity} {p.rule} {p.message}{ref}")
     return "\n".join(lines)
 
@@ -84,7 +86,8 @@ def format_github(problems: Iterable[Problem]) -> str:
     lines = []
     for p in problems:
         level = {"error": "error", "warning": "warning"}.get(str(p.severity), "notice")
-        ref = f" ({section_label(p.section)})" if p.section else ""
+        label = section_label(p.section)
+        ref = f" ({label})" if label else ""
         title = _github_escape(f"{p.rule}{ref}").replace(",", "%2C").replace("::", "%3A%3A")
         lines.append(
             f"::{level} file={p.location.file},line={p.location.line},"

@@ -160,7 +160,8 @@ def parse(text: str, *, line_offset: int = 0) -> Document:
             "SC001", f"Otillåtet tecken {exc.character!r} i filen; ta bort det.", line, column
         ) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem("SC001", f"Filen går inte att läsa som YAML: {exc}", 1 + line_offset) from None
+        message = f"Filen går inte att läsa som YAML: {exc}"
+        raise YamlProblem("SC001", message, 1 + line_offset) from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         raise YamlProblem("SC005", "Filen är tom; den ska innehålla data.", 1 + line_offset)
@@ -168,9 +169,7 @@ def parse(text: str, *, line_offset: int = 0) -> Document:
         # Point at the '---' that starts the second document, not at its first key.
         second = nodes[1].start_mark.line
         lines = text.splitlines()
-        marker = next(
-            (i for i in range(second, -1, -1) if lines[i].startswith("---")), second
-        )
+        marker = next((i for i in range(second, -1, -1) if lines[i].startswith("---")), second)
         raise YamlProblem(
             "SC001", "Filen innehåller mer än ett YAML-dokument (---).", marker + 1 + line_offset
         )
@@ -193,8 +192,7 @@ def decode(raw: bytes) -> str:
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise YamlProblem(
             "SC004",
-            "Filen är inte sparad som UTF-8 (kanske Latin-1/Windows-1252); "
-            "spara om den som UTF-8.",
+            "Filen är inte sparad som UTF-8 (kanske Latin-1/Windows-1252); spara om den som UTF-8.",
             line,
             column,
         ) from None

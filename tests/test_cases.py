@@ -81,7 +81,8 @@ def test_case(case: dict[str, Any], tmp_path: Path) -> None:
         else:
             line = expected.get("line", first_line)
         matches = [
-            p for p in report.problems
+            p
+            for p in report.problems
             if p.rule == expected["rule"] and p.location.file == file and p.location.line == line
         ]
         assert matches, f"expected {expected['rule']} at {file}:{line}; got:\n{shown}"

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from . import committee, decisions, files, integrity, meetings, partners, privacy, publication, review
+from . import (
+    committee,
+    decisions,
+    files,
+    integrity,
+    meetings,
+    partners,
+    privacy,
+    publication,
+    review,
+)
 from .base import Context, Result, Rule, Status
 
 REGISTRY: list[Rule] = [

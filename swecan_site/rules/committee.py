@@ -41,26 +41,34 @@ def committee_composition(ctx: Context) -> Iterator[Result]:
         counts[partner.sector] += 1
         if counts[partner.sector] == params.committee_per_sector + 1:
             ok = False
-            yield failed(SECTOR_NAMES[partner.sector],
-                         f"{counts[partner.sector]}:e ledamoten från sektorn; högst "
-                         f"{params.committee_per_sector}.", member.where("partner"))
+            yield failed(
+                SECTOR_NAMES[partner.sector],
+                f"{counts[partner.sector]}:e ledamoten från sektorn; högst "
+                f"{params.committee_per_sector}.",
+                member.where("partner"),
+            )
     for sector in Sector:
         if counts[sector] < params.committee_per_sector:
             ok = False
-            yield failed(SECTOR_NAMES[sector], f"{counts[sector]} ledamöter från sektorn; "
-                         f"krav {params.committee_per_sector}.", where)
+            yield failed(
+                SECTOR_NAMES[sector],
+                f"{counts[sector]} ledamöter från sektorn; krav {params.committee_per_sector}.",
+                where,
+            )
     if len(seated) != params.committee_size:
         ok = False
-        yield failed("arbetsutskottet", f"{len(seated)} ledamöter; krav "
-                     f"{params.committee_size}.", where)
+        yield failed(
+            "arbetsutskottet", f"{len(seated)} ledamöter; krav {params.committee_size}.", where
+        )
     if ok:
-        yield met("arbetsutskottet", f"{len(seated)} ledamöter, "
-                  f"{params.committee_per_sector} per sektor.", where)
+        yield met(
+            "arbetsutskottet",
+            f"{len(seated)} ledamöter, {params.committee_per_sector} per sektor.",
+            where,
+        )
 
 
-def _check_terms(
-    subject: str, terms: list[Term], years: int, reelections: int
-) -> Iterator[Result]:
+def _check_terms(subject: str, terms: list[Term], years: int, reelections: int) -> Iterator[Result]:
     """Each term at most ``years`` long; at most 1 + ``reelections`` terms in a row."""
     terms = sorted(terms, key=lambda t: t.start)
     streak = 0
@@ -68,18 +76,30 @@ def _check_terms(
     for term in terms:
         limit = add_months(term.start, 12 * years)
         if term.end is None or term.end > limit:
-            yield failed(subject, f"Mandatet {fmt(term.start)}–{fmt(term.end)} är längre än "
-                         f"{years} år.", term.where("end"))
-        consecutive = (previous is not None and previous.end is not None
-                       and term.start <= previous.end + timedelta(days=1))
+            yield failed(
+                subject,
+                f"Mandatet {fmt(term.start)}–{fmt(term.end)} är längre än {years} år.",
+                term.where("end"),
+            )
+        consecutive = (
+            previous is not None
+            and previous.end is not None
+            and term.start <= previous.end + timedelta(days=1)
+        )
         streak = streak + 1 if consecutive else 1
         if streak > 1 + reelections:
-            yield failed(subject, f"{streak} mandat i följd; omval tillåts {reelections} "
-                         "gång(er).", term.where("start"))
+            yield failed(
+                subject,
+                f"{streak} mandat i följd; omval tillåts {reelections} gång(er).",
+                term.where("start"),
+            )
         previous = term
     if terms:
-        yield met(subject, f"{len(terms)} mandat, det senaste "
-                  f"{fmt(terms[-1].start)}–{fmt(terms[-1].end)}.", terms[-1].where("start"))
+        yield met(
+            subject,
+            f"{len(terms)} mandat, det senaste {fmt(terms[-1].start)}–{fmt(terms[-1].end)}.",
+            terms[-1].where("start"),
+        )
 
 
 @rule("SC602", "au-mandat", "2.2", "Ledamöternas mandat är 2 år med högst ett omval")
@@ -97,12 +117,17 @@ def member_mandates(ctx: Context) -> Iterator[Result]:
     """
     params = ctx.params(ctx.as_of)
     for member in ctx.data.organisation.committee.members:
-        yield from _check_terms(member.partner, member.mandates, params.member_term_years,
-                                params.member_reelections)
+        yield from _check_terms(
+            member.partner, member.mandates, params.member_term_years, params.member_reelections
+        )
 
 
-@rule("SC603", "au-ordförande", "2.2", "AU:s ordförande och vice är ledamöter, med 1-årsmandat "
-      "och högst två omval")
+@rule(
+    "SC603",
+    "au-ordförande",
+    "2.2",
+    "AU:s ordförande och vice är ledamöter, med 1-årsmandat och högst två omval",
+)
 def committee_chairs(ctx: Context) -> Iterator[Result]:
     """
     Vad: Arbetsutskottets ordförande eller vice ordförande har ett mandat
@@ -126,16 +151,27 @@ def committee_chairs(ctx: Context) -> Iterator[Result]:
             by_partner[holder.partner].append(holder)
             member = next((m for m in committee.members if m.partner == holder.partner), None)
             if member is None or not member.seated_on(holder.start):
-                yield failed(holder.partner, f"{holder.name} är inte ledamot i arbetsutskottet "
-                             f"{fmt(holder.start)}.", holder.where("partner"))
+                yield failed(
+                    holder.partner,
+                    f"{holder.name} är inte ledamot i arbetsutskottet {fmt(holder.start)}.",
+                    holder.where("partner"),
+                )
         label = "ordförande" if role == "chair" else "vice ordförande"
         for partner_id, terms in by_partner.items():
-            yield from _check_terms(f"{label} ({partner_id})", list(terms),
-                                    params.chair_term_years, params.chair_reelections)
+            yield from _check_terms(
+                f"{label} ({partner_id})",
+                list(terms),
+                params.chair_term_years,
+                params.chair_reelections,
+            )
 
 
-@rule("SC604", "ordförande-år-1", "8.2", "Socialstyrelsen innehar ordförandeposten under första "
-      "verksamhetsåret")
+@rule(
+    "SC604",
+    "ordförande-år-1",
+    "8.2",
+    "Socialstyrelsen innehar ordförandeposten under första verksamhetsåret",
+)
 def first_year_chair(ctx: Context) -> Iterator[Result]:
     """
     Vad: Under SweCans första verksamhetsår var partnerskapets ordförande inte
@@ -150,17 +186,22 @@ def first_year_chair(ctx: Context) -> Iterator[Result]:
     start, end = ctx.data.config.operating_year_bounds(1)
     expected = ctx.params(start).first_year_chair
     partnership = ctx.data.organisation.partnership
-    terms = [t for t in partnership.chair
-             if t.start <= end and (t.end is None or t.end >= start)]
+    terms = [t for t in partnership.chair if t.start <= end and (t.end is None or t.end >= start)]
     if not terms:
-        yield failed("verksamhetsår 1", f"Ingen ordförande angiven {fmt(start)}–{fmt(end)}.",
-                     partnership.where("chair"))
+        yield failed(
+            "verksamhetsår 1",
+            f"Ingen ordförande angiven {fmt(start)}–{fmt(end)}.",
+            partnership.where("chair"),
+        )
     for term in terms:
         if term.partner == expected:
             yield met("verksamhetsår 1", f"{term.name} ({term.partner}).", term.where("partner"))
         else:
-            yield failed("verksamhetsår 1", f"Ordföranden kommer från {term.partner}, inte "
-                         f"{expected}.", term.where("partner"))
+            yield failed(
+                "verksamhetsår 1",
+                f"Ordföranden kommer från {term.partner}, inte {expected}.",
+                term.where("partner"),
+            )
 
 
 RULES = [committee_composition, member_mandates, committee_chairs, first_year_chair]

@@ -11,7 +11,8 @@ from .base import Context
 def held(ctx: Context, body: BodyName | None = BodyName.PARTNERSHIP) -> list[Meeting]:
     """Held meetings of ``body`` (all bodies if None), in date order."""
     return [
-        m for m in ctx.data.meetings
+        m
+        for m in ctx.data.meetings
         if m.status is MeetingStatus.HELD and (body is None or m.body is body)
     ]
 
@@ -32,7 +33,8 @@ def protocol_published(meeting: Meeting) -> bool:
 
 def next_meeting(ctx: Context, meeting: Meeting) -> Meeting | None:
     """The next held meeting of the same body."""
-    later = [m for m in held(ctx, meeting.body) if (m.date, m.start) > (meeting.date, meeting.start)]
+    when = (meeting.date, meeting.start)
+    later = [m for m in held(ctx, meeting.body) if (m.date, m.start) > when]
     return later[0] if later else None
 
 

@@ -11,8 +11,12 @@ from .base import Context, Result, failed, met, rule
 from .common import fmt, held, roll_on
 
 
-@rule("SC401", "ärende-i-tid", "4.2", "Ett ärende väcks skriftligen minst 14 dagar innan "
-      "kallelsen skickas")
+@rule(
+    "SC401",
+    "ärende-i-tid",
+    "4.2",
+    "Ett ärende väcks skriftligen minst 14 dagar innan kallelsen skickas",
+)
 def matter_in_time(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett ärende som en partner väckt kom in senare än 14 dagar innan
@@ -37,12 +41,18 @@ def matter_in_time(ctx: Context) -> Iterator[Result]:
             if matter.raised is None:
                 yield failed(matter.id, "Datum då ärendet väcktes saknas.", matter.where("title"))
             elif matter.raised > deadline:
-                yield failed(matter.id, f"Väckt {fmt(matter.raised)}, senast {fmt(deadline)} "
-                             f"({days} dagar före kallelsen {fmt(meeting.notice_sent)}).",
-                             matter.where("raised"))
+                yield failed(
+                    matter.id,
+                    f"Väckt {fmt(matter.raised)}, senast {fmt(deadline)} "
+                    f"({days} dagar före kallelsen {fmt(meeting.notice_sent)}).",
+                    matter.where("raised"),
+                )
             else:
-                yield met(matter.id, f"Väckt {fmt(matter.raised)}, kallelsen "
-                          f"{fmt(meeting.notice_sent)}.", matter.where("raised"))
+                yield met(
+                    matter.id,
+                    f"Väckt {fmt(matter.raised)}, kallelsen {fmt(meeting.notice_sent)}.",
+                    matter.where("raised"),
+                )
 
 
 @rule("SC402", "enkel-majoritet", "4.3", "Ett beslut genom omröstning har enkel majoritet")
@@ -68,12 +78,14 @@ def simple_majority(ctx: Context) -> Iterator[Result]:
         else:
             # Point at 'utfall' when it is written out, otherwise at the votes.
             field = "outcome" if "outcome" in decision.model_fields_set else "votes"
-            yield failed(decision.id, f"{evidence}, men utfallet är {decision.outcome}.",
-                         decision.where(field))
+            yield failed(
+                decision.id,
+                f"{evidence}, men utfallet är {decision.outcome}.",
+                decision.where(field),
+            )
 
 
-@rule("SC403", "en-röst-per-partner", "4.3, 5.2", "Bara partners i röstlängden röstar, en röst "
-      "var")
+@rule("SC403", "en-röst-per-partner", "4.3, 5.2", "Bara partners i röstlängden röstar, en röst var")
 def one_vote_per_partner(ctx: Context) -> Iterator[Result]:
     """
     Vad: Vid en omröstning i partnerskapet röstade en partner som inte står i
@@ -90,20 +102,30 @@ def one_vote_per_partner(ctx: Context) -> Iterator[Result]:
         for decision in meeting.decisions:
             if decision.votes is None or decision.kind is DecisionKind.ROLL:
                 continue
-            outside = [pid for names in decision.votes.named().values() for pid in names
-                       if pid not in roll]
+            outside = [
+                pid for names in decision.votes.named().values() for pid in names if pid not in roll
+            ]
             eligible = set(meeting.attendance) - set(decision.absent) - set(decision.recused)
             allowed = len(eligible & roll)
             total = sum(decision.votes.totals)
             if outside:
-                yield failed(decision.id, "Röstade utan att stå i röstlängden: "
-                             + ", ".join(outside) + ".", decision.where("votes"))
+                yield failed(
+                    decision.id,
+                    "Röstade utan att stå i röstlängden: " + ", ".join(outside) + ".",
+                    decision.where("votes"),
+                )
             elif total > allowed:
-                yield failed(decision.id, f"{total} röster men {allowed} röstberättigade "
-                             "närvarande.", decision.where("votes"))
+                yield failed(
+                    decision.id,
+                    f"{total} röster men {allowed} röstberättigade närvarande.",
+                    decision.where("votes"),
+                )
             else:
-                yield met(decision.id, f"{total} röster av {allowed} röstberättigade.",
-                          decision.where("votes"))
+                yield met(
+                    decision.id,
+                    f"{total} röster av {allowed} röstberättigade.",
+                    decision.where("votes"),
+                )
 
 
 @rule("SC404", "jäv", "Bilaga 2 §5", "En partner med jäv deltar inte i beslutet")
@@ -122,19 +144,29 @@ def recusal(ctx: Context) -> Iterator[Result]:
     for _, decision in ctx.data.decisions():
         if not decision.recused:
             continue
-        voted = {pid for names in (decision.votes.named() if decision.votes else {}).values()
-                 for pid in names}
+        voted = {
+            pid
+            for names in (decision.votes.named() if decision.votes else {}).values()
+            for pid in names
+        }
         conflicted = [pid for pid in decision.recused if pid in voted]
         if conflicted:
-            yield failed(decision.id, "Röstade trots jäv: " + ", ".join(conflicted) + ".",
-                         decision.where("recused"))
+            yield failed(
+                decision.id,
+                "Röstade trots jäv: " + ", ".join(conflicted) + ".",
+                decision.where("recused"),
+            )
         else:
-            yield met(decision.id, "Jäv anmält av " + ", ".join(decision.recused)
-                      + "; deltog inte i beslutet.", decision.where("recused"))
+            yield met(
+                decision.id,
+                "Jäv anmält av " + ", ".join(decision.recused) + "; deltog inte i beslutet.",
+                decision.where("recused"),
+            )
 
 
-@rule("SC405", "ändra-arbetsordning", "9", "Arbetsordningen ändras bara med två tredjedels "
-      "majoritet")
+@rule(
+    "SC405", "ändra-arbetsordning", "9", "Arbetsordningen ändras bara med två tredjedels majoritet"
+)
 def rules_change(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett beslut om ändrad arbetsordning (typ: arbetsordning) bifölls med
@@ -169,10 +201,14 @@ def rules_change(ctx: Context) -> Iterator[Result]:
         if found is None:
             continue  # SC103 reports the broken reference
         meeting, decision = found
-        if decision.kind is not DecisionKind.RULES_CHANGE or meeting.body is not BodyName.PARTNERSHIP:
-            yield failed(f"arbetsordning {meta.version}",  # type: ignore[attr-defined]
-                         f"{decision.id} är inte ett beslut om arbetsordningen i partnerskapet "
-                         "(typ: arbetsordning).", meta.where("adopted_by"))
+        in_partnership = meeting.body is BodyName.PARTNERSHIP
+        if decision.kind is not DecisionKind.RULES_CHANGE or not in_partnership:
+            yield failed(
+                f"arbetsordning {meta.version}",  # type: ignore[attr-defined]
+                f"{decision.id} är inte ett beslut om arbetsordningen i partnerskapet "
+                "(typ: arbetsordning).",
+                meta.where("adopted_by"),
+            )
 
 
 RULES = [matter_in_time, simple_majority, one_vote_per_partner, recusal, rules_change]

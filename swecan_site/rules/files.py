@@ -7,7 +7,9 @@ They are listed here so that every ID the check can print has an entry in
 from .base import file_rule
 
 SC001 = file_rule(
-    "SC001", "yaml-syntax", "Filen går att läsa som YAML",
+    "SC001",
+    "yaml-syntax",
+    "Filen går att läsa som YAML",
     """
     Vad: Filen går inte att tolka som YAML – ett kolon saknas, ett citattecken
     är inte avslutat, indraget är fel eller filen innehåller flera dokument.
@@ -21,7 +23,9 @@ SC001 = file_rule(
     """,
 )
 SC002 = file_rule(
-    "SC002", "dubblerad-nyckel", "Ingen nyckel förekommer två gånger i samma avsnitt",
+    "SC002",
+    "dubblerad-nyckel",
+    "Ingen nyckel förekommer två gånger i samma avsnitt",
     """
     Vad: Samma nyckel står två gånger i samma avsnitt, t.ex. två "datum:" i
     samma möte.
@@ -33,7 +37,9 @@ SC002 = file_rule(
     """,
 )
 SC003 = file_rule(
-    "SC003", "tabb-eller-struktur", "Inga tabbtecken; nycklar är enkla ord",
+    "SC003",
+    "tabb-eller-struktur",
+    "Inga tabbtecken; nycklar är enkla ord",
     """
     Vad: Filen innehåller tabbtecken, eller en nyckel som inte är ett enkelt ord.
 
@@ -45,7 +51,9 @@ SC003 = file_rule(
     """,
 )
 SC004 = file_rule(
-    "SC004", "teckenkodning", "Filen är sparad som UTF-8 utan BOM",
+    "SC004",
+    "teckenkodning",
+    "Filen är sparad som UTF-8 utan BOM",
     """
     Vad: Filen är inte sparad som UTF-8, eller börjar med ett osynligt
     BOM-tecken.
@@ -58,7 +66,9 @@ SC004 = file_rule(
     """,
 )
 SC005 = file_rule(
-    "SC005", "tom-fil", "Filen är inte tom",
+    "SC005",
+    "tom-fil",
+    "Filen är inte tom",
     """
     Vad: Filen är tom eller innehåller bara kommentarer.
 
@@ -69,7 +79,9 @@ SC005 = file_rule(
     """,
 )
 SC006 = file_rule(
-    "SC006", "fil-saknas", "Filer som krävs finns och kan läsas",
+    "SC006",
+    "fil-saknas",
+    "Filer som krävs finns och kan läsas",
     """
     Vad: En fil som webbplatsen kräver saknas (partners.yaml, organisation.yaml,
     en mötesmapps mote.yaml) eller kan inte läsas.
@@ -80,7 +92,9 @@ SC006 = file_rule(
     """,
 )
 SC009 = file_rule(
-    "SC009", "konfiguration", "Inställningarna i swecan.yaml är giltiga",
+    "SC009",
+    "konfiguration",
+    "Inställningarna i swecan.yaml är giltiga",
     """
     Vad: swecan.yaml anger allvarlighetsgrad för en regel som inte finns,
     eller försöker ändra allvarlighetsgraden för ett datafel.
@@ -93,7 +107,9 @@ SC009 = file_rule(
     """,
 )
 SC010 = file_rule(
-    "SC010", "fel-form", "Fälten har rätt form och inga obligatoriska fält saknas",
+    "SC010",
+    "fel-form",
+    "Fälten har rätt form och inga obligatoriska fält saknas",
     """
     Vad: Ett obligatoriskt fält saknas, eller ett värde har fel form (text där
     ett tal väntas, en lista där en text väntas, "ja" i stället för true).
@@ -106,7 +122,9 @@ SC010 = file_rule(
     """,
 )
 SC011 = file_rule(
-    "SC011", "okänd-nyckel", "Alla nycklar är kända",
+    "SC011",
+    "okänd-nyckel",
+    "Alla nycklar är kända",
     """
     Vad: En nyckel som inte finns i dataformatet, oftast en felstavning.
 
@@ -117,7 +135,9 @@ SC011 = file_rule(
     """,
 )
 SC012 = file_rule(
-    "SC012", "fel-format", "Datum, klockslag och id har rätt format",
+    "SC012",
+    "fel-format",
+    "Datum, klockslag och id har rätt format",
     """
     Vad: Ett datum, klockslag eller id har fel format eller finns inte
     (t.ex. 2026-02-30).
@@ -130,7 +150,9 @@ SC012 = file_rule(
     """,
 )
 SC013 = file_rule(
-    "SC013", "otillåtet-värde", "Värden ur fasta listor är stavade som i listan",
+    "SC013",
+    "otillåtet-värde",
+    "Värden ur fasta listor är stavade som i listan",
     """
     Vad: Ett värde som ska väljas ur en fast lista (sektor, organ, mötesform,
     status, beslutstyp, metod) är inte ett av de tillåtna.
@@ -142,7 +164,9 @@ SC013 = file_rule(
     """,
 )
 SC101 = file_rule(
-    "SC101", "mötesmapp", "Mötesmappens namn är ÅÅÅÅ-MM-DD-organ och stämmer med mötet",
+    "SC101",
+    "mötesmapp",
+    "Mötesmappens namn är ÅÅÅÅ-MM-DD-organ och stämmer med mötet",
     """
     Vad: Mötesmappens namn följer inte mönstret ÅÅÅÅ-MM-DD-organ, eller
     stämmer inte med mötets datum och organ.

@@ -25,16 +25,20 @@ def _duplicates(items: list[tuple[str, Node, str]], what: str) -> Iterator[Resul
             first = seen[key].where(field)
             yield failed(
                 key,
-                f"{what} '{key}' finns redan ({first.file} rad {first.line}); "
-                "id måste vara unika.",
+                f"{what} '{key}' finns redan ({first.file} rad {first.line}); id måste vara unika.",
                 node.where(field),
             )
         else:
             seen[key] = node
 
 
-@rule("SC102", "unika-id", "–", "Id för partners, beslut, ärenden och arbetsgrupper är unika",
-      kind=Kind.DATA)
+@rule(
+    "SC102",
+    "unika-id",
+    "–",
+    "Id för partners, beslut, ärenden och arbetsgrupper är unika",
+    kind=Kind.DATA,
+)
 def unique_ids(ctx: Context) -> Iterator[Result]:
     """
     Vad: Två partners, beslut, ärenden eller arbetsgrupper har samma id, eller
@@ -108,8 +112,13 @@ def _partner_refs(ctx: Context) -> Iterator[tuple[str, Node, str, int | None, da
                 yield holder.partner, holder, "partner", None, None
 
 
-@rule("SC103", "hänvisning-finns", "–", "Hänvisningar till partners, möten, beslut och ärenden "
-      "pekar på något som finns", kind=Kind.DATA)
+@rule(
+    "SC103",
+    "hänvisning-finns",
+    "–",
+    "Hänvisningar till partners, möten, beslut och ärenden pekar på något som finns",
+    kind=Kind.DATA,
+)
 def references_resolve(ctx: Context) -> Iterator[Result]:
     """
     Vad: En hänvisning pekar på en partner, ett möte, ett beslut eller ett
@@ -125,8 +134,9 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
     data = ctx.data
     for pid, node, field, index, _ in _partner_refs(ctx):
         if data.partner(pid) is None:
-            yield failed(pid, f"Partnern '{pid}' finns inte i partners.yaml.",
-                         node.where(field, index))
+            yield failed(
+                pid, f"Partnern '{pid}' finns inte i partners.yaml.", node.where(field, index)
+            )
     decision_refs: list[tuple[str | None, Node, str]] = [
         (p.admitted_by, p, "admitted_by") for p in data.partners
     ]
@@ -144,20 +154,27 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
         approved_at = meeting.protocol.approved_at if meeting.protocol else None
         if approved_at and data.meeting(approved_at) is None:
             yield failed(
-                approved_at, f"Mötet '{approved_at}' finns inte under meetings/.",
+                approved_at,
+                f"Mötet '{approved_at}' finns inte under meetings/.",
                 meeting.protocol.where("approved_at"),
             )
         items = [(a.matter, a) for a in meeting.agenda] + [(d.matter, d) for d in meeting.decisions]
         for matter_id, node in items:
             if matter_id and meeting.matter(matter_id) is None:
                 yield failed(
-                    matter_id, f"Ärendet '{matter_id}' finns inte bland mötets ärenden.",
+                    matter_id,
+                    f"Ärendet '{matter_id}' finns inte bland mötets ärenden.",
                     node.where("matter"),
                 )
 
 
-@rule("SC104", "partner-vid-datum", "5.3", "Den som närvarar, röstar eller sitter i AU är "
-      "partner vid tillfället", kind=Kind.DATA)
+@rule(
+    "SC104",
+    "partner-vid-datum",
+    "5.3",
+    "Den som närvarar, röstar eller sitter i AU är partner vid tillfället",
+    kind=Kind.DATA,
+)
 def partner_on_date(ctx: Context) -> Iterator[Result]:
     """
     Vad: En partner står i en närvarolista, röstlängd, röstning eller ett
@@ -184,11 +201,15 @@ def partner_on_date(ctx: Context) -> Iterator[Result]:
 def _meeting_consistency(meeting: Meeting, as_of: date) -> Iterator[tuple[Node, str, str]]:
     mid = meeting.meeting_id
     if meeting.status is MeetingStatus.HELD and meeting.date > as_of:
-        yield meeting, "status", f"Mötet {mid} är markerat som genomfört men datumet har inte varit."
+        yield meeting, "status", f"Mötet {mid} är markerat genomfört men datumet har inte varit."
     if meeting.status is MeetingStatus.PLANNED and meeting.date < as_of:
-        yield meeting, "status", (
-            f"Mötet {mid} har varit men har fortfarande status planerat; "
-            "sätt status genomfört eller inställt."
+        yield (
+            meeting,
+            "status",
+            (
+                f"Mötet {mid} har varit men har fortfarande status planerat; "
+                "sätt status genomfört eller inställt."
+            ),
         )
     if meeting.status is not MeetingStatus.HELD:
         for field in ("protocol", "decisions", "attendance"):
@@ -236,8 +257,9 @@ def dates_and_status(ctx: Context) -> Iterator[Result]:
             yield failed(meeting.meeting_id, message, node.where(field))
     for partner in data.partners:
         if partner.withdrawal and partner.withdrawal.date < partner.joined:
-            yield failed(partner.id, "Utträdet är före anslutningen.",
-                         partner.withdrawal.where("date"))
+            yield failed(
+                partner.id, "Utträdet är före anslutningen.", partner.withdrawal.where("date")
+            )
     org = data.organisation
     terms = [t for m in org.committee.members for t in m.mandates]
     for body in (org.partnership, org.committee):
@@ -269,12 +291,17 @@ def votes_possible(ctx: Context) -> Iterator[Result]:
     for meeting, decision in ctx.data.decisions():
         did = decision.id
         if decision.method == "konsensus" and decision.votes:
-            yield failed(did, "Ett konsensusbeslut har inga röstsiffror; ta bort 'röster' eller "
-                         "ändra metod till omröstning.", decision.where("votes"))
+            yield failed(
+                did,
+                "Ett konsensusbeslut har inga röstsiffror; ta bort 'röster' eller "
+                "ändra metod till omröstning.",
+                decision.where("votes"),
+            )
             continue
         if decision.method == "omröstning" and decision.votes is None:
-            yield failed(did, "Omröstning kräver 'röster' (för, emot, avstår).",
-                         decision.where("method"))
+            yield failed(
+                did, "Omröstning kräver 'röster' (för, emot, avstår).", decision.where("method")
+            )
             continue
         if decision.votes is None:
             continue
@@ -306,8 +333,7 @@ def protocol_paragraphs(text: str) -> set[int]:
     return {int(n) for n in _PARAGRAPH.findall(text)}
 
 
-@rule("SC107", "protokoll-paragraf", "4.3", "Varje beslut har sin § i protokollet",
-      kind=Kind.DATA)
+@rule("SC107", "protokoll-paragraf", "4.3", "Varje beslut har sin § i protokollet", kind=Kind.DATA)
 def protocol_paragraph(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett justerat eller godkänt protokoll saknar filen protokoll.md, eller
@@ -324,8 +350,11 @@ def protocol_paragraph(ctx: Context) -> Iterator[Result]:
         if protocol is None or protocol.status is ProtocolStatus.DRAFT:
             continue
         if meeting.protocol_text is None:
-            yield failed(meeting.meeting_id, "Protokollet är justerat men protokoll.md saknas.",
-                         protocol.where("status"))
+            yield failed(
+                meeting.meeting_id,
+                "Protokollet är justerat men protokoll.md saknas.",
+                protocol.where("status"),
+            )
             continue
         paragraphs = protocol_paragraphs(meeting.protocol_text)
         for decision in meeting.decisions:
@@ -338,5 +367,11 @@ def protocol_paragraph(ctx: Context) -> Iterator[Result]:
                 )
 
 
-RULES = [unique_ids, references_resolve, partner_on_date, dates_and_status, votes_possible,
-         protocol_paragraph]
+RULES = [
+    unique_ids,
+    references_resolve,
+    partner_on_date,
+    dates_and_status,
+    votes_possible,
+    protocol_paragraph,
+]

@@ -12,8 +12,12 @@ from .common import fmt, held, next_meeting, protocol_deadline, roll_on
 from .integrity import eligible_voters
 
 
-@rule("SC301", "fysiska-möten", "3.1", "Partnerskapet sammanträder fysiskt minst två gånger per "
-      "kalenderår")
+@rule(
+    "SC301",
+    "fysiska-möten",
+    "3.1",
+    "Partnerskapet sammanträder fysiskt minst två gånger per kalenderår",
+)
 def physical_meetings(ctx: Context) -> Iterator[Result]:
     """
     Vad: Under ett kalenderår har partnerskapet haft färre fysiska sammanträden
@@ -30,16 +34,19 @@ def physical_meetings(ctx: Context) -> Iterator[Result]:
     first = ctx.data.config.first_operating_year_start.year
     for year in range(first, ctx.as_of.year + 1):
         required = ctx.params(date(year, 12, 31)).physical_meetings_per_year
-        year_meetings = [m for m in ctx.data.meetings
-                         if m.body is BodyName.PARTNERSHIP and m.date.year == year]
+        year_meetings = [
+            m for m in ctx.data.meetings if m.body is BodyName.PARTNERSHIP and m.date.year == year
+        ]
         meetings = [m for m in year_meetings if m.is_physical]
         done = [m for m in meetings if m.status is MeetingStatus.HELD]
-        planned = [m for m in meetings
-                   if m.status is MeetingStatus.PLANNED and m.date >= ctx.as_of]
+        planned = [m for m in meetings if m.status is MeetingStatus.PLANNED and m.date >= ctx.as_of]
         # Point at the year's last partnership meeting: where a change would have to be made.
         where = year_meetings[-1].where("form") if year_meetings else Location("meetings")
-        evidence = f"{len(done)} genomförda fysiska/hybrida möten {year}" + (
-            f", {len(planned)} planerade" if planned else "") + f" (krav {required})."
+        evidence = (
+            f"{len(done)} genomförda fysiska/hybrida möten {year}"
+            + (f", {len(planned)} planerade" if planned else "")
+            + f" (krav {required})."
+        )
         if len(done) >= required:
             yield met(str(year), evidence, where)
         elif year < ctx.as_of.year or len(done) + len(planned) < required:
@@ -48,8 +55,12 @@ def physical_meetings(ctx: Context) -> Iterator[Result]:
             yield pending(str(year), evidence, where)
 
 
-@rule("SC302", "kallelse-i-tid", "3.1", "Kallelse med preliminär dagordning skickas minst 30 "
-      "dagar före mötet")
+@rule(
+    "SC302",
+    "kallelse-i-tid",
+    "3.1",
+    "Kallelse med preliminär dagordning skickas minst 30 dagar före mötet",
+)
 def notice_in_time(ctx: Context) -> Iterator[Result]:
     """
     Vad: Kallelsen till ett sammanträde i partnerskapet skickades senare än
@@ -74,21 +85,29 @@ def notice_in_time(ctx: Context) -> Iterator[Result]:
         if sent is None:
             where = meeting.where("status")
             if ctx.as_of > deadline:
-                yield failed(mid, f"Kallelse saknas; den skulle ha skickats senast "
-                             f"{fmt(deadline)}.", where)
+                yield failed(
+                    mid, f"Kallelse saknas; den skulle ha skickats senast {fmt(deadline)}.", where
+                )
             else:
                 yield pending(mid, f"Kallelsen ska skickas senast {fmt(deadline)}.", where)
             continue
         where = meeting.where("notice_sent")
         before = (meeting.date - sent).days
         if sent > deadline:
-            yield failed(mid, f"Kallelsen skickades {fmt(sent)}, {before} dagar före mötet "
-                         f"(krav minst {days}).", where)
+            yield failed(
+                mid,
+                f"Kallelsen skickades {fmt(sent)}, {before} dagar före mötet (krav minst {days}).",
+                where,
+            )
         elif not meeting.agenda:
             yield failed(mid, "Kallelsen saknar preliminär dagordning.", where)
         else:
-            yield met(mid, f"Kallelsen skickades {fmt(sent)}, {before} dagar före mötet, med "
-                      f"{len(meeting.agenda)} dagordningspunkter.", where)
+            yield met(
+                mid,
+                f"Kallelsen skickades {fmt(sent)}, {before} dagar före mötet, med "
+                f"{len(meeting.agenda)} dagordningspunkter.",
+                where,
+            )
 
 
 @rule("SC303", "underlag-med-kallelse", "3.2", "Underlag till beslut distribueras med kallelsen")
@@ -112,12 +131,18 @@ def documents_with_notice(ctx: Context) -> Iterator[Result]:
         for matter, doc in documents:
             if doc.distributed is None or doc.distributed > sent:
                 late = True
-                yield failed(mid, f"Underlaget '{doc.title}' ({matter.id}) distribuerades "
-                             f"{fmt(doc.distributed)}, kallelsen {fmt(sent)}.",
-                             doc.where("distributed"))
+                yield failed(
+                    mid,
+                    f"Underlaget '{doc.title}' ({matter.id}) distribuerades "
+                    f"{fmt(doc.distributed)}, kallelsen {fmt(sent)}.",
+                    doc.where("distributed"),
+                )
         if documents and not late:
-            yield met(mid, f"{len(documents)} underlag distribuerades senast med kallelsen "
-                      f"{fmt(sent)}.", meeting.where("matters"))
+            yield met(
+                mid,
+                f"{len(documents)} underlag distribuerades senast med kallelsen {fmt(sent)}.",
+                meeting.where("matters"),
+            )
 
 
 @rule("SC304", "protokoll-i-tid", "3.2", "Protokollet färdigställs inom 14 dagar efter mötet")
@@ -138,11 +163,19 @@ def protocol_in_time(ctx: Context) -> Iterator[Result]:
         completed = protocol.completed if protocol else None
         where = protocol.where("completed") if protocol else meeting.where("status")
         if completed is not None and completed <= deadline:
-            yield met(mid, f"Färdigställt {fmt(completed)}, {(completed - meeting.date).days} "
-                      f"dagar efter mötet (frist {fmt(deadline)}).", where)
+            yield met(
+                mid,
+                f"Färdigställt {fmt(completed)}, {(completed - meeting.date).days} "
+                f"dagar efter mötet (frist {fmt(deadline)}).",
+                where,
+            )
         elif completed is not None:
-            yield failed(mid, f"Färdigställt {fmt(completed)}, {(completed - meeting.date).days} "
-                         f"dagar efter mötet (frist {fmt(deadline)}).", where)
+            yield failed(
+                mid,
+                f"Färdigställt {fmt(completed)}, {(completed - meeting.date).days} "
+                f"dagar efter mötet (frist {fmt(deadline)}).",
+                where,
+            )
         elif ctx.as_of > deadline:
             yield failed(mid, f"Inte färdigställt; fristen gick ut {fmt(deadline)}.", where)
         else:
@@ -171,11 +204,15 @@ def protocol_approved(ctx: Context) -> Iterator[Result]:
         elif approved_at == following.meeting_id and protocol.status is ProtocolStatus.APPROVED:
             yield met(mid, f"Godkänt vid {following.meeting_id}.", where)
         elif approved_at:
-            yield failed(mid, f"Godkänt vid {approved_at}, men nästa sammanträde var "
-                         f"{following.meeting_id}.", where)
+            yield failed(
+                mid,
+                f"Godkänt vid {approved_at}, men nästa sammanträde var {following.meeting_id}.",
+                where,
+            )
         else:
-            yield failed(mid, f"Inte godkänt; skulle ha godkänts vid {following.meeting_id}.",
-                         where)
+            yield failed(
+                mid, f"Inte godkänt; skulle ha godkänts vid {following.meeting_id}.", where
+            )
 
 
 @rule("SC306", "beslutsförhet", "3.3", "Partnerskapet är beslutsfört vid varje beslut")
@@ -213,5 +250,11 @@ def quorum(ctx: Context) -> Iterator[Result]:
                 yield met(decision.id, f"{evidence}; alla sektorer närvarande.", where)
 
 
-RULES = [physical_meetings, notice_in_time, documents_with_notice, protocol_in_time,
-         protocol_approved, quorum]
+RULES = [
+    physical_meetings,
+    notice_in_time,
+    documents_with_notice,
+    protocol_in_time,
+    protocol_approved,
+    quorum,
+]

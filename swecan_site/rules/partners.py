@@ -9,8 +9,12 @@ from .base import Context, Result, failed, met, rule
 from .common import fmt, held
 
 
-@rule("SC501", "avsiktsförklaring", "5.3", "Partnern signerade avsiktsförklaringen senast när "
-      "den anslöt")
+@rule(
+    "SC501",
+    "avsiktsförklaring",
+    "5.3",
+    "Partnern signerade avsiktsförklaringen senast när den anslöt",
+)
 def letter_of_intent(ctx: Context) -> Iterator[Result]:
     """
     Vad: En partner saknar datum för signerad avsiktsförklaring, eller
@@ -25,14 +29,21 @@ def letter_of_intent(ctx: Context) -> Iterator[Result]:
     for partner in ctx.data.partners:
         signed = partner.letter_signed
         if signed is None:
-            yield failed(partner.id, "Datum för signerad avsiktsförklaring saknas.",
-                         partner.where("joined"))
+            yield failed(
+                partner.id, "Datum för signerad avsiktsförklaring saknas.", partner.where("joined")
+            )
         elif signed > partner.joined:
-            yield failed(partner.id, f"Signerad {fmt(signed)}, efter anslutningen "
-                         f"{fmt(partner.joined)}.", partner.where("letter_signed"))
+            yield failed(
+                partner.id,
+                f"Signerad {fmt(signed)}, efter anslutningen {fmt(partner.joined)}.",
+                partner.where("letter_signed"),
+            )
         else:
-            yield met(partner.id, f"Signerad {fmt(signed)}, ansluten {fmt(partner.joined)}.",
-                      partner.where("letter_signed"))
+            yield met(
+                partner.id,
+                f"Signerad {fmt(signed)}, ansluten {fmt(partner.joined)}.",
+                partner.where("letter_signed"),
+            )
 
 
 @rule("SC502", "skriftligt-utträde", "5.3", "Utträde sker efter skriftlig begäran")
@@ -54,15 +65,25 @@ def written_withdrawal(ctx: Context) -> Iterator[Result]:
         if exit_.written_request is None:
             yield failed(partner.id, "Utträde utan skriftlig begäran.", exit_.where("date"))
         elif exit_.written_request > exit_.date:
-            yield failed(partner.id, f"Begäran {fmt(exit_.written_request)} kom efter utträdet "
-                         f"{fmt(exit_.date)}.", exit_.where("written_request"))
+            yield failed(
+                partner.id,
+                f"Begäran {fmt(exit_.written_request)} kom efter utträdet {fmt(exit_.date)}.",
+                exit_.where("written_request"),
+            )
         else:
-            yield met(partner.id, f"Skriftlig begäran {fmt(exit_.written_request)}.",
-                      exit_.where("written_request"))
+            yield met(
+                partner.id,
+                f"Skriftlig begäran {fmt(exit_.written_request)}.",
+                exit_.where("written_request"),
+            )
 
 
-@rule("SC503", "tak-första-året", "8.1", "Under första verksamhetsåret högst 27/15/9/20/3 "
-      "partners per sektor")
+@rule(
+    "SC503",
+    "tak-första-året",
+    "8.1",
+    "Under första verksamhetsåret högst 27/15/9/20/3 partners per sektor",
+)
 def first_year_caps(ctx: Context) -> Iterator[Result]:
     """
     Vad: Under SweCans första verksamhetsår hade en sektor fler partners
@@ -84,8 +105,10 @@ def first_year_caps(ctx: Context) -> Iterator[Result]:
         if cap is None:
             continue
         # Sorted by joining date; ties keep file order, so the later entry is the one over.
-        partners = sorted((p for p in ctx.data.partners if p.sector is sector and p.joined <= end),
-                          key=lambda p: p.joined)
+        partners = sorted(
+            (p for p in ctx.data.partners if p.sector is sector and p.joined <= end),
+            key=lambda p: p.joined,
+        )
         peak, over = 0, False
         for rank_list_end, partner in enumerate(partners, start=1):
             day = max(partner.joined, start)
@@ -93,15 +116,23 @@ def first_year_caps(ctx: Context) -> Iterator[Result]:
             peak = max(peak, rank)
             if rank > cap:
                 over = True
-                yield failed(SECTOR_NAMES[sector], f"{partner.name} är partner nummer {rank} i "
-                             f"sektorn {fmt(day)}; taket är {cap}.", partner.where("sector"))
+                yield failed(
+                    SECTOR_NAMES[sector],
+                    f"{partner.name} är partner nummer {rank} i "
+                    f"sektorn {fmt(day)}; taket är {cap}.",
+                    partner.where("sector"),
+                )
         if not over:
             where = partners[-1].where("sector") if partners else ctx.data.partners_file.where()
             yield met(SECTOR_NAMES[sector], f"Högst {peak} samtidigt av {cap} tillåtna.", where)
 
 
-@rule("SC504", "röstlängd-fastställd", "5.2", "Röstlängden fastställs vid varje kalenderårs "
-      "första sammanträde")
+@rule(
+    "SC504",
+    "röstlängd-fastställd",
+    "5.2",
+    "Röstlängden fastställs vid varje kalenderårs första sammanträde",
+)
 def roll_fixed(ctx: Context) -> Iterator[Result]:
     """
     Vad: Vid kalenderårets första genomförda sammanträde i partnerskapet
@@ -120,15 +151,25 @@ def roll_fixed(ctx: Context) -> Iterator[Result]:
     for year, meeting in sorted(first_by_year.items()):
         roll = [d for d in meeting.decisions if d.kind is DecisionKind.ROLL]
         if roll:
-            yield met(str(year), f"Fastställd vid {meeting.meeting_id} ({roll[0].id}).",
-                      roll[0].where("kind"))
+            yield met(
+                str(year),
+                f"Fastställd vid {meeting.meeting_id} ({roll[0].id}).",
+                roll[0].where("kind"),
+            )
         else:
-            yield failed(str(year), f"Årets första sammanträde {meeting.meeting_id} fastställde "
-                         "ingen röstlängd.", meeting.where("date"))
+            yield failed(
+                str(year),
+                f"Årets första sammanträde {meeting.meeting_id} fastställde ingen röstlängd.",
+                meeting.where("date"),
+            )
 
 
-@rule("SC505", "antagningsbeslut", "2.1, 8.1", "Från verksamhetsår 2 antas nya partners genom "
-      "beslut i partnerskapet")
+@rule(
+    "SC505",
+    "antagningsbeslut",
+    "2.1, 8.1",
+    "Från verksamhetsår 2 antas nya partners genom beslut i partnerskapet",
+)
 def admission_decision(ctx: Context) -> Iterator[Result]:
     """
     Vad: En partner som anslöt från och med SweCans andra verksamhetsår saknar
@@ -148,8 +189,11 @@ def admission_decision(ctx: Context) -> Iterator[Result]:
         found = ctx.data.decision(partner.admitted_by) if partner.admitted_by else None
         if found is None:
             if not partner.admitted_by:
-                yield failed(partner.id, "Ansluten från verksamhetsår 2 utan antagningsbeslut.",
-                             partner.where("joined"))
+                yield failed(
+                    partner.id,
+                    "Ansluten från verksamhetsår 2 utan antagningsbeslut.",
+                    partner.where("joined"),
+                )
             continue  # a broken reference is SC103's
         meeting, decision = found
         problems = []
@@ -162,11 +206,17 @@ def admission_decision(ctx: Context) -> Iterator[Result]:
         if decision.admits and partner.id not in decision.admits:
             problems.append("partnern står inte under antar: i beslutet")
         if problems:
-            yield failed(partner.id, f"{decision.id}: " + "; ".join(problems) + ".",
-                         partner.where("admitted_by"))
+            yield failed(
+                partner.id,
+                f"{decision.id}: " + "; ".join(problems) + ".",
+                partner.where("admitted_by"),
+            )
         else:
-            yield met(partner.id, f"Antagen genom {decision.id} ({fmt(meeting.date)}).",
-                      partner.where("admitted_by"))
+            yield met(
+                partner.id,
+                f"Antagen genom {decision.id} ({fmt(meeting.date)}).",
+                partner.where("admitted_by"),
+            )
 
 
 RULES = [letter_of_intent, written_withdrawal, first_year_caps, roll_fixed, admission_decision]

@@ -11,8 +11,21 @@ from .base import Context, Result, failed, met, rule
 
 _PNR = re.compile(r"(?<![\d-])(?:19|20)?(\d{6})[-+]?(\d{4})(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_FUNCTIONAL = {"swecan", "kansli", "kansliet", "info", "registrator", "kontakt", "ordforande",
-               "press", "au", "support", "webb", "noreply", "tillganglighet"}
+_FUNCTIONAL = {
+    "swecan",
+    "kansli",
+    "kansliet",
+    "info",
+    "registrator",
+    "kontakt",
+    "ordforande",
+    "press",
+    "au",
+    "support",
+    "webb",
+    "noreply",
+    "tillganglighet",
+}
 
 
 def luhn_ok(digits: str) -> bool:
@@ -37,9 +50,7 @@ def looks_personal(address: str) -> bool:
     """firstname.lastname@ is personal; swecan@, kansli.swecan@ are functional."""
     local = address.split("@", 1)[0].lower()
     parts = re.split(r"[._-]", local)
-    return len(parts) >= 2 and all(p.isalpha() for p in parts) and not (
-        set(parts) & _FUNCTIONAL
-    )
+    return len(parts) >= 2 and all(p.isalpha() for p in parts) and not (set(parts) & _FUNCTIONAL)
 
 
 def _lines(ctx: Context) -> Iterator[tuple[str, int, str]]:
@@ -48,8 +59,13 @@ def _lines(ctx: Context) -> Iterator[tuple[str, int, str]]:
             yield file, number, line
 
 
-@rule("SC801", "personnummer", "GDPR", "Inga personnummer eller samordningsnummer i data",
-      kind=Kind.DATA)
+@rule(
+    "SC801",
+    "personnummer",
+    "GDPR",
+    "Inga personnummer eller samordningsnummer i data",
+    kind=Kind.DATA,
+)
 def no_personal_numbers(ctx: Context) -> Iterator[Result]:
     """
     Vad: En fil innehåller något som ser ut som ett personnummer eller
@@ -65,12 +81,19 @@ def no_personal_numbers(ctx: Context) -> Iterator[Result]:
     for file, number, line in _lines(ctx):
         for match in _PNR.finditer(line):
             if looks_like_personnummer(match.group(1), match.group(2)):
-                yield failed(file, "Ser ut som ett personnummer eller samordningsnummer.",
-                             Location(file, number, match.start() + 1))
+                yield failed(
+                    file,
+                    "Ser ut som ett personnummer eller samordningsnummer.",
+                    Location(file, number, match.start() + 1),
+                )
 
 
-@rule("SC802", "personlig-kontaktuppgift", "GDPR", "Personliga e-postadresser bara där en roll "
-      "kräver det")
+@rule(
+    "SC802",
+    "personlig-kontaktuppgift",
+    "GDPR",
+    "Personliga e-postadresser bara där en roll kräver det",
+)
 def personal_contacts(ctx: Context) -> Iterator[Result]:
     """
     Vad: En e-postadress av formen förnamn.efternamn@ står någon annanstans än
@@ -91,15 +114,26 @@ def personal_contacts(ctx: Context) -> Iterator[Result]:
         for match in _EMAIL.finditer(line):
             if looks_personal(match.group(0)):
                 found = True
-                yield failed(file, f"{match.group(0)} ser ut som en personlig e-postadress.",
-                             Location(file, number, match.start() + 1))
+                yield failed(
+                    file,
+                    f"{match.group(0)} ser ut som en personlig e-postadress.",
+                    Location(file, number, match.start() + 1),
+                )
     if not found:
-        yield met("e-postadresser", "Inga personliga e-postadresser utanför rollerna.",
-                  Location(ORGANISATION_FILE))
+        yield met(
+            "e-postadresser",
+            "Inga personliga e-postadresser utanför rollerna.",
+            Location(ORGANISATION_FILE),
+        )
 
 
-@rule("SC803", "sekretess-underlag", "GDPR", "Underlag som inte är offentliga har ingen länk",
-      kind=Kind.DATA)
+@rule(
+    "SC803",
+    "sekretess-underlag",
+    "GDPR",
+    "Underlag som inte är offentliga har ingen länk",
+    kind=Kind.DATA,
+)
 def confidential_documents(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett underlag är markerat offentligt: false men har en länk.
@@ -114,8 +148,11 @@ def confidential_documents(ctx: Context) -> Iterator[Result]:
         for matter in meeting.matters:
             for doc in matter.documents:
                 if not doc.public and doc.url:
-                    yield failed(meeting.meeting_id, f"Underlaget '{doc.title}' är inte "
-                                 "offentligt men har en länk.", doc.where("url"))
+                    yield failed(
+                        meeting.meeting_id,
+                        f"Underlaget '{doc.title}' är inte offentligt men har en länk.",
+                        doc.where("url"),
+                    )
 
 
 RULES = [no_personal_numbers, personal_contacts, confidential_documents]

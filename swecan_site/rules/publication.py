@@ -14,8 +14,13 @@ from .common import fmt, held, protocol_deadline, protocol_published
 RULES_DIR_LABEL = "content/arbetsordning"
 
 
-@rule("SC201", "paragraf-7-dokument", "7", "Arbetsordning, partnerförteckning och ordförandenas "
-      "kontaktuppgifter finns att publicera", kind=Kind.DATA)
+@rule(
+    "SC201",
+    "paragraf-7-dokument",
+    "7",
+    "Arbetsordning, partnerförteckning och ordförandenas kontaktuppgifter finns att publicera",
+    kind=Kind.DATA,
+)
 def section7_documents(ctx: Context) -> Iterator[Result]:
     """
     Vad: Något av de dokument som §7 kräver saknas helt: en arbetsordning som
@@ -33,33 +38,43 @@ def section7_documents(ctx: Context) -> Iterator[Result]:
     """
     data = ctx.data
     in_force = [
-        d for d in data.rules_versions
+        d
+        for d in data.rules_versions
         if not d.meta.draft and d.meta.in_force <= ctx.as_of  # type: ignore[attr-defined]
     ]
     where = Location(RULES_DIR_LABEL)
     if in_force:
         yield met("arbetsordning", f"{len(in_force)} version(er) publicerade.", where)
     else:
-        yield failed("arbetsordning", "Ingen arbetsordning gäller per " + fmt(ctx.as_of) + ".",
-                     where)
+        yield failed(
+            "arbetsordning", "Ingen arbetsordning gäller per " + fmt(ctx.as_of) + ".", where
+        )
     current = ctx.members_on(ctx.as_of)
     where = data.partners_file.where("partners") if data.partners else Location(PARTNERS_FILE)
     if current:
         yield met("partnerförteckning", f"{len(current)} partners.", where)
     else:
-        yield failed("partnerförteckning", "Partnerförteckningen har inga aktuella partners.",
-                     where)
+        yield failed(
+            "partnerförteckning", "Partnerförteckningen har inga aktuella partners.", where
+        )
     org = data.organisation
     for label, body in (("partnerskapet", org.partnership), ("arbetsutskottet", org.committee)):
         if body.chair:
             yield met(f"ordförande i {label}", "Kontaktuppgifter finns.", body.where("chair"))
         else:
-            yield failed(f"ordförande i {label}",
-                         f"Ordförande i {label} saknas i {ORGANISATION_FILE}.", body.where())
+            yield failed(
+                f"ordförande i {label}",
+                f"Ordförande i {label} saknas i {ORGANISATION_FILE}.",
+                body.where(),
+            )
 
 
-@rule("SC202", "protokoll-publicerat", "3.2, 7", "Varje genomfört möte har ett publicerat "
-      "protokoll när fristen har gått ut")
+@rule(
+    "SC202",
+    "protokoll-publicerat",
+    "3.2, 7",
+    "Varje genomfört möte har ett publicerat protokoll när fristen har gått ut",
+)
 def protocol_published_rule(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett genomfört möte saknar justerat protokoll (protokoll.md med status
@@ -77,14 +92,19 @@ def protocol_published_rule(ctx: Context) -> Iterator[Result]:
         if protocol_published(meeting):
             yield met(mid, f"Protokollet är publicerat (frist {fmt(deadline)}).", where)
         elif ctx.as_of > deadline:
-            yield failed(mid, f"Protokollet är inte publicerat; fristen gick ut {fmt(deadline)}.",
-                         where)
+            yield failed(
+                mid, f"Protokollet är inte publicerat; fristen gick ut {fmt(deadline)}.", where
+            )
         else:
             yield pending(mid, f"Protokollet ska vara klart senast {fmt(deadline)}.", where)
 
 
-@rule("SC203", "beslut-publicerat", "4.3", "Varje beslut är publicerat i ett protokoll och i "
-      "beslutsregistret")
+@rule(
+    "SC203",
+    "beslut-publicerat",
+    "4.3",
+    "Varje beslut är publicerat i ett protokoll och i beslutsregistret",
+)
 def decision_published(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett beslut finns i data men dess protokoll är inte publicerat, fast
@@ -99,18 +119,27 @@ def decision_published(ctx: Context) -> Iterator[Result]:
         deadline = protocol_deadline(ctx, meeting)
         where = decision.where("id")
         if protocol_published(meeting):
-            yield met(decision.id, f"Publicerat i protokollet {meeting.meeting_id} "
-                      f"§ {decision.paragraph}.", where)
+            yield met(
+                decision.id,
+                f"Publicerat i protokollet {meeting.meeting_id} § {decision.paragraph}.",
+                where,
+            )
         elif ctx.as_of > deadline:
-            yield failed(decision.id, f"Beslutet är inte publicerat; protokollets frist gick ut "
-                         f"{fmt(deadline)}.", where)
+            yield failed(
+                decision.id,
+                f"Beslutet är inte publicerat; protokollets frist gick ut {fmt(deadline)}.",
+                where,
+            )
         else:
-            yield pending(decision.id, f"Publiceras med protokollet senast {fmt(deadline)}.",
-                          where)
+            yield pending(decision.id, f"Publiceras med protokollet senast {fmt(deadline)}.", where)
 
 
-@rule("SC204", "årsrapport", "7", "Årsrapport och verksamhetsberättelse finns för varje avslutat "
-      "verksamhetsår")
+@rule(
+    "SC204",
+    "årsrapport",
+    "7",
+    "Årsrapport och verksamhetsberättelse finns för varje avslutat verksamhetsår",
+)
 def annual_reports(ctx: Context) -> Iterator[Result]:
     """
     Vad: För ett avslutat verksamhetsår saknas årsrapport eller
@@ -133,8 +162,10 @@ def annual_reports(ctx: Context) -> Iterator[Result]:
         for kind in ReportKind:
             subject = f"{kind} {start.year}"
             docs = [
-                d for d in ctx.data.reports
-                if d.meta.year == start.year and d.meta.kind is kind  # type: ignore[attr-defined]
+                d
+                for d in ctx.data.reports
+                if d.meta.year == start.year
+                and d.meta.kind is kind  # type: ignore[attr-defined]
                 and not d.meta.draft
             ]
             doc = docs[0] if docs else None
@@ -143,8 +174,9 @@ def annual_reports(ctx: Context) -> Iterator[Result]:
             if published and published <= deadline:
                 yield met(subject, f"Publicerad {fmt(published)} (frist {fmt(deadline)}).", where)
             elif published:
-                yield failed(subject, f"Publicerad {fmt(published)}, efter fristen "
-                             f"{fmt(deadline)}.", where)
+                yield failed(
+                    subject, f"Publicerad {fmt(published)}, efter fristen {fmt(deadline)}.", where
+                )
             elif ctx.as_of <= deadline:
                 yield pending(subject, f"Ska publiceras senast {fmt(deadline)}.", where)
             else:
@@ -167,18 +199,26 @@ def chair_contacts(ctx: Context) -> Iterator[Result]:
     organisation.yaml, med namn, e-post (funktionsbrevlåda) och telefon.
     """
     org = ctx.data.organisation
-    for body_name, body in ((BodyName.PARTNERSHIP, org.partnership),
-                            (BodyName.COMMITTEE, org.committee)):
+    for body_name, body in (
+        (BodyName.PARTNERSHIP, org.partnership),
+        (BodyName.COMMITTEE, org.committee),
+    ):
         subject = f"ordförande i {body_name}"
         holder = body.holder("chair", ctx.as_of)
         if holder is None:
-            yield failed(subject, f"Ingen ordförande har mandat {fmt(ctx.as_of)}.",
-                         body.where("chair"))
+            yield failed(
+                subject, f"Ingen ordförande har mandat {fmt(ctx.as_of)}.", body.where("chair")
+            )
         elif not (holder.email or holder.phone):
             yield failed(subject, f"{holder.name} saknar e-post och telefon.", holder.where())
         else:
             yield met(subject, f"{holder.name}, {holder.email or holder.phone}.", holder.where())
 
 
-RULES = [section7_documents, protocol_published_rule, decision_published, annual_reports,
-         chair_contacts]
+RULES = [
+    section7_documents,
+    protocol_published_rule,
+    decision_published,
+    annual_reports,
+    chair_contacts,
+]

@@ -11,8 +11,9 @@ from .base import Context, Result, failed, met, pending, rule
 from .common import fmt, held
 
 
-@rule("SC701", "årlig-översyn", "9", "Arbetsutskottet ser över arbetsordningen minst en gång "
-      "om året")
+@rule(
+    "SC701", "årlig-översyn", "9", "Arbetsutskottet ser över arbetsordningen minst en gång om året"
+)
 def yearly_review(ctx: Context) -> Iterator[Result]:
     """
     Vad: Det har gått mer än 12 månader (parametern review_months) sedan
@@ -28,8 +29,12 @@ def yearly_review(ctx: Context) -> Iterator[Result]:
     versions = sorted(ctx.data.rules_versions, key=lambda d: d.meta.in_force)  # type: ignore[attr-defined]
     if not versions:
         return
-    reviews = [(m, d) for m in held(ctx, BodyName.COMMITTEE) for d in m.decisions
-               if d.kind is DecisionKind.REVIEW and m.date <= ctx.as_of]
+    reviews = [
+        (m, d)
+        for m in held(ctx, BodyName.COMMITTEE)
+        for d in m.decisions
+        if d.kind is DecisionKind.REVIEW and m.date <= ctx.as_of
+    ]
     if reviews:
         meeting, decision = reviews[-1]
         since, what, where = meeting.date, f"senaste översyn {decision.id}", decision.where("kind")
@@ -39,17 +44,23 @@ def yearly_review(ctx: Context) -> Iterator[Result]:
         where = meta.where("in_force")
     due = add_months(since, ctx.params(ctx.as_of).review_months)
     if ctx.as_of > due:
-        yield failed("arbetsordningen", f"{what} ({fmt(since)}); nästa skulle ske senast "
-                     f"{fmt(due)}.", where)
+        yield failed(
+            "arbetsordningen", f"{what} ({fmt(since)}); nästa skulle ske senast {fmt(due)}.", where
+        )
     elif reviews:
         yield met("arbetsordningen", f"{what} ({fmt(since)}); nästa senast {fmt(due)}.", where)
     else:
-        yield pending("arbetsordningen", f"{what} ({fmt(since)}); första översyn senast "
-                      f"{fmt(due)}.", where)
+        yield pending(
+            "arbetsordningen", f"{what} ({fmt(since)}); första översyn senast {fmt(due)}.", where
+        )
 
 
-@rule("SC702", "extern-utvärdering", "8.3", "Partnerskapet beslutar om extern utvärdering under "
-      "första verksamhetsåret")
+@rule(
+    "SC702",
+    "extern-utvärdering",
+    "8.3",
+    "Partnerskapet beslutar om extern utvärdering under första verksamhetsåret",
+)
 def external_evaluation(ctx: Context) -> Iterator[Result]:
     """
     Vad: Under första verksamhetsåret fattade partnerskapet inget beslut om
@@ -62,18 +73,27 @@ def external_evaluation(ctx: Context) -> Iterator[Result]:
     Åtgärd: Protokollför beslutet med typ: utvärdering.
     """
     start, end = ctx.data.config.operating_year_bounds(1)
-    found = [(m, d) for m in held(ctx) for d in m.decisions
-             if d.kind is DecisionKind.EVALUATION and start <= m.date <= end]
+    found = [
+        (m, d)
+        for m in held(ctx)
+        for d in m.decisions
+        if d.kind is DecisionKind.EVALUATION and start <= m.date <= end
+    ]
     if found:
         meeting, decision = found[0]
-        yield met("verksamhetsår 1", f"Beslut {decision.id} vid {meeting.meeting_id}.",
-                  decision.where("kind"))
+        yield met(
+            "verksamhetsår 1",
+            f"Beslut {decision.id} vid {meeting.meeting_id}.",
+            decision.where("kind"),
+        )
     elif ctx.as_of <= end:
-        yield pending("verksamhetsår 1", f"Beslut ska fattas senast {fmt(end)}.",
-                      Location("meetings"))
+        yield pending(
+            "verksamhetsår 1", f"Beslut ska fattas senast {fmt(end)}.", Location("meetings")
+        )
     else:
-        yield failed("verksamhetsår 1", f"Inget beslut under {fmt(start)}–{fmt(end)}.",
-                     Location("meetings"))
+        yield failed(
+            "verksamhetsår 1", f"Inget beslut under {fmt(start)}–{fmt(end)}.", Location("meetings")
+        )
 
 
 RULES = [yearly_review, external_evaluation]
