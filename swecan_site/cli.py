@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from . import publish
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, check
 from .problems import FORMATTERS, SEVERITY_SV, Severity, section_label
 from .rules import AREAS, BY_ID, REGISTRY
@@ -82,6 +83,44 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _checked(args: argparse.Namespace):
+    """Run the check; print data errors the way `check` does. None if they stop us."""
+    report = check(args.root, args.as_of)
+    if report.data_errors:
+        print(FORMATTERS["text"](report.data_errors))
+        print(f"{len(report.data_errors)} datafel: inget har skrivits.", file=sys.stderr)
+        return None
+    return report
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .render import render_site
+
+    report = _checked(args)
+    if report is None:
+        return EXIT_ERRORS
+    pages = render_site(report)
+    with publish.staging(args.out) as staging:
+        for path, content in pages.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+    print(f"{len(pages)} sidor skrivna till {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    if _checked(args) is None:
+        return EXIT_ERRORS
+    try:
+        site_dir = publish.build_site(args.config_file, args.site_dir, args.as_of)
+    except publish.BuildError as exc:
+        print(f"Bygget avbröts: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"Webbplatsen är byggd i {site_dir}", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="swecan-site",
@@ -109,6 +148,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     p.add_argument("--strict", action="store_true", help="låt även varningar ge slutkod 2")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("build", help="kontrollera och bygg webbplatsen (MkDocs) i site/")
+    p.add_argument("--as-of", type=_as_of, default=None, help="bedöm per detta datum")
+    p.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    p.add_argument(
+        "--site-dir", type=Path, default=None, help="målkatalog (standard: site_dir i mkdocs.yml)"
+    )
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("generate", help="skriv webbplatsens sidor som Markdown (för andra motorer)")
+    p.add_argument("--as-of", type=_as_of, default=None, help="bedöm per detta datum")
+    p.add_argument("--out", type=Path, required=True, help="målkatalog")
+    p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("rules", help="lista alla regler")
     p.set_defaults(func=cmd_rules)

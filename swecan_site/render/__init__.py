@@ -1,0 +1,512 @@
+"""The validated model -> the public website's pages, as Markdown.
+
+No MkDocs here: the renderer returns ``{path: markdown}`` so that any static
+site engine can publish it (``swecan-site generate``), and the MkDocs plugin
+stays a thin adapter. What must never be public is decided here, once:
+drafts (content with ``utkast: true``, protocols that are not justerade) and
+underlag that is not public are never rendered.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from urllib.parse import urlparse
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..check import Evaluation, Report
+from ..loader import Dataset
+from ..models import (
+    BODY_NAMES,
+    RAISED_BY_BODIES,
+    SECTOR_NAMES,
+    BodyName,
+    ContentDoc,
+    Decision,
+    DecisionKind,
+    Meeting,
+    MeetingForm,
+    MeetingStatus,
+    Method,
+    ProtocolStatus,
+    Sector,
+)
+from ..problems import Kind, section_label
+from ..rules import REGISTRY, Status
+from ..rules.base import Context
+from ..rules.common import protocol_published, roll_on
+from . import format as fmt
+
+FORM_NAMES = {
+    MeetingForm.PHYSICAL: "Fysiskt möte",
+    MeetingForm.HYBRID: "Hybridmöte (fysiskt och digitalt)",
+    MeetingForm.DIGITAL: "Digitalt möte",
+}
+KIND_NAMES = {
+    DecisionKind.ROLL: "Röstlängd och sammansättning",
+    DecisionKind.RULES_CHANGE: "Arbetsordning",
+    DecisionKind.ADMISSION: "Antagning av partner",
+    DecisionKind.ELECTION: "Val",
+    DecisionKind.REVIEW: "Översyn av arbetsordningen",
+    DecisionKind.EVALUATION: "Extern utvärdering",
+    DecisionKind.OTHER: "Övrigt",
+}
+PROTOCOL_NAMES = {
+    ProtocolStatus.DRAFT: "utkast (publiceras inte)",
+    ProtocolStatus.COMPLETED: "justerat",
+    ProtocolStatus.APPROVED: "godkänt",
+}
+RAISED_BY_NAMES = {
+    "arbetsutskottet": "arbetsutskottet",
+    "kansliet": "kansliet",
+    "ordföranden": "ordföranden",
+}
+START_PAGE = "start"
+_HEADING = re.compile(r"^(#{1,5})(?=\s)", re.MULTILINE)
+_PARAGRAPH_HEADING = re.compile(r"^(#{1,6})\s*§\s*(\d+)\b(.*)$", re.MULTILINE)
+_FIRST_H1 = re.compile(r"^#\s.*\n", re.MULTILINE)
+
+
+def demote(markdown: str) -> str:
+    """Push every heading one level down: the page has its own h1."""
+    return _HEADING.sub(lambda m: m.group(1) + "#", markdown)
+
+
+def protocol_markdown(markdown: str) -> str:
+    """A protocol for inclusion on its meeting page, with #p-N anchors on '§ N' headings."""
+    body = _FIRST_H1.sub("", markdown, count=1)
+    body = demote(body)
+    return _PARAGRAPH_HEADING.sub(
+        lambda m: f"{m.group(1)} § {m.group(2)}{m.group(3).rstrip()} {{ #p-{m.group(2)} }}", body
+    )
+
+
+def explanation_markdown(text: str) -> str:
+    """'Vad: …' paragraphs of a rule's docstring as bold lead-ins."""
+    return re.sub(r"^(Vad|Varför|Åtgärd):", r"**\1:**", text, flags=re.MULTILINE)
+
+
+class Renderer:
+    def __init__(self, report: Report) -> None:
+        if report.dataset is None or report.data_errors:
+            raise ValueError("the site is rendered only from data without data errors")
+        self.report = report
+        self.data: Dataset = report.dataset
+        self.as_of: date = report.as_of
+        self.env = self._environment()
+        self.published_decisions = {d.id for m, d in self.data.decisions() if protocol_published(m)}
+
+    # --- helpers available to templates --------------------------------------------
+
+    def _environment(self) -> Environment:
+        env = Environment(
+            loader=PackageLoader("swecan_site", "render/templates"),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=False,  # Markdown output; data is escaped with the text/cell filters
+        )
+        env.filters.update(
+            text=fmt.text,
+            cell=fmt.cell,
+            anchor=fmt.anchor,
+            sv_date=fmt.sv_date,
+            sv_time=fmt.sv_time,
+            yaml_str=lambda value: json.dumps(str(value), ensure_ascii=False),
+            section=lambda s: section_label(s) or "–",
+            hostname=lambda url: urlparse(url).netloc.removeprefix("www.") or url,
+            meeting_title=self.meeting_title,
+            meeting_place=self.meeting_place,
+            demote=demote,
+            protocol=protocol_markdown,
+            explanation=explanation_markdown,
+        )
+        env.globals.update(
+            decision_link=self.decision_link,
+            partner_link=self.partner_link,
+            partner_links=lambda ids, prefix: ", ".join(self.partner_link(i, prefix) for i in ids),
+            subject_link=self.subject_link,
+            sector_name=lambda s: SECTOR_NAMES[Sector(s)],
+            body_name=lambda b: BODY_NAMES[BodyName(b)],
+            form_name=lambda f: FORM_NAMES[MeetingForm(f)],
+            kind_name=lambda k: KIND_NAMES[DecisionKind(k)],
+            report_kind=lambda k: str(k),
+            protocol_label=self.protocol_label,
+            method_text=self.method_text,
+            raised_by=self.raised_by,
+            version_status=self.version_status,
+        )
+        return env
+
+    @staticmethod
+    def meeting_title(meeting: Meeting) -> str:
+        kind = "sammanträde" if meeting.body is BodyName.PARTNERSHIP else "möte"
+        body = "Partnerskapets" if meeting.body is BodyName.PARTNERSHIP else "Arbetsutskottets"
+        extra = "extrainsatta " if meeting.extra else ""
+        return f"{body} {extra}{kind} {fmt.sv_date(meeting.date)}"
+
+    @staticmethod
+    def meeting_place(meeting: Meeting) -> str:
+        if meeting.place:
+            return meeting.place
+        return "digitalt" if meeting.form is MeetingForm.DIGITAL else "plats meddelas senare"
+
+    def decision_link(self, decision_id: str | None, prefix: str) -> str:
+        if not decision_id:
+            return "–"
+        if decision_id in self.published_decisions:
+            return f"[{decision_id}]({prefix}beslut.md#{fmt.anchor(decision_id)})"
+        return f"{decision_id} (protokollet är inte justerat ännu)"
+
+    def partner_link(self, partner_id: str, prefix: str) -> str:
+        partner = self.data.partner(partner_id)
+        name = fmt.cell(partner.name if partner else partner_id)
+        return f"[{name}]({prefix}partners/{partner_id}.md)"
+
+    def subject_link(self, subject: str, prefix: str) -> str:
+        if self.data.meeting(subject):
+            return f"[{self.meeting_title(self.data.meeting(subject))}]({prefix}moten/{subject}.md)"
+        if subject in self.published_decisions:
+            return self.decision_link(subject, prefix)
+        if self.data.partner(subject):
+            return self.partner_link(subject, prefix)
+        return fmt.cell(subject)
+
+    def protocol_label(self, meeting: Meeting) -> str:
+        protocol = meeting.protocol
+        if meeting.status is not MeetingStatus.HELD:
+            return "–"
+        if protocol is None or protocol.status is ProtocolStatus.DRAFT:
+            return "under arbete"
+        label = PROTOCOL_NAMES[protocol.status]
+        if protocol.completed:
+            label += f" {fmt.sv_date(protocol.completed)}"
+        approved_at = self.data.meeting(protocol.approved_at) if protocol.approved_at else None
+        if approved_at:
+            label += f", godkänt vid mötet {fmt.sv_date(approved_at.date)}"
+        return label
+
+    def method_text(self, decision: Decision) -> str:
+        if decision.method is Method.CONSENSUS:
+            return "konsensus"
+        if decision.votes is None:  # pragma: no cover - SC106 stops such data
+            return "omröstning"
+        yes, no, abstain = decision.votes.totals
+        outcome = "bifall" if decision.outcome == "bifall" else "avslag"
+        return f"omröstning: {yes} för, {no} emot, {abstain} avstod ({outcome})"
+
+    def raised_by(self, matter) -> str:
+        names = []
+        for who in matter.raised_by:
+            if who in RAISED_BY_BODIES:
+                names.append(RAISED_BY_NAMES[who])
+            else:
+                names.append(self.partner_link(who, "../"))
+        return ", ".join(names)
+
+    def version_status(self, doc: ContentDoc) -> str:
+        current = self.current_rules()
+        if doc is current:
+            return "gällande"
+        if doc.meta.in_force > self.as_of:  # type: ignore[attr-defined]
+            return "beslutad, gäller framöver"
+        return "upphävd"
+
+    # --- data the pages need ------------------------------------------------------
+
+    def rules_versions(self) -> list[ContentDoc]:
+        docs = [d for d in self.data.rules_versions if not d.meta.draft]
+        return sorted(docs, key=lambda d: d.meta.in_force)  # type: ignore[attr-defined]
+
+    def current_rules(self) -> ContentDoc:
+        in_force = [d for d in self.rules_versions() if d.meta.in_force <= self.as_of]  # type: ignore[attr-defined]
+        return in_force[-1]  # SC201 guarantees one
+
+    def pages(self) -> dict[str, ContentDoc]:
+        return {d.slug: d for d in self.data.pages if not d.meta.draft}
+
+    def evaluations_for(self, subjects: Iterable[str]) -> list[Evaluation]:
+        wanted = set(subjects)
+        return [e for e in self.compliance() if e.result.subject in wanted]
+
+    def compliance(self) -> list[Evaluation]:
+        return [e for e in self.report.evaluations if e.rule.kind is Kind.COMPLIANCE]
+
+    @property
+    def any_example(self) -> bool:
+        return (
+            self.data.partners_file.example
+            or self.data.organisation.example
+            or any(m.example for m in self.data.meetings)
+        )
+
+    def render(self, template: str, **context) -> str:
+        context.setdefault("as_of", self.as_of)
+        return self.env.get_template(template).render(**context)
+
+    # --- pages --------------------------------------------------------------------
+
+    def start(self) -> str:
+        pages = self.pages()
+        upcoming = [
+            m
+            for m in self.data.meetings
+            if m.status is MeetingStatus.PLANNED
+            and m.date >= self.as_of
+            and m.body is BodyName.PARTNERSHIP
+        ]
+        decisions = [(m, d) for m, d in self.data.decisions() if d.id in self.published_decisions]
+        return self.render(
+            "index.md.j2",
+            start=pages[START_PAGE],
+            any_example=self.any_example,
+            rules_current=self.current_rules(),
+            partner_count=len([p for p in self.data.partners if p.member_on(self.as_of)]),
+            next_meeting=upcoming[0] if upcoming else None,
+            latest_decisions=list(reversed(decisions))[:5],
+        )
+
+    def content_pages(self) -> dict[str, str]:
+        return {
+            f"{slug}.md": self.render("page.md.j2", doc=doc)
+            for slug, doc in self.pages().items()
+            if slug != START_PAGE
+        }
+
+    def rules_pages(self) -> dict[str, str]:
+        versions = self.rules_versions()
+        result = {
+            "arbetsordning/index.md": self.render(
+                "rules_index.md.j2", current=self.current_rules(), versions=versions
+            )
+        }
+        for doc in versions:
+            result[f"arbetsordning/{doc.slug}.md"] = self.render("rules_version.md.j2", doc=doc)
+        return result
+
+    def partner_pages(self) -> dict[str, str]:
+        caps = self.data.params(self.data.config.first_operating_year_start).first_year_caps
+        groups = []
+        for sector in Sector:
+            members = [p for p in self.data.partners if p.sector is sector]
+            groups.append({
+                "name": SECTOR_NAMES[sector],
+                "anchor": fmt.anchor(str(sector)),
+                "cap": caps.get(sector),
+                "current": sorted((p for p in members if p.member_on(self.as_of)),
+                                  key=lambda p: p.name),
+                "former": [p for p in members
+                           if p.withdrawal and p.withdrawal.date <= self.as_of],
+                "upcoming": [p for p in members if p.joined > self.as_of],
+            })  # fmt: skip
+        result = {
+            "partners/index.md": self.render(
+                "partners_index.md.j2",
+                groups=groups,
+                example=self.data.partners_file.example,
+                current_count=sum(len(g["current"]) for g in groups),
+            )
+        }
+        partnership = [
+            m
+            for m in self.data.meetings
+            if m.body is BodyName.PARTNERSHIP and m.status is MeetingStatus.HELD
+        ]
+        for partner in self.data.partners:
+            attendance = [
+                (m, partner.id in m.attendance) for m in partnership if partner.member_on(m.date)
+            ]
+            result[f"partners/{partner.id}.md"] = self.render(
+                "partner.md.j2",
+                p=partner,
+                example=self.data.partners_file.example,
+                roles=self.partner_roles(partner.id),
+                attendance=attendance,
+                attended=sum(1 for _, present in attendance if present),
+            )
+        return result
+
+    def partner_roles(self, partner_id: str) -> list[str]:
+        org = self.data.organisation
+        roles = []
+        for member in org.committee.members:
+            if member.partner == partner_id:
+                for term in member.mandates:
+                    roles.append(
+                        f"Ledamot i [arbetsutskottet](../organisation.md#arbetsutskottet) "
+                        f"{fmt.sv_date(term.start)} – {fmt.sv_date(term.end)}"
+                    )
+        for label, body in (("SweCan", org.partnership), ("arbetsutskottet", org.committee)):
+            for role, title in (("chair", "Ordförande"), ("vice_chair", "Vice ordförande")):
+                for holder in getattr(body, role):
+                    if holder.partner == partner_id:
+                        roles.append(
+                            f"{title} i {label} {fmt.sv_date(holder.start)} – "
+                            f"{fmt.sv_date(holder.end)}"
+                        )
+        return roles
+
+    def organisation_page(self) -> str:
+        org = self.data.organisation
+        contacts = [
+            ("Ordförande i SweCan", org.partnership.holder("chair", self.as_of)),
+            ("Vice ordförande i SweCan", org.partnership.holder("vice_chair", self.as_of)),
+            ("Ordförande i arbetsutskottet", org.committee.holder("chair", self.as_of)),
+            ("Vice ordförande i arbetsutskottet", org.committee.holder("vice_chair", self.as_of)),
+        ]
+        committee = []
+        for member in org.committee.members:
+            term = next((t for t in member.mandates if t.covers(self.as_of)), None)
+            if term is not None:
+                committee.append((member, self.data.partner(member.partner), term))
+        return self.render("organisation.md.j2", org=org, contacts=contacts, committee=committee)
+
+    def meeting_pages(self) -> dict[str, str]:
+        meetings = self.data.meetings
+        upcoming = [m for m in meetings if m.status is MeetingStatus.PLANNED]
+        past = [m for m in meetings if m.status is MeetingStatus.HELD]
+        by_year: dict[int, list[Meeting]] = defaultdict(list)
+        for meeting in reversed(past):
+            by_year[meeting.date.year].append(meeting)
+        result = {
+            "moten/index.md": self.render(
+                "meetings_index.md.j2",
+                example=any(m.example for m in meetings),
+                upcoming=upcoming,
+                past_by_year=sorted(by_year.items(), reverse=True),
+                cancelled=[m for m in meetings if m.status is MeetingStatus.CANCELLED],
+            )
+        }
+        for meeting in meetings:
+            result[f"moten/{meeting.meeting_id}.md"] = self.meeting_page(meeting)
+        return result
+
+    def meeting_page(self, meeting: Meeting) -> str:
+        published = protocol_published(meeting)
+        # Verdicts on decisions are shown only with the protocol that publishes them.
+        subjects = [meeting.meeting_id] + ([d.id for d in meeting.decisions] if published else [])
+        quorum = {
+            e.result.subject: e.result.message
+            for e in self.evaluations_for(d.id for d in meeting.decisions)
+            if e.rule.id == "SC306"
+        }
+        by_sector: dict[Sector, list[str]] = defaultdict(list)
+        for pid in meeting.attendance:
+            partner = self.data.partner(pid)
+            by_sector[partner.sector].append(pid)  # type: ignore[union-attr]
+        roll = roll_on(Context(self.data, self.as_of), meeting.date)
+        deadline = meeting.date + timedelta(days=self.data.params(meeting.date).protocol_days)
+        return self.render(
+            "meeting.md.j2",
+            mt=meeting,
+            published=published,
+            quorum=quorum,
+            roll_size=len(roll),
+            attendance_by_sector=[(SECTOR_NAMES[s], by_sector[s]) for s in Sector if by_sector[s]],
+            protocol_deadline=deadline,
+            evaluations=self.evaluations_for(subjects),
+        )
+
+    def decisions_page(self) -> str:
+        by_year: dict[int, list[tuple[Meeting, Decision]]] = defaultdict(list)
+        for meeting, decision in self.data.decisions():
+            if decision.id in self.published_decisions:
+                by_year[meeting.date.year].append((meeting, decision))
+        ordered = sorted(by_year.items(), reverse=True)
+        example_anchor = fmt.anchor(ordered[0][1][0][1].id) if ordered else "b-2026-01"
+        return self.render(
+            "decisions.md.j2",
+            by_year=ordered,
+            example=any(m.example for m in self.data.meetings),
+            example_anchor=example_anchor,
+        )
+
+    def report_pages(self) -> dict[str, str]:
+        reports = sorted(
+            (d for d in self.data.reports if not d.meta.draft),
+            key=lambda d: (d.meta.year, str(d.meta.kind)),  # type: ignore[attr-defined]
+            reverse=True,
+        )
+        pending = [
+            f"{e.result.subject.capitalize()}: {e.result.message}"
+            for e in self.compliance()
+            if e.rule.id == "SC204" and e.result.status is not Status.MET
+        ]
+        if not pending and not reports:
+            first_end = self.data.config.operating_year_bounds(1)[1]
+            pending = [
+                f"Det första verksamhetsåret pågår till {fmt.sv_date(first_end)}. Årsrapport "
+                f"och verksamhetsberättelse publiceras efter årets slut."
+            ]
+        result = {
+            "rapporter/index.md": self.render(
+                "reports_index.md.j2", reports=reports, pending=pending
+            )
+        }
+        for doc in reports:
+            result[f"rapporter/{doc.slug}.md"] = self.render("page.md.j2", doc=doc)
+        return result
+
+    def compliance_pages(self) -> dict[str, str]:
+        evaluations = self.compliance()
+        per_rule: dict[str, list[Evaluation]] = defaultdict(list)
+        for e in evaluations:
+            per_rule[e.rule.id].append(e)
+        rules = [r for r in REGISTRY if r.kind is Kind.COMPLIANCE]
+        counts = {r.id: Counter(str(e.result.status) for e in per_rule[r.id]) for r in rules}
+        totals = Counter(str(e.result.status) for e in evaluations)
+        per_meeting = []
+        for meeting in self.data.meetings:
+            subjects = {meeting.meeting_id} | {d.id for d in meeting.decisions}
+            rows = [e for e in evaluations if e.result.subject in subjects]
+            if rows:
+                per_meeting.append((meeting, Counter(str(e.result.status) for e in rows)))
+        per_year = [
+            e
+            for e in evaluations
+            if e.result.subject.isdigit() or e.result.subject.startswith("verksamhetsår")
+        ]
+        result = {
+            "efterlevnad/index.md": self.render(
+                "compliance_index.md.j2",
+                rules=[(r, counts[r.id]) for r in rules],
+                totals=totals,
+                failures=[e for e in evaluations if e.result.status is Status.NOT_MET],
+                per_meeting=per_meeting,
+                per_year=per_year,
+                example=self.any_example,
+            )
+        }
+        for rule in rules:
+            severity = next((e.severity for e in per_rule[rule.id]), rule.severity)
+            result[f"efterlevnad/{rule.id.lower()}.md"] = self.render(
+                "compliance_rule.md.j2",
+                rule=rule,
+                rows=per_rule[rule.id],
+                severity={"error": "fel", "warning": "varning", "info": "info", "off": "av"}[
+                    str(severity)
+                ],
+            )
+        return result
+
+    def all_pages(self) -> dict[str, str]:
+        pages = {
+            "index.md": self.start(),
+            "organisation.md": self.organisation_page(),
+            "beslut.md": self.decisions_page(),
+        }
+        sections = (self.content_pages, self.rules_pages, self.partner_pages,
+                    self.meeting_pages, self.report_pages, self.compliance_pages)  # fmt: skip
+        for section in sections:
+            pages.update(section())
+        return pages
+
+
+def render_site(report: Report) -> dict[str, str]:
+    """Every page of the public site, as {relative path: Markdown}."""
+    return Renderer(report).all_pages()
