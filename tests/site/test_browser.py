@@ -1,0 +1,89 @@
+"""The built site in a real headless Chromium: accessibility, privacy, search."""
+
+from __future__ import annotations
+
+import pytest
+
+PAGE_TYPES = {
+    "start": "",
+    "arbetsordning": "arbetsordning/",
+    "arbetsordning-version": "arbetsordning/1.0/",
+    "dokument": "utgangspunkter/",
+    "partners": "partners/",
+    "partner": "partners/svenska-cancercoachforeningen/",
+    "organisation": "organisation/",
+    "möten": "moten/",
+    "möte-med-protokoll": "moten/2026-06-10-partnerskapet/",
+    "möte-utkast": "moten/2026-11-12-arbetsutskottet/",
+    "möte-planerat": "moten/2026-12-03-partnerskapet/",
+    "beslutsregister": "beslut/",
+    "rapporter": "rapporter/",
+    "efterlevnad": "efterlevnad/",
+    "efterlevnad-regel": "efterlevnad/sc304/",
+    "tillgänglighet": "tillganglighet/",
+    "personuppgifter": "personuppgifter/",
+    "404": "404.html",
+}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def _axe_source() -> str:
+    from importlib.resources import files
+
+    return files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_axe_finds_no_wcag_violations(page, origin: str, path: str) -> None:
+    page.goto(f"{origin}/{path}")
+    page.add_script_tag(content=_axe_source())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+        for v in result["violations"]
+    ]
+    assert result["passes"], "axe ran no checks"
+    assert violations == [], "\n".join(violations)
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_no_request_leaves_the_origin_and_no_cookies(page, origin: str, path: str) -> None:
+    page.goto(f"{origin}/{path}")
+    page.wait_for_load_state("networkidle")
+    assert page.requests, "the request log is empty"
+    outside = [u for u in page.requests if not u.startswith((origin, "data:", "blob:"))]
+    assert outside == []
+    assert page.context.cookies() == []
+
+
+def test_swedish_search_finds_a_decision_by_an_inflected_word(page, origin: str) -> None:
+    page.goto(f"{origin}/")
+    # 'beredningsgruppen' (definite form) is not in the decision's title
+    # 'Beredningsgrupp för europeiska cancerinitiativ'; only stemming finds it.
+    page.fill("input[data-md-component='search-query']", "beredningsgruppen")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    text = page.locator(".md-search-result").inner_text()
+    assert "B-2026-07" in text or "Beredningsgrupp" in text, text
+    outside = [u for u in page.requests if not u.startswith((origin, "data:", "blob:"))]
+    assert outside == []
+
+
+def test_protocol_prints_without_navigation(page, origin: str) -> None:
+    page.goto(f"{origin}/moten/2026-06-10-partnerskapet/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator("#p-5").is_visible()
