@@ -188,17 +188,22 @@ def _allowed_keys(model: type[BaseModel], path: tuple) -> list[str]:
 
 
 def _clean_loc(loc: tuple, doc: yamlpos.Document) -> tuple:
-    """Drop pydantic's union tags ('int', 'list[...]') that are not YAML keys."""
+    """The YAML path of a pydantic ``loc``.
+
+    A string that follows something other than a mapping cannot be a key: it
+    is pydantic's tag for a union member ('int', 'list[constrained-str]').
+    """
     path: tuple = ()
     for part in loc:
-        candidate = (*path, part)
-        if candidate in doc.values or candidate in doc.keys or isinstance(part, int):
-            path = candidate
-        elif isinstance(part, str) and ("[" in part or part in {"int", "str", "bool"}):
+        if isinstance(part, str) and path not in doc.mappings:
             continue
-        else:
-            path = candidate
+        path = (*path, part)
     return path
+
+
+def _human_path(path: tuple) -> str:
+    """('partners', 12) -> 'partners → nr 13', for people who do not count from 0."""
+    return " → ".join(f"nr {p + 1}" if isinstance(p, int) else str(p) for p in path)
 
 
 def validation_problems(
@@ -215,9 +220,8 @@ def validation_problems(
         rule, message = _message(error, key)
         if error["type"] == "missing":
             line, col = doc.position(path[:-1])
-            parent = ".".join(str(p) for p in path[:-1])
-            if parent:
-                message += f" (under {parent})"
+            if path[:-1]:
+                message += f" (under {_human_path(path[:-1])})"
         elif error["type"] == "extra_forbidden":
             line, col = doc.position(path, key=True)
             allowed = _allowed_keys(model, path[len(prefix) : -1])
@@ -244,14 +248,17 @@ class Loader:
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
+    def report_yaml(self, file: str, exc: yamlpos.YamlProblem) -> None:
+        self.problems.append(
+            data_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)
+        )
+
     def read_text(self, path: Path) -> str | None:
         file = self.rel(path)
         try:
             text = yamlpos.decode(path.read_bytes())
         except yamlpos.YamlProblem as exc:
-            self.problems.append(
-                data_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)
-            )
+            self.report_yaml(file, exc)
             return None
         except OSError as exc:
             self.problems.append(
@@ -265,9 +272,7 @@ class Loader:
         try:
             return yamlpos.parse(text, line_offset=line_offset)
         except yamlpos.YamlProblem as exc:
-            self.problems.append(
-                data_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)
-            )
+            self.report_yaml(file, exc)
             return None
 
     def validate(self, model: type[M], file: str, doc: yamlpos.Document | None) -> M | None:
@@ -398,9 +403,7 @@ class Loader:
         try:
             doc, body, body_line = yamlpos.split_front_matter(text)
         except yamlpos.YamlProblem as exc:
-            self.problems.append(
-                data_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)
-            )
+            self.report_yaml(file, exc)
             return None
         if doc is None:
             self.problems.append(

@@ -51,6 +51,7 @@ class Document:
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
     collections: set[Path] = field(default_factory=set)
+    mappings: set[Path] = field(default_factory=set)
 
     def position(self, path: Path, *, key: bool = False) -> Position:
         """Position of ``path``; falls back to the nearest enclosing node.
@@ -99,6 +100,7 @@ def _construct(node: yaml.Node, path: Path, doc: Document, offset: int) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, (*path, i), doc, offset) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
+        doc.mappings.add(path)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):

@@ -99,3 +99,19 @@ def test_draft_pages_are_never_generated(tmp_path: Path) -> None:
     text = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.md"))
     assert "Hemligt utkast" not in text and "Utkasttext" not in text
     assert not (out / "utkast-sida.md").exists()
+
+
+def test_serve_watches_every_data_file() -> None:
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    plugin = config.plugins["swecan"]
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str, recursive: bool = True) -> None:
+            watched.append(Path(path).name)
+
+    plugin.on_serve(Server(), config=config, builder=None)
+    assert set(watched) == {"swecan.yaml", "partners.yaml", "organisation.yaml", "meetings",
+                            "content"}  # fmt: skip
