@@ -75,22 +75,6 @@ def _severities(dataset: Dataset) -> tuple[dict[str, Severity], list[Problem]]:
     return result, problems
 
 
-def _run_rule(rule: Rule, ctx: Context) -> list[Result]:
-    try:
-        return list(rule.check(ctx)) if rule.check else []
-    except Exception as exc:  # a rule must never turn bad data into a traceback
-        where = Location("swecan_site/rules")
-        return [
-            Result(
-                "internt fel",
-                Status.NOT_MET,
-                f"Regeln kunde inte köras ({type(exc).__name__}: {exc}); "
-                "rapportera detta till utvecklarna.",
-                where,
-            )
-        ]
-
-
 def run_rules(dataset: Dataset, as_of: date) -> Report:
     report = Report(as_of, dataset)
     severities, report.problems = _severities(dataset)
@@ -108,7 +92,22 @@ def run_rules(dataset: Dataset, as_of: date) -> Report:
 def _evaluate(report: Report, ctx: Context, rules: list[Rule], severities: dict) -> None:
     for rule in rules:
         severity = severities[rule.id]
-        for result in _run_rule(rule, ctx):
+        try:
+            results = list(rule.check(ctx)) if rule.check else []
+        except Exception as exc:  # a bug in a rule must not become a traceback or a finding
+            report.problems.append(
+                Problem(
+                    Location("swecan_site/rules"),
+                    rule.id,
+                    rule.section,
+                    Severity.ERROR,
+                    Kind.DATA,
+                    f"Internt fel: regeln kunde inte köras ({type(exc).__name__}: {exc}). "
+                    "Rapportera detta till utvecklarna.",
+                )
+            )
+            continue
+        for result in results:
             report.evaluations.append(Evaluation(rule, result, severity))
             if result.status is Status.NOT_MET and severity is not Severity.OFF:
                 report.problems.append(_problem(rule, result, severity))

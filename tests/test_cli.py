@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
 
 import pytest
 
+from swecan_site import check as check_module
 from swecan_site.cli import main
-from swecan_site.rules import REGISTRY
+from swecan_site.rules import BY_ID, REGISTRY
 
 from .conftest import REPO
 
@@ -99,3 +101,15 @@ def test_console_script_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "SC304" in result.stdout
+
+
+def test_a_crashing_rule_is_an_error_not_a_traceback(monkeypatch, capsys) -> None:
+    def boom(ctx):
+        raise ZeroDivisionError("division by zero")
+
+    broken = dataclasses.replace(BY_ID["SC302"], check=boom)
+    registry = [broken if r.id == "SC302" else r for r in check_module.REGISTRY]
+    monkeypatch.setattr(check_module, "REGISTRY", registry)
+    code, out, _ = run(capsys, "check", "--as-of", "2026-11-22")
+    assert code == 1
+    assert "error SC302 Internt fel" in out and "ZeroDivisionError" in out

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from ..config import Parameters
 from ..loader import Dataset
 from ..models import Partner
 from ..problems import Kind, Location, Severity
@@ -52,7 +53,8 @@ class Context:
     data: Dataset
     as_of: date
 
-    def params(self, day: date):  # -> Parameters
+    def params(self, day: date) -> Parameters:
+        """The rule parameters in force on ``day``."""
         return self.data.config.params_at(day)
 
     def members_on(self, day: date) -> list[Partner]:
@@ -72,12 +74,12 @@ class Rule:
     summary: str
     check: Check | None
     area: str
+    doc: str = ""  # file rules' documentation; check functions carry theirs as a docstring
 
     @property
     def explanation(self) -> str:
-        return inspect.cleandoc(self.check.__doc__ or "") if self.check else self._doc
-
-    _doc: str = ""
+        """The Swedish documentation: what, why, how to fix."""
+        return inspect.cleandoc(self.check.__doc__ or "") if self.check else self.doc
 
 
 def rule(
