@@ -50,7 +50,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "text":
         errors = report.count(Severity.ERROR)
         warnings = report.count(Severity.WARNING)
-        summary = f"{errors} fel, {warnings} varningar (per {args.as_of.isoformat()})"
+        noun = "varning" if warnings == 1 else "varningar"
+        summary = f"{errors} fel, {warnings} {noun} (per {args.as_of.isoformat()})"
         if report.data_errors and report.dataset is not None:
             summary += "; efterlevnadsreglerna körs när datafelen är rättade"
         print(summary, file=sys.stderr)

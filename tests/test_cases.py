@@ -8,7 +8,7 @@ unique text given as ``line_of``), never taken from the checker.
 
 Case keys: name, as_of, edits (file + replace/with, content, encoding, delete;
 a case with one edit may put those keys at the top level), expect (rule, file,
-line_of, message), pass (list of rule IDs).
+line_of or line, message, section), pass (list of rule IDs).
 """
 
 from __future__ import annotations
@@ -88,6 +88,8 @@ def test_case(case: dict[str, Any], tmp_path: Path) -> None:
         assert matches, f"expected {expected['rule']} at {file}:{line}; got:\n{shown}"
         if "message" in expected:
             assert any(expected["message"] in p.message for p in matches), shown
+        if "section" in expected:
+            assert all(p.section == expected["section"] for p in matches), shown
 
     for rule_id in case.get("pass", []):
         assert not [p for p in report.problems if p.rule == rule_id], shown

@@ -29,7 +29,7 @@ def test_shipped_data_has_no_data_errors(capsys) -> None:
     assert len(lines) == 1  # the shipped example finding: a protocol finished on day 16
     assert lines[0].startswith("meetings/2026-10-01-partnerskapet/mote.yaml:")
     assert "warning SC304" in lines[0] and lines[0].endswith("(§3.2)")
-    assert "0 fel, 1 varningar" in err
+    assert "0 fel, 1 varning " in err
 
 
 def test_strict_fails_on_warnings(capsys) -> None:
