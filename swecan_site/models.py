@@ -343,6 +343,10 @@ class Decision(Node):
     admits: list[Slug] = Field(default_factory=list, alias="antar")
 
 
+# A protocol's paragraphs are headings such as "## § 5 Fastställande av röstlängd".
+PARAGRAPH_HEADING = re.compile(r"^(#{1,6})\s*§\s*(\d+)\b(.*)$", re.MULTILINE)
+
+
 class Protocol(Node):
     status: ProtocolStatus = Field(alias="status")
     completed: IsoDate | None = Field(default=None, alias="färdigställt")

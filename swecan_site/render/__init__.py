@@ -10,7 +10,6 @@ underlag that is not public are never rendered.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -40,6 +39,7 @@ from ..rules import REGISTRY, Status
 from ..rules.base import Context
 from ..rules.common import protocol_published, roll_on
 from . import format as fmt
+from .markdown import demote, explanation_markdown, protocol_markdown
 
 FORM_NAMES = {
     MeetingForm.PHYSICAL: "Fysiskt möte",
@@ -66,28 +66,6 @@ RAISED_BY_NAMES = {
     "ordföranden": "ordföranden",
 }
 START_PAGE = "start"
-_HEADING = re.compile(r"^(#{1,5})(?=\s)", re.MULTILINE)
-_PARAGRAPH_HEADING = re.compile(r"^(#{1,6})\s*§\s*(\d+)\b(.*)$", re.MULTILINE)
-_FIRST_H1 = re.compile(r"^#\s.*\n", re.MULTILINE)
-
-
-def demote(markdown: str) -> str:
-    """Push every heading one level down: the page has its own h1."""
-    return _HEADING.sub(lambda m: m.group(1) + "#", markdown)
-
-
-def protocol_markdown(markdown: str) -> str:
-    """A protocol for inclusion on its meeting page, with #p-N anchors on '§ N' headings."""
-    body = _FIRST_H1.sub("", markdown, count=1)
-    body = demote(body)
-    return _PARAGRAPH_HEADING.sub(
-        lambda m: f"{m.group(1)} § {m.group(2)}{m.group(3).rstrip()} {{ #p-{m.group(2)} }}", body
-    )
-
-
-def explanation_markdown(text: str) -> str:
-    """'Vad: …' paragraphs of a rule's docstring as bold lead-ins."""
-    return re.sub(r"^(Vad|Varför|Åtgärd):", r"**\1:**", text, flags=re.MULTILINE)
 
 
 class Renderer:

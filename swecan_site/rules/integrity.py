@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
 from ..models import (
+    PARAGRAPH_HEADING,
     RAISED_BY_BODIES,
     Decision,
     Meeting,
@@ -325,12 +325,9 @@ def votes_possible(ctx: Context) -> Iterator[Result]:
                 voted.add(pid)
 
 
-_PARAGRAPH = re.compile(r"^#{1,6}\s*§\s*(\d+)\b", re.MULTILINE)
-
-
 def protocol_paragraphs(text: str) -> set[int]:
     """The § numbers of a protocol, from headings like '## § 5 Röstlängd'."""
-    return {int(n) for n in _PARAGRAPH.findall(text)}
+    return {int(m.group(2)) for m in PARAGRAPH_HEADING.finditer(text)}
 
 
 @rule("SC107", "protokoll-paragraf", "4.3", "Varje beslut har sin § i protokollet", kind=Kind.DATA)
