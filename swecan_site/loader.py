@@ -48,6 +48,14 @@ PROTOCOL_FILE = "protokoll.md"
 CONTENT_DIR = "content"
 RULES_DIR = "arbetsordning"
 REPORTS_DIR = "rapporter"
+# Pages the website cannot do without (the accessibility statement is required by law).
+REQUIRED_PAGES = [
+    "start",
+    "utgangspunkter",
+    "avsiktsforklaring",
+    "tillganglighet",
+    "personuppgifter",
+]
 
 M = typing.TypeVar("M", bound=Node)
 
@@ -442,6 +450,14 @@ class Loader:
             if (d := self.load_content(p, ReportMeta))
         ]
         pages = [d for p in sorted(content.glob("*.md")) if (d := self.load_content(p, PageMeta))]
+        for slug in REQUIRED_PAGES:
+            path = content / f"{slug}.md"
+            if not path.is_file():
+                self.problems.append(
+                    data_problem(
+                        "SC006", Location(self.rel(path)), f"Sidan {self.rel(path)} saknas."
+                    )
+                )
         if self.problems or config is None or partners is None or organisation is None:
             return LoadResult(None, self.problems)
         dataset = Dataset(

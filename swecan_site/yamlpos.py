@@ -91,14 +91,23 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return text
 
 
-def _construct(node: yaml.Node, path: Path, doc: Document, offset: int) -> Any:
+def _construct(
+    node: yaml.Node, path: Path, doc: Document, offset: int, active: frozenset[int] = frozenset()
+) -> Any:
+    if id(node) in active:  # an alias that contains itself (&a [*a]) would never end
+        raise YamlProblem(
+            "SC001", "Ett YAML-alias refererar till sig självt.", *_mark(node, offset)
+        )
+    active = active | {id(node)}
     doc.values[path] = _mark(node, offset)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
         doc.collections.add(path)
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*path, i), doc, offset) for i, item in enumerate(node.value)]
+        return [
+            _construct(item, (*path, i), doc, offset, active) for i, item in enumerate(node.value)
+        ]
     if isinstance(node, yaml.MappingNode):
         doc.mappings.add(path)
         result: dict[str, Any] = {}
@@ -118,7 +127,7 @@ def _construct(node: yaml.Node, path: Path, doc: Document, offset: int) -> Any:
                     col,
                 )
             doc.keys[(*path, key)] = _mark(key_node, offset)
-            result[key] = _construct(value_node, (*path, key), doc, offset)
+            result[key] = _construct(value_node, (*path, key), doc, offset, active)
         return result
     raise YamlProblem("SC003", "Okänd YAML-struktur.", *_mark(node, offset))  # pragma: no cover
 

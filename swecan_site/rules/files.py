@@ -84,7 +84,8 @@ SC006 = file_rule(
     "Filer som krävs finns och kan läsas",
     """
     Vad: En fil som webbplatsen kräver saknas (partners.yaml, organisation.yaml,
-    en mötesmapps mote.yaml) eller kan inte läsas.
+    en mötesmapps mote.yaml, sidorna start, utgangspunkter, avsiktsforklaring,
+    tillganglighet och personuppgifter i content/) eller kan inte läsas.
 
     Varför: Utan filen saknas en av de uppgifter som enligt §7 ska publiceras.
 
