@@ -27,12 +27,14 @@ from ..models import (
     ContentDoc,
     Decision,
     DecisionKind,
+    Matter,
     Meeting,
     MeetingForm,
     MeetingStatus,
     Method,
     ProtocolStatus,
     Sector,
+    Underlag,
 )
 from ..problems import Kind, section_label
 from ..rules import REGISTRY, Status
@@ -117,6 +119,7 @@ class Renderer:
             protocol_label=self.protocol_label,
             method_text=self.method_text,
             raised_by=self.raised_by,
+            underlag_line=self.underlag_line,
             version_status=self.version_status,
         )
         return env
@@ -178,14 +181,21 @@ class Renderer:
         outcome = "bifall" if decision.outcome == "bifall" else "avslag"
         return f"omröstning: {yes} för, {no} emot, {abstain} avstod ({outcome})"
 
-    def raised_by(self, matter) -> str:
-        names = []
-        for who in matter.raised_by:
-            if who in RAISED_BY_BODIES:
-                names.append(RAISED_BY_NAMES[who])
-            else:
-                names.append(self.partner_link(who, "../"))
-        return ", ".join(names)
+    def raised_by(self, matter: Matter) -> str:
+        names = [
+            RAISED_BY_NAMES[who] if who in RAISED_BY_BODIES else self.partner_link(who, "../")
+            for who in matter.raised_by
+        ]
+        return " och ".join(names) if len(names) <= 2 else ", ".join(names)
+
+    @staticmethod
+    def underlag_line(doc: Underlag) -> str:
+        """A public underlag: its title (linked when it has an address) and date."""
+        title = fmt.text(doc.title)
+        line = f"[{title}]({doc.url})" if doc.url else title
+        if doc.distributed:
+            line += f" (distribuerat {fmt.sv_date(doc.distributed)})"
+        return line
 
     def version_status(self, doc: ContentDoc) -> str:
         current = self.current_rules()
