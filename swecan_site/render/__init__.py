@@ -160,6 +160,8 @@ class Renderer:
 
     def protocol_label(self, meeting: Meeting) -> str:
         protocol = meeting.protocol
+        if meeting.status is MeetingStatus.PLANNED and meeting.date < self.as_of:
+            return "mötets status är inte uppdaterad"
         if meeting.status is not MeetingStatus.HELD:
             return "–"
         if protocol is None or protocol.status is ProtocolStatus.DRAFT:
@@ -356,8 +358,11 @@ class Renderer:
 
     def meeting_pages(self) -> dict[str, str]:
         meetings = self.data.meetings
-        upcoming = [m for m in meetings if m.status is MeetingStatus.PLANNED]
-        past = [m for m in meetings if m.status is MeetingStatus.HELD]
+        planned = [m for m in meetings if m.status is MeetingStatus.PLANNED]
+        upcoming = [m for m in planned if m.date >= self.as_of]
+        # A planned meeting whose date has passed (SC206) is listed with the past ones.
+        stale = [m for m in planned if m.date < self.as_of]
+        past = [m for m in meetings if m.status is MeetingStatus.HELD or m in stale]
         by_year: dict[int, list[Meeting]] = defaultdict(list)
         for meeting in reversed(past):
             by_year[meeting.date.year].append(meeting)

@@ -202,15 +202,6 @@ def _meeting_consistency(meeting: Meeting, as_of: date) -> Iterator[tuple[Node, 
     mid = meeting.meeting_id
     if meeting.status is MeetingStatus.HELD and meeting.date > as_of:
         yield meeting, "status", f"Mötet {mid} är markerat genomfört men datumet har inte varit."
-    if meeting.status is MeetingStatus.PLANNED and meeting.date < as_of:
-        yield (
-            meeting,
-            "status",
-            (
-                f"Mötet {mid} har varit men har fortfarande status planerat; "
-                "sätt status genomfört eller inställt."
-            ),
-        )
     if meeting.status is not MeetingStatus.HELD:
         for field in ("protocol", "decisions", "attendance"):
             if getattr(meeting, field):
@@ -242,9 +233,9 @@ field_sv = {"protocol": "protokoll", "decisions": "beslut", "attendance": "närv
 def dates_and_status(ctx: Context) -> Iterator[Result]:
     """
     Vad: Datum och status motsäger varandra: ett genomfört möte i framtiden,
-    ett planerat möte vars datum har passerat, ett protokoll färdigställt före
-    mötet, beslut på ett inställt möte, ett utträde före anslutningen, ett
-    mandat som slutar innan det börjar.
+    ett protokoll färdigställt före mötet, beslut på ett inställt möte, ett
+    utträde före anslutningen, ett mandat som slutar innan det börjar. (Ett
+    planerat möte vars datum har passerat är efterlevnadsregeln SC206.)
 
     Varför: Fristerna i arbetsordningen räknas från dessa datum; motsägelser
     ger felaktiga uppgifter på webbplatsen och i efterlevnadsrapporten.

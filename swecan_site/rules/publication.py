@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ..loader import ORGANISATION_FILE, PARTNERS_FILE
-from ..models import BodyName, ReportKind
+from ..models import BodyName, MeetingStatus, ReportKind
 from ..problems import Kind, Location
 from .base import Context, Result, failed, met, pending, rule
 from .common import fmt, held, protocol_deadline, protocol_published
@@ -171,16 +171,21 @@ def annual_reports(ctx: Context) -> Iterator[Result]:
             doc = docs[0] if docs else None
             published: date | None = doc.meta.published if doc else None  # type: ignore[attr-defined]
             where = doc.meta.where("published") if doc else Location("content/rapporter")
+            what = subject.capitalize()
             if published and published <= deadline:
-                yield met(subject, f"Publicerad {fmt(published)} (frist {fmt(deadline)}).", where)
+                yield met(
+                    subject, f"{what} publicerad {fmt(published)} (frist {fmt(deadline)}).", where
+                )
             elif published:
                 yield failed(
-                    subject, f"Publicerad {fmt(published)}, efter fristen {fmt(deadline)}.", where
+                    subject,
+                    f"{what} publicerad {fmt(published)}, efter fristen {fmt(deadline)}.",
+                    where,
                 )
             elif ctx.as_of <= deadline:
-                yield pending(subject, f"Ska publiceras senast {fmt(deadline)}.", where)
+                yield pending(subject, f"{what} ska publiceras senast {fmt(deadline)}.", where)
             else:
-                yield failed(subject, f"Saknas; fristen gick ut {fmt(deadline)}.", where)
+                yield failed(subject, f"{what} saknas; fristen gick ut {fmt(deadline)}.", where)
         number += 1
 
 
@@ -215,10 +220,38 @@ def chair_contacts(ctx: Context) -> Iterator[Result]:
             yield met(subject, f"{holder.name}, {holder.email or holder.phone}.", holder.where())
 
 
+@rule("SC206", "mötesstatus-aktuell", "7", "Ett möte som har varit har inte kvar status planerat")
+def meeting_status_current(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett möte vars datum har passerat har fortfarande status planerat.
+
+    Varför: Webbplatsen visar mötets status för allmänheten (§7); ett möte som
+    har hållits eller ställts in ska inte se ut att vara på väg. Först när
+    mötet är markerat genomfört bevakas fristen för protokollet.
+
+    Åtgärd: Sätt status: genomfört (och fyll i närvaro) eller status: inställt
+    i mötets mote.yaml.
+    """
+    for meeting in ctx.data.meetings:
+        if meeting.status is not MeetingStatus.PLANNED:
+            continue
+        if meeting.date < ctx.as_of:
+            yield failed(
+                meeting.meeting_id,
+                f"Mötet {fmt(meeting.date)} har varit men har status planerat.",
+                meeting.where("status"),
+            )
+        else:
+            yield met(
+                meeting.meeting_id, f"Planerat till {fmt(meeting.date)}.", meeting.where("status")
+            )
+
+
 RULES = [
     section7_documents,
     protocol_published_rule,
     decision_published,
     annual_reports,
     chair_contacts,
+    meeting_status_current,
 ]
