@@ -7,6 +7,7 @@ import sys
 import textwrap
 from datetime import date, datetime
 from pathlib import Path
+from typing import NoReturn
 from zoneinfo import ZoneInfo
 
 from . import publish
@@ -37,7 +38,7 @@ def _as_of(value: str) -> date:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2, which means warnings here
+    def error(self, message: str) -> NoReturn:  # argparse exits 2, which means warnings here
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: fel: {message}\n")
 

@@ -28,6 +28,7 @@ from .models import (
     ContentDoc,
     Decision,
     Meeting,
+    MetaT,
     Node,
     OrganisationFile,
     PageMeta,
@@ -71,9 +72,9 @@ class Dataset:
     partners_file: PartnersFile
     organisation: OrganisationFile
     meetings: list[Meeting]
-    rules_versions: list[ContentDoc]
-    reports: list[ContentDoc]
-    pages: list[ContentDoc]
+    rules_versions: list[ContentDoc[RulesVersionMeta]]
+    reports: list[ContentDoc[ReportMeta]]
+    pages: list[ContentDoc[PageMeta]]
     sources: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -403,7 +404,7 @@ class Loader:
             meeting._protocol_file = self.rel(protocol)
         return meeting
 
-    def load_content(self, path: Path, model: type[PageMeta]) -> ContentDoc | None:
+    def load_content(self, path: Path, model: type[MetaT]) -> ContentDoc[MetaT] | None:
         file = self.rel(path)
         text = self.read_text(path)
         if text is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -429,10 +429,13 @@ class ReportMeta(PageMeta):
     published: IsoDate | None = Field(default=None, alias="publicerad")
 
 
-class ContentDoc:
+MetaT = TypeVar("MetaT", bound=PageMeta)
+
+
+class ContentDoc(Generic[MetaT]):
     """A Markdown document from ``content/`` with validated front matter."""
 
-    def __init__(self, file: str, slug: str, meta: PageMeta, body: str, body_line: int) -> None:
+    def __init__(self, file: str, slug: str, meta: MetaT, body: str, body_line: int) -> None:
         self.file = file
         self.slug = slug
         self.meta = meta

@@ -32,7 +32,9 @@ from ..models import (
     MeetingForm,
     MeetingStatus,
     Method,
+    PageMeta,
     ProtocolStatus,
+    RulesVersionMeta,
     Sector,
     Underlag,
 )
@@ -199,25 +201,25 @@ class Renderer:
             line += f" (distribuerat {fmt.sv_date(doc.distributed)})"
         return line
 
-    def version_status(self, doc: ContentDoc) -> str:
+    def version_status(self, doc: ContentDoc[RulesVersionMeta]) -> str:
         current = self.current_rules()
         if doc is current:
             return "gällande"
-        if doc.meta.in_force > self.as_of:  # type: ignore[attr-defined]
+        if doc.meta.in_force > self.as_of:
             return "beslutad, gäller framöver"
         return "upphävd"
 
     # --- data the pages need ------------------------------------------------------
 
-    def rules_versions(self) -> list[ContentDoc]:
+    def rules_versions(self) -> list[ContentDoc[RulesVersionMeta]]:
         docs = [d for d in self.data.rules_versions if not d.meta.draft]
-        return sorted(docs, key=lambda d: d.meta.in_force)  # type: ignore[attr-defined]
+        return sorted(docs, key=lambda d: d.meta.in_force)
 
-    def current_rules(self) -> ContentDoc:
-        in_force = [d for d in self.rules_versions() if d.meta.in_force <= self.as_of]  # type: ignore[attr-defined]
+    def current_rules(self) -> ContentDoc[RulesVersionMeta]:
+        in_force = [d for d in self.rules_versions() if d.meta.in_force <= self.as_of]
         return in_force[-1]  # SC201 guarantees one
 
-    def pages(self) -> dict[str, ContentDoc]:
+    def pages(self) -> dict[str, ContentDoc[PageMeta]]:
         return {d.slug: d for d in self.data.pages if not d.meta.draft}
 
     def evaluations_for(self, subjects: Iterable[str]) -> list[Evaluation]:
@@ -422,7 +424,7 @@ class Renderer:
     def report_pages(self) -> dict[str, str]:
         reports = sorted(
             (d for d in self.data.reports if not d.meta.draft),
-            key=lambda d: (d.meta.year, str(d.meta.kind)),  # type: ignore[attr-defined]
+            key=lambda d: (d.meta.year, str(d.meta.kind)),
             reverse=True,
         )
         pending = [

@@ -197,14 +197,14 @@ def rules_change(ctx: Context) -> Iterator[Result]:
             yield failed(decision.id, evidence + ".", decision.where("votes"))
     for doc in ctx.data.rules_versions:
         meta = doc.meta
-        found = ctx.data.decision(meta.adopted_by)  # type: ignore[attr-defined]
+        found = ctx.data.decision(meta.adopted_by)
         if found is None:
             continue  # SC103 reports the broken reference
         meeting, decision = found
         in_partnership = meeting.body is BodyName.PARTNERSHIP
         if decision.kind is not DecisionKind.RULES_CHANGE or not in_partnership:
             yield failed(
-                f"arbetsordning {meta.version}",  # type: ignore[attr-defined]
+                f"arbetsordning {meta.version}",
                 f"{decision.id} är inte ett beslut om arbetsordningen i partnerskapet "
                 "(typ: arbetsordning).",
                 meta.where("adopted_by"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..models import SECTOR_NAMES, BodyName, DecisionKind, Outcome, Sector
+from ..models import SECTOR_NAMES, BodyName, DecisionKind, Meeting, Outcome, Sector
 from .base import Context, Result, failed, met, rule
 from .common import fmt, held
 
@@ -110,9 +110,10 @@ def first_year_caps(ctx: Context) -> Iterator[Result]:
             key=lambda p: p.joined,
         )
         peak, over = 0, False
-        for rank_list_end, partner in enumerate(partners, start=1):
+        for position, partner in enumerate(partners, start=1):
             day = max(partner.joined, start)
-            rank = sum(1 for p in partners[:rank_list_end] if p.member_on(day))
+            # members of the sector on the day this partner joined, counting up to this one
+            rank = sum(1 for p in partners[:position] if p.member_on(day))
             peak = max(peak, rank)
             if rank > cap:
                 over = True
@@ -145,7 +146,7 @@ def roll_fixed(ctx: Context) -> Iterator[Result]:
     Åtgärd: Protokollför beslutet om röstlängd med typ: röstlängd; lista
     partnerna under röstlängd: om den avviker från partnerförteckningen.
     """
-    first_by_year = {}
+    first_by_year: dict[int, Meeting] = {}
     for meeting in held(ctx):
         first_by_year.setdefault(meeting.date.year, meeting)
     for year, meeting in sorted(first_by_year.items()):

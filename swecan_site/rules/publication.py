@@ -37,11 +37,7 @@ def section7_documents(ctx: Context) -> Iterator[Result]:
     löpande.)
     """
     data = ctx.data
-    in_force = [
-        d
-        for d in data.rules_versions
-        if not d.meta.draft and d.meta.in_force <= ctx.as_of  # type: ignore[attr-defined]
-    ]
+    in_force = [d for d in data.rules_versions if not d.meta.draft and d.meta.in_force <= ctx.as_of]
     where = Location(RULES_DIR_LABEL)
     if in_force:
         yield met("arbetsordning", f"{len(in_force)} version(er) publicerade.", where)
@@ -164,12 +160,10 @@ def annual_reports(ctx: Context) -> Iterator[Result]:
             docs = [
                 d
                 for d in ctx.data.reports
-                if d.meta.year == start.year
-                and d.meta.kind is kind  # type: ignore[attr-defined]
-                and not d.meta.draft
+                if d.meta.year == start.year and d.meta.kind is kind and not d.meta.draft
             ]
             doc = docs[0] if docs else None
-            published: date | None = doc.meta.published if doc else None  # type: ignore[attr-defined]
+            published: date | None = doc.meta.published if doc else None
             where = doc.meta.where("published") if doc else Location("content/rapporter")
             what = subject.capitalize()
             if published and published <= deadline:

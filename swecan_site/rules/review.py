@@ -26,7 +26,7 @@ def yearly_review(ctx: Context) -> Iterator[Result]:
     Åtgärd: Protokollför arbetsutskottets översyn som ett beslut med
     typ: översyn, även när översynen inte leder till ändringsförslag.
     """
-    versions = sorted(ctx.data.rules_versions, key=lambda d: d.meta.in_force)  # type: ignore[attr-defined]
+    versions = sorted(ctx.data.rules_versions, key=lambda d: d.meta.in_force)
     if not versions:
         return
     reviews = [
@@ -40,7 +40,7 @@ def yearly_review(ctx: Context) -> Iterator[Result]:
         since, what, where = meeting.date, f"senaste översyn {decision.id}", decision.where("kind")
     else:
         meta = versions[0].meta
-        since, what = meta.in_force, "ingen översyn sedan arbetsordningen började gälla"  # type: ignore[attr-defined]
+        since, what = meta.in_force, "ingen översyn sedan arbetsordningen började gälla"
         where = meta.where("in_force")
     due = add_months(since, ctx.params(ctx.as_of).review_months)
     if ctx.as_of > due:
