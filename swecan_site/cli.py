@@ -11,7 +11,7 @@ from typing import NoReturn
 from zoneinfo import ZoneInfo
 
 from . import publish
-from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, check
+from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
 from .problems import FORMATTERS, SEVERITY_SV, Severity, section_label
 from .rules import AREAS, BY_ID, REGISTRY
 
@@ -85,7 +85,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _checked(args: argparse.Namespace):
+def _checked(args: argparse.Namespace) -> Report | None:
     """Run the check; print data errors the way `check` does. None if they stop us."""
     report = check(args.root, args.as_of)
     if report.data_errors:

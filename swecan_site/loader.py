@@ -410,7 +410,7 @@ class Loader:
         if text is None:
             return None
         try:
-            doc, body, body_line = yamlpos.split_front_matter(text)
+            doc, body, _ = yamlpos.split_front_matter(text)
         except yamlpos.YamlProblem as exc:
             self.report_yaml(file, exc)
             return None
@@ -426,7 +426,7 @@ class Loader:
         meta = self.validate(model, file, doc)
         if meta is None:
             return None
-        return ContentDoc(file, path.stem, meta, body, body_line)
+        return ContentDoc(file, path.stem, meta, body)
 
     def load(self) -> LoadResult:
         config = self.load_config()

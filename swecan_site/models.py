@@ -112,10 +112,6 @@ class Node(BaseModel):
         line, column = self._doc.position(path)
         return Location(self._file, line, column)
 
-    @property
-    def file(self) -> str:
-        return self._file
-
 
 # --- partners.yaml ----------------------------------------------------------
 
@@ -375,7 +371,6 @@ class Meeting(Node):
     _id: str = PrivateAttr(default="")
     _protocol_text: str | None = PrivateAttr(default=None)
     _protocol_file: str = PrivateAttr(default="")
-    _protocol_line: int = PrivateAttr(default=1)
 
     @property
     def meeting_id(self) -> str:
@@ -435,9 +430,8 @@ MetaT = TypeVar("MetaT", bound=PageMeta)
 class ContentDoc(Generic[MetaT]):
     """A Markdown document from ``content/`` with validated front matter."""
 
-    def __init__(self, file: str, slug: str, meta: MetaT, body: str, body_line: int) -> None:
+    def __init__(self, file: str, slug: str, meta: MetaT, body: str) -> None:
         self.file = file
         self.slug = slug
         self.meta = meta
         self.body = body
-        self.body_line = body_line

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from urllib.parse import urlparse
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -38,10 +38,10 @@ from ..models import (
     Sector,
     Underlag,
 )
-from ..problems import Kind, section_label
+from ..problems import SEVERITY_SV, Kind, section_label
 from ..rules import REGISTRY, Status
 from ..rules.base import Context
-from ..rules.common import protocol_published, roll_on
+from ..rules.common import protocol_deadline, protocol_published, roll_on
 from . import format as fmt
 from .markdown import demote, explanation_markdown, protocol_markdown
 
@@ -64,11 +64,6 @@ PROTOCOL_NAMES = {
     ProtocolStatus.COMPLETED: "justerat",
     ProtocolStatus.APPROVED: "godkänt",
 }
-RAISED_BY_NAMES = {
-    "arbetsutskottet": "arbetsutskottet",
-    "kansliet": "kansliet",
-    "ordföranden": "ordföranden",
-}
 START_PAGE = "start"
 
 
@@ -80,6 +75,7 @@ class Renderer:
         self.data: Dataset = report.dataset
         self.as_of: date = report.as_of
         self.env = self._environment()
+        self.compliance = [e for e in report.evaluations if e.rule.kind is Kind.COMPLIANCE]
         self.published_decisions = {d.id for m, d in self.data.decisions() if protocol_published(m)}
 
     # --- helpers available to templates --------------------------------------------
@@ -182,12 +178,11 @@ class Renderer:
         if decision.votes is None:  # pragma: no cover - SC106 stops such data
             return "omröstning"
         yes, no, abstain = decision.votes.totals
-        outcome = "bifall" if decision.outcome == "bifall" else "avslag"
-        return f"omröstning: {yes} för, {no} emot, {abstain} avstod ({outcome})"
+        return f"omröstning: {yes} för, {no} emot, {abstain} avstod ({decision.outcome})"
 
     def raised_by(self, matter: Matter) -> str:
         names = [
-            RAISED_BY_NAMES[who] if who in RAISED_BY_BODIES else self.partner_link(who, "../")
+            who if who in RAISED_BY_BODIES else self.partner_link(who, "../")
             for who in matter.raised_by
         ]
         return " och ".join(names) if len(names) <= 2 else ", ".join(names)
@@ -224,10 +219,7 @@ class Renderer:
 
     def evaluations_for(self, subjects: Iterable[str]) -> list[Evaluation]:
         wanted = set(subjects)
-        return [e for e in self.compliance() if e.result.subject in wanted]
-
-    def compliance(self) -> list[Evaluation]:
-        return [e for e in self.report.evaluations if e.rule.kind is Kind.COMPLIANCE]
+        return [e for e in self.compliance if e.result.subject in wanted]  # in rule order
 
     @property
     def any_example(self) -> bool:
@@ -394,16 +386,15 @@ class Renderer:
         for pid in meeting.attendance:
             partner = self.data.partner(pid)
             by_sector[partner.sector].append(pid)  # type: ignore[union-attr]
-        roll = roll_on(Context(self.data, self.as_of), meeting.date)
-        deadline = meeting.date + timedelta(days=self.data.params(meeting.date).protocol_days)
+        ctx = Context(self.data, self.as_of)
         return self.render(
             "meeting.md.j2",
             mt=meeting,
             published=published,
             quorum=quorum,
-            roll_size=len(roll),
+            roll_size=len(roll_on(ctx, meeting.date)),
             attendance_by_sector=[(SECTOR_NAMES[s], by_sector[s]) for s in Sector if by_sector[s]],
-            protocol_deadline=deadline,
+            protocol_deadline=protocol_deadline(ctx, meeting),
             evaluations=self.evaluations_for(subjects),
         )
 
@@ -429,7 +420,7 @@ class Renderer:
         )
         pending = [
             f"{e.result.subject.capitalize()}: {e.result.message}"
-            for e in self.compliance()
+            for e in self.compliance
             if e.rule.id == "SC204" and e.result.status is not Status.MET
         ]
         if not pending and not reports:
@@ -448,7 +439,7 @@ class Renderer:
         return result
 
     def compliance_pages(self) -> dict[str, str]:
-        evaluations = self.compliance()
+        evaluations = self.compliance
         per_rule: dict[str, list[Evaluation]] = defaultdict(list)
         for e in evaluations:
             per_rule[e.rule.id].append(e)
@@ -457,8 +448,7 @@ class Renderer:
         totals = Counter(str(e.result.status) for e in evaluations)
         per_meeting = []
         for meeting in self.data.meetings:
-            subjects = {meeting.meeting_id} | {d.id for d in meeting.decisions}
-            rows = [e for e in evaluations if e.result.subject in subjects]
+            rows = self.evaluations_for([meeting.meeting_id, *(d.id for d in meeting.decisions)])
             if rows:
                 per_meeting.append((meeting, Counter(str(e.result.status) for e in rows)))
         per_year = [
@@ -483,9 +473,7 @@ class Renderer:
                 "compliance_rule.md.j2",
                 rule=rule,
                 rows=per_rule[rule.id],
-                severity={"error": "fel", "warning": "varning", "info": "info", "off": "av"}[
-                    str(severity)
-                ],
+                severity=SEVERITY_SV[severity],
             )
         return result
 

@@ -55,7 +55,7 @@ class Context:
 
     def params(self, day: date) -> Parameters:
         """The rule parameters in force on ``day``."""
-        return self.data.config.params_at(day)
+        return self.data.params(day)
 
     def members_on(self, day: date) -> list[Partner]:
         return [p for p in self.data.partners if p.member_on(day)]

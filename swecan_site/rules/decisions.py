@@ -9,6 +9,7 @@ from fractions import Fraction
 from ..models import RAISED_BY_BODIES, BodyName, DecisionKind, Method, Outcome
 from .base import Context, Result, failed, met, rule
 from .common import fmt, held, roll_on
+from .integrity import eligible_voters
 
 
 @rule(
@@ -105,8 +106,7 @@ def one_vote_per_partner(ctx: Context) -> Iterator[Result]:
             outside = [
                 pid for names in decision.votes.named().values() for pid in names if pid not in roll
             ]
-            eligible = set(meeting.attendance) - set(decision.absent) - set(decision.recused)
-            allowed = len(eligible & roll)
+            allowed = len(eligible_voters(meeting, decision) & roll)
             total = sum(decision.votes.totals)
             if outside:
                 yield failed(

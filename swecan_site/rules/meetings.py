@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from ..loader import MEETINGS_DIR
 from ..models import SECTOR_NAMES, BodyName, MeetingStatus, ProtocolStatus
 from ..problems import Location
 from .base import Context, Result, failed, met, pending, rule
@@ -41,7 +42,7 @@ def physical_meetings(ctx: Context) -> Iterator[Result]:
         done = [m for m in meetings if m.status is MeetingStatus.HELD]
         planned = [m for m in meetings if m.status is MeetingStatus.PLANNED and m.date >= ctx.as_of]
         # Point at the year's last partnership meeting: where a change would have to be made.
-        where = year_meetings[-1].where("form") if year_meetings else Location("meetings")
+        where = year_meetings[-1].where("form") if year_meetings else Location(MEETINGS_DIR)
         evidence = (
             f"{len(done)} genomförda fysiska/hybrida möten {year}"
             + (f", {len(planned)} planerade" if planned else "")

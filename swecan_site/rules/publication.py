@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from ..loader import ORGANISATION_FILE, PARTNERS_FILE
+from ..loader import CONTENT_DIR, ORGANISATION_FILE, PARTNERS_FILE, REPORTS_DIR, RULES_DIR
 from ..models import BodyName, MeetingStatus, ReportKind
 from ..problems import Kind, Location
 from .base import Context, Result, failed, met, pending, rule
 from .common import fmt, held, protocol_deadline, protocol_published
 
-RULES_DIR_LABEL = "content/arbetsordning"
+RULES_DIR_LABEL = f"{CONTENT_DIR}/{RULES_DIR}"
+REPORTS_DIR_LABEL = f"{CONTENT_DIR}/{REPORTS_DIR}"
 
 
 @rule(
@@ -169,7 +170,7 @@ def annual_reports(ctx: Context) -> Iterator[Result]:
             ]
             doc = docs[0] if docs else None
             published: date | None = doc.meta.published if doc else None
-            where = doc.meta.where("published") if doc else Location("content/rapporter")
+            where = doc.meta.where("published") if doc else Location(REPORTS_DIR_LABEL)
             what = subject.capitalize()
             if published and published <= deadline:
                 yield met(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..config import add_months
+from ..loader import MEETINGS_DIR
 from ..models import BodyName, DecisionKind
 from ..problems import Location
 from .base import Context, Result, failed, met, pending, rule
@@ -88,11 +89,13 @@ def external_evaluation(ctx: Context) -> Iterator[Result]:
         )
     elif ctx.as_of <= end:
         yield pending(
-            "verksamhetsår 1", f"Beslut ska fattas senast {fmt(end)}.", Location("meetings")
+            "verksamhetsår 1", f"Beslut ska fattas senast {fmt(end)}.", Location(MEETINGS_DIR)
         )
     else:
         yield failed(
-            "verksamhetsår 1", f"Inget beslut under {fmt(start)}–{fmt(end)}.", Location("meetings")
+            "verksamhetsår 1",
+            f"Inget beslut under {fmt(start)}–{fmt(end)}.",
+            Location(MEETINGS_DIR),
         )
 
 
