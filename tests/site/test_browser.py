@@ -74,7 +74,7 @@ def test_swedish_search_finds_a_decision_by_an_inflected_word(page, origin: str)
     # 'Beredningsgrupp för europeiska cancerinitiativ'; only stemming finds it.
     page.fill("input[data-md-component='search-query']", "beredningsgruppen")
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15000)
+    results.first.wait_for(timeout=30000)  # the worker builds the index first
     text = page.locator(".md-search-result").inner_text()
     assert "B-2026-07" in text or "Beredningsgrupp" in text, text
     outside = [u for u in page.requests if not u.startswith((origin, "data:", "blob:"))]
