@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
@@ -74,8 +74,43 @@ class Parameters(BaseModel):
     report_deadline_days: int = Field(
         120,
         ge=0,
-        description="§7 dagar efter årets slut då årsrapport och verksamhetsberättelse ska "
-        "vara publicerade (sätts av kansliet; arbetsordningen anger ingen frist)",
+        description="Kansliets mål: dagar efter verksamhetsårets slut då årsrapport och "
+        "verksamhetsberättelse ska vara publicerade (§7 anger ingen frist)",
+    )
+    committee_protocol_days: int = Field(
+        14,
+        ge=0,
+        description="Kansliets mål: arbetsutskottets protokoll färdigt inom så många dagar "
+        "(arbetsordningens 14-dagarsfrist i §3.2 gäller partnerskapet; §2.2)",
+    )
+    # --- interpretations (see swecan_site/interpretations.py; README "Tolkningar") ---
+    quorum_members: Literal["partners", "röstlängd"] = Field(
+        "partners", description="Tolkning T1: vilka som är 'partnerskapets medlemmar' (§3.3)"
+    )
+    quorum_participants: Literal["utan_jäv", "närvarande"] = Field(
+        "utan_jäv", description="Tolkning T2: vilka som 'deltar vid beslutstillfället' (§3.3)"
+    )
+    tie_outcome: Literal["avslag", "utslagsröst"] = Field(
+        "avslag", description="Tolkning T3: lika röstetal vid enkel majoritet (§4.3)"
+    )
+    late_partner_vote: Literal["röstar", "nästa_röstlängd"] = Field(
+        "röstar",
+        description="Tolkning T4: röstar en partner som anslutit efter årets röstlängd (§4.3)",
+    )
+    two_thirds_base: Literal["för_och_emot", "alla_röster"] = Field(
+        "för_och_emot", description="Tolkning T5: vad två tredjedelar räknas på (§9)"
+    )
+    first_year_roll: Literal["krävs_inte", "krävs"] = Field(
+        "krävs_inte", description="Tolkning T6: röstlängd under första verksamhetsåret (§8.1)"
+    )
+    matter_deadline_scope: Literal["alla", "partners"] = Field(
+        "alla", description="Tolkning T7: vilka ärenden 14-dagarsfristen gäller (§4.2)"
+    )
+    recused_vote: Literal["röstar_inte", "tillåts"] = Field(
+        "röstar_inte", description="Tolkning T8: röstar en partner som anmält jäv (bilaga 2)"
+    )
+    reelection_count: Literal["alla_mandat", "i_följd"] = Field(
+        "alla_mandat", description="Tolkning T9: hur omval räknas över ett uppehåll (§2.2)"
     )
 
 
@@ -136,6 +171,19 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def last_day_of_term(start: date, years: int) -> date:
+    """The last day of a term of ``years`` years from ``start`` (``till`` is the last day).
+
+    A 2-year term from 2026-03-12 ends at the latest on 2028-03-11. A term
+    from 29 February runs to 28 February.
+    """
+    try:
+        end = start.replace(year=start.year + years)
+    except ValueError:  # 29 February -> the term's anniversary is 1 March
+        end = date(start.year + years, 3, 1)
+    return date.fromordinal(end.toordinal() - 1)
 
 
 def add_months(day: date, months: int) -> date:

@@ -124,12 +124,13 @@ class Sector(StrEnum):
     CIVIL = "civilsamhälle"
 
 
+# One canonical Swedish name per sector: the arbetsordning's §8.1 list.
 SECTOR_NAMES = {
     Sector.HEALTH: "Hälso- och sjukvård",
-    Sector.RESEARCH: "Akademi, innovation och forskning",
+    Sector.RESEARCH: "Innovation och forskning",
     Sector.AGENCY: "Myndigheter",
     Sector.INDUSTRY: "Näringsliv",
-    Sector.CIVIL: "Civilsamhälle, patient- och professionsföreningar",
+    Sector.CIVIL: "Patientföreningar och civilsamhälle",
 }
 
 
@@ -144,6 +145,7 @@ class Partner(Node):
     sector: Sector = Field(alias="sektor")
     website: Url | None = Field(default=None, alias="webbplats")
     joined: IsoDate = Field(alias="ansluten")
+    invited: IsoDate | None = Field(default=None, alias="inbjuden")
     letter_signed: IsoDate | None = Field(default=None, alias="avsiktsförklaring")
     admitted_by: DecisionId | None = Field(default=None, alias="antagen_genom")
     withdrawal: Withdrawal | None = Field(default=None, alias="utträde")
@@ -249,9 +251,34 @@ class MeetingStatus(StrEnum):
 
 
 class ProtocolStatus(StrEnum):
+    """The arbetsordning's words (§3.2): färdigställt, then godkänt at the next meeting."""
+
     DRAFT = "utkast"
-    COMPLETED = "justerat"
+    COMPLETED = "färdigställt"
     APPROVED = "godkänt"
+
+
+# Older files wrote `justerat` for a finished protocol; read it as färdigställt.
+PROTOCOL_STATUS_ALIASES = {"justerat": ProtocolStatus.COMPLETED.value}
+
+
+def _protocol_status(value: Any) -> Any:
+    return PROTOCOL_STATUS_ALIASES.get(value, value) if isinstance(value, str) else value
+
+
+class ChairRole(StrEnum):
+    """Who chaired a meeting (§6.2, §2.2: the vice stands in for the chair)."""
+
+    CHAIR = "ordförande"
+    VICE_CHAIR = "vice_ordförande"
+    OTHER = "annan"
+
+
+class MatterHandling(StrEnum):
+    """A matter on the dagordning that got no decision on the substance (§4.2)."""
+
+    TABLED = "bordlagt"
+    REFERRED_BACK = "återremitterat"
 
 
 class DecisionKind(StrEnum):
@@ -287,6 +314,7 @@ class Matter(Node):
     raised_by: list[str] = Field(alias="väckt_av", min_length=1)
     raised: IsoDate | None = Field(default=None, alias="väckt")
     documents: list[Underlag] = Field(default_factory=list, alias="underlag")
+    handling: MatterHandling | None = Field(default=None, alias="hantering")
 
 
 RAISED_BY_BODIES = {"arbetsutskottet", "kansliet", "ordföranden"}
@@ -344,7 +372,7 @@ PARAGRAPH_HEADING = re.compile(r"^(#{1,6})\s*§\s*(\d+)\b(.*)$", re.MULTILINE)
 
 
 class Protocol(Node):
-    status: ProtocolStatus = Field(alias="status")
+    status: Annotated[ProtocolStatus, BeforeValidator(_protocol_status)] = Field(alias="status")
     completed: IsoDate | None = Field(default=None, alias="färdigställt")
     approved_at: Slug | None = Field(default=None, alias="godkänt_vid")
 
@@ -364,6 +392,7 @@ class Meeting(Node):
     agenda: list[AgendaItem] = Field(default_factory=list, alias="dagordning")
     matters: list[Matter] = Field(default_factory=list, alias="ärenden")
     attendance: list[Slug] = Field(default_factory=list, alias="närvaro")
+    chaired_by: ChairRole | None = Field(default=None, alias="mötesordförande")
     protocol: Protocol | None = Field(default=None, alias="protokoll")
     decisions: list[Decision] = Field(default_factory=list, alias="beslut")
 

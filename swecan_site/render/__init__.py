@@ -61,7 +61,7 @@ KIND_NAMES = {
 }
 PROTOCOL_NAMES = {
     ProtocolStatus.DRAFT: "utkast (publiceras inte)",
-    ProtocolStatus.COMPLETED: "justerat",
+    ProtocolStatus.COMPLETED: "färdigställt",
     ProtocolStatus.APPROVED: "godkänt",
 }
 START_PAGE = "start"
@@ -140,7 +140,7 @@ class Renderer:
             return "–"
         if decision_id in self.published_decisions:
             return f"[{decision_id}]({prefix}beslut.md#{fmt.anchor(decision_id)})"
-        return f"{decision_id} (protokollet är inte justerat ännu)"
+        return f"{decision_id} (protokollet är inte färdigställt ännu)"
 
     def partner_link(self, partner_id: str, prefix: str) -> str:
         partner = self.data.partner(partner_id)

@@ -22,6 +22,54 @@ from ..models import Partner
 from ..problems import Kind, Location, Severity
 
 
+class Basis(StrEnum):
+    """What a rule's verdict rests on (shown on the Efterlevnad pages)."""
+
+    OBLIGATION = "krav"
+    INTERPRETATION = "tolkning"
+    TARGET = "mål"
+
+    @property
+    def label(self) -> str:
+        return BASIS_LABELS[self]
+
+
+BASIS_LABELS = {
+    Basis.OBLIGATION: "Arbetsordningens krav",
+    Basis.INTERPRETATION: "Tolkning",
+    Basis.TARGET: "Kansliets mål",
+}
+
+ARBETSORDNING = "arbetsordning"
+UTGANGSPUNKTER = "utgångspunkter"
+SOURCE_NAMES = {
+    ARBETSORDNING: "Arbetsordningen",
+    UTGANGSPUNKTER: "Utgångspunkter för samverkan (bilaga 2)",
+}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence quoted verbatim from the arbetsordning (or from Bilaga 2).
+
+    The text must be a substring of the source after collapsing whitespace;
+    a test checks it against content/, and the pages say when the version
+    in force no longer contains it.
+    """
+
+    text: str
+    section: str
+    source: str = ARBETSORDNING
+
+
+def ao(section: str, text: str) -> Quote:
+    return Quote(" ".join(text.split()), section)
+
+
+def bilaga2(section: str, text: str) -> Quote:
+    return Quote(" ".join(text.split()), section, UTGANGSPUNKTER)
+
+
 class Status(StrEnum):
     MET = "uppfyllt"
     NOT_MET = "ej uppfyllt"
@@ -75,6 +123,8 @@ class Rule:
     check: Check | None
     area: str
     doc: str = ""  # file rules' documentation; check functions carry theirs as a docstring
+    basis: Basis = Basis.OBLIGATION
+    quotes: tuple[Quote, ...] = ()
 
     @property
     def explanation(self) -> str:
@@ -90,13 +140,29 @@ def rule(
     *,
     kind: Kind = Kind.COMPLIANCE,
     severity: Severity | None = None,
+    basis: Basis = Basis.OBLIGATION,
+    quotes: tuple[Quote, ...] = (),
 ) -> Callable[[Check], Rule]:
-    """Turn a check function into a Rule; its module name is the rule's area."""
+    """Turn a check function into a Rule; its module name is the rule's area.
+
+    ``basis`` says what the verdict rests on: an obligation of the
+    arbetsordning (then ``quotes`` holds the sentence(s) it rests on), a
+    documented interpretation, or a target the kansli sets for itself.
+    """
 
     def wrap(func: Check) -> Rule:
-        default = severity or (Severity.ERROR if kind is Kind.DATA else Severity.WARNING)
+        if severity is not None:
+            default = severity
+        elif kind is Kind.DATA:
+            default = Severity.ERROR
+        elif basis is Basis.TARGET:
+            default = Severity.INFO
+        else:
+            default = Severity.WARNING
         area = func.__module__.rsplit(".", 1)[-1]
-        return Rule(id, name, section, kind, default, summary, func, area)
+        return Rule(
+            id, name, section, kind, default, summary, func, area, basis=basis, quotes=quotes
+        )
 
     return wrap
 

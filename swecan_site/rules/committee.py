@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 
-from ..config import add_months
-from ..models import SECTOR_NAMES, RoleHolder, Sector, Term
-from .base import Context, Result, failed, met, pending, rule
+from ..config import Parameters, last_day_of_term
+from ..models import SECTOR_NAMES, BodyName, DecisionKind, Outcome, RoleHolder, Sector, Term
+from .base import Context, Result, ao, failed, met, pending, rule
 from .common import fmt
 
 
-@rule("SC601", "au-sammansättning", "2.2", "Arbetsutskottet har 15 ledamöter, 3 per sektor")
+@rule(
+    "SC601",
+    "au-sammansättning",
+    "2.2",
+    "Arbetsutskottet har 15 ledamöter, 3 per sektor",
+    quotes=(
+        ao(
+            "2.2",
+            "Arbetsutskottet består av 15 ledamöter med 3 representanter från varje sektor.",
+        ),
+    ),
+)
 def committee_composition(ctx: Context) -> Iterator[Result]:
     """
     Vad: Per dagens datum har arbetsutskottet inte 15 ledamöter med mandat
@@ -68,33 +79,62 @@ def committee_composition(ctx: Context) -> Iterator[Result]:
         )
 
 
-def _check_terms(subject: str, terms: list[Term], years: int, reelections: int) -> Iterator[Result]:
-    """Each term at most ``years`` long; at most 1 + ``reelections`` terms in a row."""
+def _check_terms(
+    ctx: Context,
+    subject: str,
+    terms: list[Term],
+    term_years: Callable[[Parameters], int],
+    reelections: Callable[[Parameters], int],
+) -> Iterator[Result]:
+    """Each term at most N years (``till`` is its last day); at most 1 + re-elections terms.
+
+    Each term is judged by the parameters in force when it began. Whether a
+    gap restarts the count of re-elections is interpretation T9.
+    """
     terms = sorted(terms, key=lambda t: t.start)
-    streak = 0
+    count = 0
     previous: Term | None = None
+    ok = True
     for term in terms:
-        limit = add_months(term.start, 12 * years)
-        if term.end is None or term.end > limit:
+        params = ctx.params(term.start)
+        years = term_years(params)
+        last = last_day_of_term(term.start, years)
+        if term.end is not None and term.end > last:
+            ok = False
             yield failed(
                 subject,
-                f"Mandatet {fmt(term.start)}–{fmt(term.end)} är längre än {years} år.",
+                f"Mandatet {fmt(term.start)}–{fmt(term.end)} är längre än {years} år "
+                f"(sista dag högst {fmt(last)}).",
                 term.where("end"),
+            )
+        elif term.end is None and ctx.as_of > last:
+            ok = False
+            yield failed(
+                subject,
+                f"Mandatet från {fmt(term.start)} saknar slutdatum och har pågått längre än "
+                f"{years} år (sista dag högst {fmt(last)}).",
+                term.where("start"),
             )
         consecutive = (
             previous is not None
             and previous.end is not None
             and term.start <= previous.end + timedelta(days=1)
         )
-        streak = streak + 1 if consecutive else 1
-        if streak > 1 + reelections:
+        if params.reelection_count == "i_följd" and not consecutive:
+            count = 1
+        else:
+            count += 1
+        allowed = reelections(params)
+        if count > 1 + allowed:
+            ok = False
+            how = "i följd" if params.reelection_count == "i_följd" else "totalt"
             yield failed(
                 subject,
-                f"{streak} mandat i följd; omval tillåts {reelections} gång(er).",
+                f"{count} mandat {how}; omval tillåts {allowed} gång(er).",
                 term.where("start"),
             )
         previous = term
-    if terms:
+    if terms and ok:
         yield met(
             subject,
             f"{len(terms)} mandat, det senaste {fmt(terms[-1].start)}–{fmt(terms[-1].end)}.",
@@ -102,23 +142,36 @@ def _check_terms(subject: str, terms: list[Term], years: int, reelections: int) 
         )
 
 
-@rule("SC602", "au-mandat", "2.2", "Ledamöternas mandat är 2 år med högst ett omval")
+@rule(
+    "SC602",
+    "au-mandat",
+    "2.2",
+    "Ledamöternas mandat är 2 år med högst ett omval",
+    quotes=(ao("2.2", "Mandatperiod ledamot: 2 år, med möjlighet till omval en gång."),),
+)
 def member_mandates(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett mandat i arbetsutskottet är längre än 2 år (parametern
-    member_term_years) eller saknar slutdatum, eller en ledamot har fler mandat
-    i följd än ett omval tillåter (parametern member_reelections).
+    member_term_years), eller en ledamot har fler mandat än ett omval tillåter
+    (parametern member_reelections). Till är mandatets sista dag: ett mandat
+    från 2026-03-12 får vara till och med 2028-03-11. Varje mandat bedöms
+    efter de parametrar som gällde när det började. Som standard räknas varje
+    senare mandat för samma partner som ett omval, även efter ett uppehåll
+    (tolkning T9, parametern reelection_count). Ett mandat utan slutdatum är
+    ett fynd först när det har pågått längre än mandatperioden.
 
     Varför: "Mandatperiod ledamot: 2 år, med möjlighet till omval en gång."
     (§2.2)
 
-    Åtgärd: Ange från och till för varje mandat; en ny ledamot från samma
-    partner efter två mandat kräver ett uppehåll.
+    Åtgärd: Ange från och till för varje mandat i organisation.yaml.
     """
-    params = ctx.params(ctx.as_of)
     for member in ctx.data.organisation.committee.members:
         yield from _check_terms(
-            member.partner, member.mandates, params.member_term_years, params.member_reelections
+            ctx,
+            member.partner,
+            member.mandates,
+            lambda p: p.member_term_years,
+            lambda p: p.member_reelections,
         )
 
 
@@ -126,14 +179,23 @@ def member_mandates(ctx: Context) -> Iterator[Result]:
     "SC603",
     "au-ordförande",
     "2.2",
-    "AU:s ordförande och vice är ledamöter, med 1-årsmandat och högst två omval",
+    "Arbetsutskottets ordförande och vice är ledamöter, med 1-årsmandat och högst två omval",
+    quotes=(
+        ao("2.2", "Ordförande för arbetsutskottet och vice ordförande utses av dess ledamöter."),
+        ao(
+            "2.2",
+            "Mandatperiod ordförande och vice ordförande: 1 år med möjlighet till omval 2 gånger.",
+        ),
+    ),
 )
 def committee_chairs(ctx: Context) -> Iterator[Result]:
     """
     Vad: Arbetsutskottets ordförande eller vice ordförande har ett mandat
-    längre än 1 år (parametern chair_term_years), fler mandat i följd än två
-    omval tillåter (parametern chair_reelections), eller är inte ledamot i
-    arbetsutskottet när mandatet börjar.
+    längre än 1 år (parametern chair_term_years; till är sista dagen), fler
+    mandat än två omval tillåter (parametern chair_reelections; tolkning T9
+    för uppehåll), eller är inte ledamot i arbetsutskottet när mandatet
+    börjar. Varje mandat bedöms efter de parametrar som gällde när det
+    började.
 
     Varför: "Ordförande för arbetsutskottet och vice ordförande utses av dess
     ledamöter. … Mandatperiod ordförande och vice ordförande: 1 år med
@@ -144,7 +206,6 @@ def committee_chairs(ctx: Context) -> Iterator[Result]:
     vice_ordförande i organisation.yaml.
     """
     committee = ctx.data.organisation.committee
-    params = ctx.params(ctx.as_of)
     for role in ("chair", "vice_chair"):
         by_partner: dict[str, list[RoleHolder]] = defaultdict(list)
         for holder in getattr(committee, role):
@@ -159,10 +220,11 @@ def committee_chairs(ctx: Context) -> Iterator[Result]:
         label = "ordförande" if role == "chair" else "vice ordförande"
         for partner_id, terms in by_partner.items():
             yield from _check_terms(
+                ctx,
                 f"{label} ({partner_id})",
                 list(terms),
-                params.chair_term_years,
-                params.chair_reelections,
+                lambda p: p.chair_term_years,
+                lambda p: p.chair_reelections,
             )
 
 
@@ -171,6 +233,13 @@ def committee_chairs(ctx: Context) -> Iterator[Result]:
     "ordförande-år-1",
     "8.2",
     "Socialstyrelsen innehar ordförandeposten under första verksamhetsåret",
+    quotes=(
+        ao(
+            "8.2",
+            "Under SweCans första verksamhetsår innehar Socialstyrelsen av "
+            "förvaltningsmässiga och praktiska skäl ordförandeposten.",
+        ),
+    ),
 )
 def first_year_chair(ctx: Context) -> Iterator[Result]:
     """
@@ -204,4 +273,102 @@ def first_year_chair(ctx: Context) -> Iterator[Result]:
             )
 
 
-RULES = [committee_composition, member_mandates, committee_chairs, first_year_chair]
+def _appointing_decision(
+    ctx: Context, subject: str, term: Term, body: BodyName, what: str
+) -> Iterator[Result]:
+    """The decision named in ``beslut`` was taken by ``body``, adopted, on or before the start."""
+    if term.decision is None:
+        return
+    found = ctx.data.decision(term.decision)
+    if found is None:
+        return  # a broken reference is SC103's
+    meeting, decision = found
+    problems = []
+    if meeting.body is not body:
+        problems.append(f"fattat av {meeting.body}, inte {body}")
+    if decision.kind is not DecisionKind.ELECTION:
+        problems.append("inte ett beslut om val (typ: val)")
+    if decision.outcome is not Outcome.ADOPTED:
+        problems.append("förslaget avslogs")
+    if meeting.date > term.start:
+        problems.append(f"beslutet ({fmt(meeting.date)}) är efter mandatets början")
+    if problems:
+        yield failed(
+            subject, f"{what}: {decision.id} " + "; ".join(problems) + ".", term.where("decision")
+        )
+    else:
+        yield met(
+            subject,
+            f"{what}: {decision.id} vid {meeting.meeting_id}.",
+            term.where("decision"),
+        )
+
+
+@rule(
+    "SC605",
+    "au-utsett-av-partnerskapet",
+    "2.1, 2.2",
+    "Ledamöterna i arbetsutskottet utses av partnerskapet",
+    quotes=(
+        ao("2.1", "Utser arbetsutskott."),
+        ao(
+            "2.2",
+            "I syfte att möjliggöra och uppnå effektivitet och ändamålsenlighet utser SweCans "
+            "partnerskap ett arbetsutskott.",
+        ),
+    ),
+)
+def committee_appointed(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett mandat i arbetsutskottet hänvisar (beslut:) till ett beslut som
+    inte är partnerskapets bifallna beslut om val, eller som fattades efter
+    att mandatet började. Mandat utan beslut: bedöms inte.
+
+    Varför: Partnerskapet "Utser arbetsutskott" (§2.1, §2.2).
+
+    Åtgärd: Ange beslut: med id för partnerskapets valbeslut (typ: val).
+    """
+    for member in ctx.data.organisation.committee.members:
+        for term in member.mandates:
+            yield from _appointing_decision(
+                ctx, member.partner, term, BodyName.PARTNERSHIP, "Utsedd genom"
+            )
+
+
+@rule(
+    "SC606",
+    "au-ordförande-vald-av-au",
+    "2.2",
+    "Arbetsutskottets ordförande och vice väljs av utskottets ledamöter",
+    quotes=(
+        ao("2.2", "Ordförande för arbetsutskottet och vice ordförande utses av dess ledamöter."),
+    ),
+)
+def committee_chair_elected(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Arbetsutskottets ordförande eller vice ordförande hänvisar
+    (beslut:) till ett beslut som inte är arbetsutskottets bifallna beslut om
+    val, eller som fattades efter att mandatet började. Mandat utan beslut:
+    bedöms inte.
+
+    Varför: "Ordförande för arbetsutskottet och vice ordförande utses av dess
+    ledamöter." (§2.2)
+
+    Åtgärd: Ange beslut: med id för arbetsutskottets valbeslut (typ: val).
+    """
+    committee = ctx.data.organisation.committee
+    for label, holders in (("ordförande", committee.chair), ("vice ordförande", committee.vice_chair)):
+        for holder in holders:
+            yield from _appointing_decision(
+                ctx, f"{label} ({holder.partner})", holder, BodyName.COMMITTEE, "Vald genom"
+            )
+
+
+RULES = [
+    committee_composition,
+    member_mandates,
+    committee_chairs,
+    first_year_chair,
+    committee_appointed,
+    committee_chair_elected,
+]

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
-from ..models import BodyName, DecisionKind, Meeting, MeetingStatus, ProtocolStatus
-from .base import Context
+from ..loader import Dataset
+from ..models import (
+    BodyName,
+    ContentDoc,
+    Decision,
+    DecisionKind,
+    Meeting,
+    MeetingStatus,
+    ProtocolStatus,
+)
+from .base import ARBETSORDNING, Context, Quote
 
 
 def held(ctx: Context, body: BodyName | None = BodyName.PARTNERSHIP) -> list[Meeting]:
@@ -18,11 +28,18 @@ def held(ctx: Context, body: BodyName | None = BodyName.PARTNERSHIP) -> list[Mee
 
 
 def protocol_deadline(ctx: Context, meeting: Meeting) -> date:
-    return meeting.date + timedelta(days=ctx.params(meeting.date).protocol_days)
+    """The arbetsordning's §3.2 deadline (partnerskapet) or the kansli's target (AU)."""
+    params = ctx.params(meeting.date)
+    days = (
+        params.protocol_days
+        if meeting.body is BodyName.PARTNERSHIP
+        else params.committee_protocol_days
+    )
+    return meeting.date + timedelta(days=days)
 
 
 def protocol_published(meeting: Meeting) -> bool:
-    """A completed (justerat) or approved protocol whose text exists."""
+    """A completed (färdigställt) or approved protocol whose text exists."""
     protocol = meeting.protocol
     return (
         protocol is not None
@@ -38,12 +55,8 @@ def next_meeting(ctx: Context, meeting: Meeting) -> Meeting | None:
     return later[0] if later else None
 
 
-def roll_on(ctx: Context, day: date) -> set[str]:
-    """The röstlängd in force on ``day``: fixed at the year's first meeting (§5.2).
-
-    Before it is fixed (or if it never was), every partner who is a member on
-    ``day`` counts.
-    """
+def roll_fixed_on(ctx: Context, day: date) -> set[str] | None:
+    """The röstlängd fixed at the year's first meeting on or before ``day`` (None if none)."""
     roll: set[str] | None = None
     for meeting in held(ctx):
         if meeting.date.year != day.year or meeting.date > day:
@@ -54,6 +67,39 @@ def roll_on(ctx: Context, day: date) -> set[str]:
                     roll = set(decision.roll)
                 else:
                     roll = {p.id for p in ctx.members_on(meeting.date)}
+    return roll
+
+
+def voters_on(ctx: Context, day: date) -> set[str]:
+    """Partners with a vote on ``day`` (§4.3, §5.2; interpretation T4).
+
+    Every partner on ``day`` by default; with ``late_partner_vote:
+    nästa_röstlängd`` only those on the year's röstlängd once it is fixed.
+    """
+    if ctx.params(day).late_partner_vote == "röstar":
+        return {p.id for p in ctx.members_on(day)}
+    return roll_on(ctx, day)
+
+
+def quorum_members(ctx: Context, day: date) -> set[str]:
+    """'Partnerskapets medlemmar' (§3.3; interpretation T1)."""
+    if ctx.params(day).quorum_members == "partners":
+        return {p.id for p in ctx.members_on(day)}
+    return roll_on(ctx, day)
+
+
+def present_at(meeting: Meeting, decision: Decision) -> set[str]:
+    """Partners present when the decision was taken (recused ones included)."""
+    return set(meeting.attendance) - set(decision.absent)
+
+
+def roll_on(ctx: Context, day: date) -> set[str]:
+    """The röstlängd in force on ``day``: fixed at the year's first meeting (§5.2).
+
+    Before it is fixed (or if it never was), every partner who is a member on
+    ``day`` counts.
+    """
+    roll = roll_fixed_on(ctx, day)
     current = {p.id for p in ctx.members_on(day)}
     # A partner who has left is no longer on the roll; one who joined later is not yet on it.
     return current if roll is None else roll & current
@@ -61,3 +107,32 @@ def roll_on(ctx: Context, day: date) -> set[str]:
 
 def fmt(day: date | None) -> str:
     return day.isoformat() if day else "saknas"
+
+
+# --- the quoted text -------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace and line breaks, and drop Markdown list markers and emphasis."""
+    text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.MULTILINE)
+    return " ".join(text.replace("*", "").split())
+
+
+def rules_in_force(data: Dataset, day: date) -> ContentDoc | None:
+    """The arbetsordning version in force on ``day`` (the latest adopted before it)."""
+    versions = [d for d in data.rules_versions if not d.meta.draft and d.meta.in_force <= day]
+    return max(versions, key=lambda d: d.meta.in_force) if versions else None
+
+
+def quote_source(data: Dataset, quote: Quote, day: date) -> ContentDoc | None:
+    if quote.source == ARBETSORDNING:
+        return rules_in_force(data, day)
+    return next((d for d in data.pages if d.slug == "utgangspunkter"), None)
+
+
+def quote_holds(data: Dataset, quote: Quote, day: date) -> bool | None:
+    """Whether the quoted sentence is in the text in force on ``day`` (None: no text)."""
+    doc = quote_source(data, quote, day)
+    if doc is None:
+        return None
+    return normalise(quote.text) in normalise(doc.body)

@@ -7,9 +7,8 @@ from datetime import timedelta
 from fractions import Fraction
 
 from ..models import RAISED_BY_BODIES, BodyName, DecisionKind, Method, Outcome
-from .base import Context, Result, failed, met, rule
-from .common import fmt, held, roll_on
-from .integrity import eligible_voters
+from .base import Basis, Context, Result, ao, bilaga2, failed, met, pending, rule
+from .common import fmt, held, present_at, protocol_deadline, protocol_published, voters_on
 
 
 @rule(
@@ -17,13 +16,23 @@ from .integrity import eligible_voters
     "ärende-i-tid",
     "4.2",
     "Ett ärende väcks skriftligen minst 14 dagar innan kallelsen skickas",
+    quotes=(
+        ao(
+            "4.2",
+            "Ett ärende initieras genom att partner eller en grupp av partners meddelar "
+            "ordförande och kansliet skriftligen enligt framtagen mall senast 14 dagar innan "
+            "kallelse skickas ut enligt punkt 3.1.",
+        ),
+    ),
 )
 def matter_in_time(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Ett ärende som en partner väckt kom in senare än 14 dagar innan
+    Vad: Ett ärende till partnerskapet kom in senare än 14 dagar innan
     kallelsen skickades (parametern matter_days_before_notice), eller saknar
-    datum. Ärenden som arbetsutskottet, kansliet eller ordföranden tar upp
-    omfattas inte.
+    datum. Väckt på dagen 14 dagar före kallelsen är i tid, 13 dagar före
+    inte. Fristen gäller som standard alla ärenden, också de som
+    arbetsutskottet, kansliet eller ordföranden tar upp: §4.2 anger inget
+    undantag (tolkning T7, parametern matter_deadline_scope).
 
     Varför: "Ett ärende initieras genom att partner … meddelar ordförande och
     kansliet skriftligen … senast 14 dagar innan kallelse skickas ut" (§4.2),
@@ -34,10 +43,12 @@ def matter_in_time(ctx: Context) -> Iterator[Result]:
     for meeting in ctx.data.meetings:
         if meeting.body is not BodyName.PARTNERSHIP or meeting.notice_sent is None:
             continue
-        days = ctx.params(meeting.date).matter_days_before_notice
+        params = ctx.params(meeting.date)
+        days = params.matter_days_before_notice
         deadline = meeting.notice_sent - timedelta(days=days)
         for matter in meeting.matters:
-            if all(who in RAISED_BY_BODIES for who in matter.raised_by):
+            by_bodies = all(who in RAISED_BY_BODIES for who in matter.raised_by)
+            if by_bodies and params.matter_deadline_scope == "partners":
                 continue
             if matter.raised is None:
                 yield failed(matter.id, "Datum då ärendet väcktes saknas.", matter.where("title"))
@@ -56,11 +67,26 @@ def matter_in_time(ctx: Context) -> Iterator[Result]:
                 )
 
 
-@rule("SC402", "enkel-majoritet", "4.3", "Ett beslut genom omröstning har enkel majoritet")
+@rule(
+    "SC402",
+    "enkel-majoritet",
+    "4.3",
+    "Ett beslut genom omröstning har enkel majoritet",
+    quotes=(
+        ao(
+            "4.3",
+            "I det fall oenighet om ett förslag råder, tillämpas omröstning med enkel "
+            "majoritet.",
+        ),
+    ),
+)
 def simple_majority(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett förslag som bifölls genom omröstning fick inte fler röster för
-    än emot – eller ett förslag som avslogs hade majoritet för sig.
+    än emot – eller ett förslag som avslogs hade majoritet för sig. Vid lika
+    röstetal har förslaget som standard ingen majoritet och ska vara avslaget
+    (tolkning T3, parametern tie_outcome; alternativet är ordförandens
+    utslagsröst).
 
     Varför: SweCan beslutar i första hand med konsensus; vid oenighet
     "tillämpas omröstning med enkel majoritet" (§4.3).
@@ -68,13 +94,14 @@ def simple_majority(ctx: Context) -> Iterator[Result]:
     Åtgärd: Kontrollera röstsiffrorna och utfall (bifall/avslag) mot
     protokollet.
     """
-    for _, decision in ctx.data.decisions():
+    for meeting, decision in ctx.data.decisions():
         if decision.method is not Method.VOTE or decision.votes is None:
             continue
         yes, no, abstain = decision.votes.totals
         evidence = f"{yes} för, {no} emot, {abstain} avstod"
         adopted = decision.outcome is Outcome.ADOPTED
-        if (yes > no) == adopted:
+        casting_vote = ctx.params(meeting.date).tie_outcome == "utslagsröst"
+        if (yes > no) == adopted or (yes == no and casting_vote):
             yield met(decision.id, f"{evidence}; {decision.outcome}.", decision.where("votes"))
         else:
             # Point at 'utfall' when it is written out, otherwise at the votes.
@@ -86,32 +113,45 @@ def simple_majority(ctx: Context) -> Iterator[Result]:
             )
 
 
-@rule("SC403", "en-röst-per-partner", "4.3, 5.2", "Bara partners i röstlängden röstar, en röst var")
+@rule(
+    "SC403",
+    "en-röst-per-partner",
+    "4.3, 5.2",
+    "Varje partner har en röst; bara röstberättigade röstar",
+    quotes=(ao("4.3", "Varje partner i SweCan har en röst."),),
+)
 def one_vote_per_partner(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Vid en omröstning i partnerskapet röstade en partner som inte står i
-    årets röstlängd, eller fler röster avgavs än det fanns röstberättigade
-    närvarande.
+    Vad: Vid en omröstning i partnerskapet röstade någon som inte var
+    röstberättigad, eller fler röster avgavs än det fanns röstberättigade
+    närvarande. Röstberättigad är som standard varje partner på mötesdagen,
+    också en som anslöt efter att årets röstlängd fastställdes (tolkning T4,
+    parametern late_partner_vote; alternativet är att bara röstlängden röstar).
+    En partner med jäv räknas inte som röstberättigad i beslutet (tolkning T8).
 
-    Varför: "Varje partner i SweCan har en röst" (§4.3); röstlängden
+    Varför: "Varje partner i SweCan har en röst." (§4.3) Röstlängden
     fastställs vid årets första sammanträde (§5.2).
 
     Åtgärd: Kontrollera röstlängdsbeslutet och röstsiffrorna.
     """
     for meeting in held(ctx):
-        roll = roll_on(ctx, meeting.date)
+        roll = voters_on(ctx, meeting.date)
+        recused_vote = ctx.params(meeting.date).recused_vote
         for decision in meeting.decisions:
             if decision.votes is None or decision.kind is DecisionKind.ROLL:
                 continue
             outside = [
                 pid for names in decision.votes.named().values() for pid in names if pid not in roll
             ]
-            allowed = len(eligible_voters(meeting, decision) & roll)
+            eligible = present_at(meeting, decision) & roll
+            if recused_vote == "röstar_inte":
+                eligible -= set(decision.recused)
+            allowed = len(eligible)
             total = sum(decision.votes.totals)
             if outside:
                 yield failed(
                     decision.id,
-                    "Röstade utan att stå i röstlängden: " + ", ".join(outside) + ".",
+                    "Röstade utan att vara röstberättigad: " + ", ".join(outside) + ".",
                     decision.where("votes"),
                 )
             elif total > allowed:
@@ -128,21 +168,43 @@ def one_vote_per_partner(ctx: Context) -> Iterator[Result]:
                 )
 
 
-@rule("SC404", "jäv", "Bilaga 2 §5", "En partner med jäv deltar inte i beslutet")
+@rule(
+    "SC404",
+    "jäv",
+    "Bilaga 2 §5",
+    "En partner som anmält jäv röstar inte i beslutet (tolkning)",
+    basis=Basis.INTERPRETATION,
+    quotes=(
+        bilaga2(
+            "5",
+            "Deltagare ska aktivt undvika situationer där jäv kan uppstå samt vara öppna med "
+            "eventuella bindningar eller intressekonflikter.",
+        ),
+    ),
+)
 def recusal(ctx: Context) -> Iterator[Result]:
     """
     Vad: En partner som anmält jäv i ett beslut står ändå bland dem som
-    röstade.
+    röstade (per namn). Att den som har jäv inte röstar är en tolkning
+    (tolkning T8, parametern recused_vote): varken arbetsordningen eller
+    utgångspunkterna säger det med de orden.
 
-    Varför: Partners ska "aktivt undvika situationer där jäv kan uppstå"
-    (Utgångspunkter för samverkan, punkt 5); den som har jäv deltar inte i
-    beslutet.
+    Varför: "Deltagare ska aktivt undvika situationer där jäv kan uppstå samt
+    vara öppna med eventuella bindningar eller intressekonflikter."
+    (Utgångspunkter för samverkan, punkt 5.)
 
     Åtgärd: Kontrollera protokollet: antingen är jävet fel antecknat, eller
     ska rösten strykas och beslutet prövas på nytt.
     """
-    for _, decision in ctx.data.decisions():
+    for meeting, decision in ctx.data.decisions():
         if not decision.recused:
+            continue
+        if ctx.params(meeting.date).recused_vote == "tillåts":
+            yield met(
+                decision.id,
+                "Jäv anmält av " + ", ".join(decision.recused) + " (tolkning T8: tillåts rösta).",
+                decision.where("recused"),
+            )
             continue
         voted = {
             pid
@@ -159,21 +221,31 @@ def recusal(ctx: Context) -> Iterator[Result]:
         else:
             yield met(
                 decision.id,
-                "Jäv anmält av " + ", ".join(decision.recused) + "; deltog inte i beslutet.",
+                "Jäv anmält av " + ", ".join(decision.recused) + "; röstade inte.",
                 decision.where("recused"),
             )
 
 
 @rule(
-    "SC405", "ändra-arbetsordning", "9", "Arbetsordningen ändras bara med två tredjedels majoritet"
+    "SC405",
+    "ändra-arbetsordning",
+    "9",
+    "Arbetsordningen ändras bara med två tredjedels majoritet",
+    quotes=(
+        ao(
+            "9",
+            "Förslag till ändring av arbetsordning beslutas genom kvalificerad majoritet (2/3).",
+        ),
+    ),
 )
 def rules_change(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett beslut om ändrad arbetsordning (typ: arbetsordning) bifölls med
     mindre än två tredjedelar av rösterna för (parametern
-    rules_change_majority, räknat på röster för och emot; nedlagda röster
-    räknas inte), eller en ny version av arbetsordningen hänvisar till ett
-    beslut som inte är ett sådant beslut i partnerskapet.
+    rules_change_majority; exakt två tredjedelar räcker), eller en ny version
+    av arbetsordningen hänvisar till ett beslut som inte är ett sådant beslut
+    i partnerskapet. Andelen räknas som standard på röster för och emot; den
+    som avstår räknas inte (tolkning T5, parametern two_thirds_base).
 
     Varför: "Förslag till ändring av arbetsordning beslutas genom
     kvalificerad majoritet (2/3)." (§9)
@@ -184,13 +256,19 @@ def rules_change(ctx: Context) -> Iterator[Result]:
     for meeting, decision in ctx.data.decisions():
         if decision.kind is not DecisionKind.RULES_CHANGE or decision.outcome is Outcome.REJECTED:
             continue
-        needed = ctx.params(meeting.date).rules_change_majority
+        params = ctx.params(meeting.date)
+        needed = params.rules_change_majority
         if decision.method is Method.CONSENSUS or decision.votes is None:
             yield met(decision.id, "Beslutat med konsensus.", decision.where("method"))
             continue
-        yes, no, _ = decision.votes.totals
-        share = Fraction(yes, yes + no) if yes + no else Fraction(0)
-        evidence = f"{yes} för och {no} emot ({float(share):.0%}; krav {needed})"
+        yes, no, abstain = decision.votes.totals
+        base = yes + no + (abstain if params.two_thirds_base == "alla_röster" else 0)
+        share = Fraction(yes, base) if base else Fraction(0)
+        counted = "av för och emot" if params.two_thirds_base == "för_och_emot" else "av alla röster"
+        evidence = (
+            f"{yes} för, {no} emot, {abstain} avstod ({float(share):.0%} {counted}; "
+            f"krav {needed})"
+        )
         if share >= needed:
             yield met(decision.id, evidence + ".", decision.where("votes"))
         else:
@@ -211,4 +289,63 @@ def rules_change(ctx: Context) -> Iterator[Result]:
             )
 
 
-RULES = [matter_in_time, simple_majority, one_vote_per_partner, recusal, rules_change]
+@rule(
+    "SC406",
+    "ärende-beslutat",
+    "4.2",
+    "Varje ärende på dagordningen får ett beslut om sin vidare hantering",
+    quotes=(
+        ao(
+            "4.2",
+            "SweCans partnerskap hanterar genom beslut ärendets vidare hantering enligt § 4.3.",
+        ),
+    ),
+)
+def matter_decided(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett ärende på dagordningen för ett genomfört sammanträde i
+    partnerskapet fick inget beslut (inget beslut med ärende: för det) och är
+    inte heller antecknat som bordlagt eller återremitterat (hantering: i
+    ärendet). Så länge protokollet inte är färdigställt och fristen inte gått
+    ut är det ej avgjort.
+
+    Varför: "SweCans partnerskap hanterar genom beslut ärendets vidare
+    hantering enligt § 4.3." (§4.2) Att bordlägga eller återremittera är också
+    ett beslut om ärendets vidare hantering.
+
+    Åtgärd: Lägg till beslutet i mote.yaml med ärende:, eller ange
+    hantering: bordlagt eller hantering: återremitterat i ärendet.
+    """
+    for meeting in held(ctx):
+        decided = {d.matter for d in meeting.decisions if d.matter}
+        final = protocol_published(meeting) or ctx.as_of > protocol_deadline(ctx, meeting)
+        for item in meeting.agenda:
+            if item.matter is None:
+                continue
+            matter = meeting.matter(item.matter)
+            where = item.where("matter")
+            if item.matter in decided:
+                yield met(item.matter, f"Beslut vid {meeting.meeting_id}.", where)
+            elif matter is not None and matter.handling is not None:
+                yield met(item.matter, f"Ärendet {matter.handling} vid {meeting.meeting_id}.", where)
+            elif not final:
+                yield pending(
+                    item.matter, "Beslutet förs in när protokollet är färdigställt.", where
+                )
+            else:
+                yield failed(
+                    item.matter,
+                    f"Ärendet stod på dagordningen {meeting.meeting_id} men fick inget beslut "
+                    "och är inte antecknat som bordlagt eller återremitterat.",
+                    where,
+                )
+
+
+RULES = [
+    matter_in_time,
+    simple_majority,
+    one_vote_per_partner,
+    recusal,
+    rules_change,
+    matter_decided,
+]

@@ -219,7 +219,7 @@ def _meeting_consistency(meeting: Meeting, as_of: date) -> Iterator[tuple[Node, 
     if protocol.completed and protocol.completed < meeting.date:
         yield protocol, "completed", "Protokollet är färdigställt före mötet."
     if protocol.status is not ProtocolStatus.DRAFT and protocol.completed is None:
-        yield protocol, "status", "Ett justerat eller godkänt protokoll ska ha 'färdigställt'."
+        yield protocol, "status", "Ett färdigställt eller godkänt protokoll ska ha 'färdigställt'."
     if protocol.status is ProtocolStatus.APPROVED and not protocol.approved_at:
         yield protocol, "status", "Ett godkänt protokoll ska ha 'godkänt_vid' (mötet som godkände)."
     if protocol.approved_at and protocol.status is not ProtocolStatus.APPROVED:
@@ -324,7 +324,7 @@ def protocol_paragraphs(text: str) -> set[int]:
 @rule("SC107", "protokoll-paragraf", "4.3", "Varje beslut har sin § i protokollet", kind=Kind.DATA)
 def protocol_paragraph(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Ett justerat eller godkänt protokoll saknar filen protokoll.md, eller
+    Vad: Ett färdigställt eller godkänt protokoll saknar filen protokoll.md, eller
     saknar rubriken "§ N" som ett beslut hänvisar till.
 
     Varför: Beslut ska protokollföras och publiceras (§4.3); beslutsregistret
@@ -340,7 +340,7 @@ def protocol_paragraph(ctx: Context) -> Iterator[Result]:
         if meeting.protocol_text is None:
             yield failed(
                 meeting.meeting_id,
-                "Protokollet är justerat men protokoll.md saknas.",
+                "Protokollet är färdigställt men protokoll.md saknas.",
                 protocol.where("status"),
             )
             continue

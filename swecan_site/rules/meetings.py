@@ -6,11 +6,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ..loader import MEETINGS_DIR
-from ..models import SECTOR_NAMES, BodyName, MeetingStatus, ProtocolStatus
+from ..models import SECTOR_NAMES, BodyName, ChairRole, MeetingStatus, ProtocolStatus
 from ..problems import Location
-from .base import Context, Result, failed, met, pending, rule
-from .common import fmt, held, next_meeting, protocol_deadline, roll_on
-from .integrity import eligible_voters
+from .base import Context, Result, ao, failed, met, pending, rule
+from .common import fmt, held, next_meeting, present_at, protocol_deadline, quorum_members
 
 
 @rule(
@@ -18,42 +17,46 @@ from .integrity import eligible_voters
     "fysiska-möten",
     "3.1",
     "Partnerskapet sammanträder fysiskt minst två gånger per kalenderår",
+    quotes=(ao("3.1", "SweCan sammanträder fysiskt minst två gånger per år."),),
 )
 def physical_meetings(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Under ett kalenderår har partnerskapet haft färre fysiska sammanträden
-    än arbetsordningen kräver (parametern physical_meetings_per_year, 2).
-    Hybridmöten räknas som fysiska; digitala möten gör det inte. För
-    innevarande år räknas även planerade fysiska möten: regeln är uppfylld
-    först när mötena är genomförda, och bryts när de inte längre hinns med.
+    Vad: Ett kalenderår som har tagit slut hade färre genomförda fysiska
+    sammanträden i partnerskapet än arbetsordningen kräver (parametern
+    physical_meetings_per_year, 2). Hybridmöten räknas som fysiska; digitala
+    möten gör det inte. Ett år som pågår är ej avgjort tills det är slut –
+    även ett möte som kallas med för kort varsel är ett sammanträde, så
+    kravet kan uppfyllas till årets sista dag. Uppfyllt blir det så snart
+    mötena är genomförda.
 
-    Varför: "SweCan sammanträder fysiskt minst två gånger per år" (§3.1).
+    Varför: "SweCan sammanträder fysiskt minst två gånger per år." (§3.1)
 
     Åtgärd: Planera in och genomför fysiska sammanträden; ett inställt möte
     behöver ersättas.
     """
     first = ctx.data.config.first_operating_year_start.year
     for year in range(first, ctx.as_of.year + 1):
-        required = ctx.params(date(year, 12, 31)).physical_meetings_per_year
+        last_day = date(year, 12, 31)
+        required = ctx.params(min(last_day, ctx.as_of)).physical_meetings_per_year
         year_meetings = [
             m for m in ctx.data.meetings if m.body is BodyName.PARTNERSHIP and m.date.year == year
         ]
         meetings = [m for m in year_meetings if m.is_physical]
-        done = [m for m in meetings if m.status is MeetingStatus.HELD]
+        done = [m for m in meetings if m.status is MeetingStatus.HELD and m.date <= ctx.as_of]
         planned = [m for m in meetings if m.status is MeetingStatus.PLANNED and m.date >= ctx.as_of]
         # Point at the year's last partnership meeting: where a change would have to be made.
         where = year_meetings[-1].where("form") if year_meetings else Location(MEETINGS_DIR)
         evidence = (
             f"{len(done)} genomförda fysiska/hybrida möten {year}"
             + (f", {len(planned)} planerade" if planned else "")
-            + f" (krav {required})."
+            + f" (krav {required})"
         )
         if len(done) >= required:
-            yield met(str(year), evidence, where)
-        elif year < ctx.as_of.year or len(done) + len(planned) < required:
-            yield failed(str(year), evidence, where)
+            yield met(str(year), evidence + ".", where)
+        elif ctx.as_of > last_day:
+            yield failed(str(year), evidence + f"; året tog slut {fmt(last_day)}.", where)
         else:
-            yield pending(str(year), evidence, where)
+            yield pending(str(year), evidence + f"; året pågår till {fmt(last_day)}.", where)
 
 
 @rule(
@@ -61,6 +64,13 @@ def physical_meetings(ctx: Context) -> Iterator[Result]:
     "kallelse-i-tid",
     "3.1",
     "Kallelse med preliminär dagordning skickas minst 30 dagar före mötet",
+    quotes=(
+        ao(
+            "3.1",
+            "Kallelse ska skickas ut minst 30 dagar före mötet, tillsammans med preliminär "
+            "dagordning. Detsamma gäller för extrainsatta sammanträden.",
+        ),
+    ),
 )
 def notice_in_time(ctx: Context) -> Iterator[Result]:
     """
@@ -111,7 +121,18 @@ def notice_in_time(ctx: Context) -> Iterator[Result]:
             )
 
 
-@rule("SC303", "underlag-med-kallelse", "3.2", "Underlag till beslut distribueras med kallelsen")
+@rule(
+    "SC303",
+    "underlag-med-kallelse",
+    "3.2",
+    "Underlag till beslut distribueras med kallelsen",
+    quotes=(
+        ao(
+            "3.2",
+            "Underlag till beslut ska distribueras i samband med att kallelse skickas ut.",
+        ),
+    ),
+)
 def documents_with_notice(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett underlag till ett ärende distribuerades efter kallelsen, eller
@@ -146,19 +167,36 @@ def documents_with_notice(ctx: Context) -> Iterator[Result]:
             )
 
 
-@rule("SC304", "protokoll-i-tid", "3.2", "Protokollet färdigställs inom 14 dagar efter mötet")
+PROTOCOL_QUOTE = ao(
+    "3.2",
+    "Protokoll ska färdigställas senast inom 14 dagar efter mötet och godkännas vid "
+    "nästkommande sammanträde.",
+)
+
+
+@rule(
+    "SC304",
+    "protokoll-i-tid",
+    "3.2",
+    "Partnerskapets protokoll färdigställs inom 14 dagar efter mötet",
+    quotes=(PROTOCOL_QUOTE,),
+)
 def protocol_in_time(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Protokollet färdigställdes (justerades) senare än 14 dagar efter
-    mötet (parametern protocol_days), eller är inte färdigt fast fristen har
-    gått ut. Gäller partnerskapets och arbetsutskottets möten.
+    Vad: Protokollet från ett sammanträde i partnerskapet färdigställdes
+    senare än 14 dagar efter mötet (parametern protocol_days), eller är inte
+    färdigställt fast fristen har gått ut. Dag 14 efter mötet är i tid, dag 15
+    inte. Arbetsutskottets möten omfattas inte: §3 gäller SweCans
+    sammanträden, och arbetsutskottet beslutar självständigt om formerna för
+    sina sammanträden (§2.2). Kansliets eget mål för arbetsutskottets
+    protokoll är SC207.
 
     Varför: "Protokoll ska färdigställas senast inom 14 dagar efter mötet"
-    (§3.2). Beslut får verkan och publiceras först genom protokollet.
+    (§3.2). Beslut publiceras först genom protokollet.
 
-    Åtgärd: Ange protokoll: färdigställt: med det datum protokollet justerades.
+    Åtgärd: Ange protokoll: färdigställt: med det datum protokollet blev färdigt.
     """
-    for meeting in held(ctx, None):
+    for meeting in held(ctx):
         mid, deadline = meeting.meeting_id, protocol_deadline(ctx, meeting)
         protocol = meeting.protocol
         completed = protocol.completed if protocol else None
@@ -183,18 +221,26 @@ def protocol_in_time(ctx: Context) -> Iterator[Result]:
             yield pending(mid, f"Ska färdigställas senast {fmt(deadline)}.", where)
 
 
-@rule("SC305", "protokoll-godkänt", "3.2", "Protokollet godkänns vid nästkommande sammanträde")
+@rule(
+    "SC305",
+    "protokoll-godkänt",
+    "3.2",
+    "Partnerskapets protokoll godkänns vid nästkommande sammanträde",
+    quotes=(PROTOCOL_QUOTE,),
+)
 def protocol_approved(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Protokollet godkändes inte vid nästa genomförda möte i samma organ,
-    utan vid ett senare möte eller inte alls.
+    Vad: Protokollet från ett sammanträde i partnerskapet godkändes inte vid
+    partnerskapets nästa genomförda sammanträde, utan vid ett senare möte
+    eller inte alls. Arbetsutskottets möten omfattas inte (§2.2: utskottet
+    beslutar självständigt om formerna för sina sammanträden).
 
     Varför: Protokollet ska "godkännas vid nästkommande sammanträde" (§3.2).
 
     Åtgärd: Sätt protokoll: status: godkänt och godkänt_vid: med id för mötet
     som godkände det (mappnamnet).
     """
-    for meeting in held(ctx, None):
+    for meeting in held(ctx):
         mid = meeting.meeting_id
         following = next_meeting(ctx, meeting)
         protocol = meeting.protocol
@@ -216,39 +262,127 @@ def protocol_approved(ctx: Context) -> Iterator[Result]:
             )
 
 
-@rule("SC306", "beslutsförhet", "3.3", "Partnerskapet är beslutsfört vid varje beslut")
+@rule(
+    "SC306",
+    "beslutsförhet",
+    "3.3",
+    "Partnerskapet är beslutsfört vid varje beslut",
+    quotes=(
+        ao(
+            "3.3",
+            "För att SweCan ska vara beslutsför krävs att minst en representant från varje "
+            "sektor är närvarande, samt att minst hälften av partnerskapets medlemmar deltar "
+            "vid beslutstillfället.",
+        ),
+    ),
+)
 def quorum(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Vid ett beslut i partnerskapet saknades någon sektor bland de
-    närvarande, eller deltog färre än hälften av partnerskapets medlemmar
-    (röstlängden; parametern quorum_share). Partners med jäv och partners som
-    inte var närvarande vid beslutet (ej_närvarande) räknas inte som
-    deltagande.
+    Vad: Vid ett beslut i partnerskapet var någon sektor som har partners
+    inte närvarande, eller deltog färre än hälften av partnerskapets
+    medlemmar (parametern quorum_share; exakt hälften räcker).
 
-    Varför: "minst en representant från varje sektor är närvarande, samt …
+    Närvarande är de som står i närvarolistan och inte i ej_närvarande för
+    beslutet; en partner med jäv är närvarande. Sektorerna som ska vara
+    närvarande är de som har partners på mötesdagen. Vilka som är
+    "partnerskapets medlemmar" (tolkning T1, parametern quorum_members) och
+    vilka som "deltar" (tolkning T2, parametern quorum_participants: som
+    standard närvarande utan jäv) är tolkningar.
+
+    Varför: "minst en representant från varje sektor är närvarande, samt att
     minst hälften av partnerskapets medlemmar deltar vid beslutstillfället"
     (§3.3) – beslut ska ha bred sektorsförankring.
 
-    Åtgärd: Kontrollera närvarolistan och ej_närvarande. Ett beslut som
+    Åtgärd: Kontrollera närvarolistan, ej_närvarande och jäv. Ett beslut som
     fattades utan beslutsförhet bör tas upp igen på nästa möte.
     """
     for meeting in held(ctx):
-        share = ctx.params(meeting.date).quorum_share
-        roll = roll_on(ctx, meeting.date)
-        sectors = {p.sector for pid in roll if (p := ctx.data.partner(pid))}
+        params = ctx.params(meeting.date)
+        share = params.quorum_share
+        members = quorum_members(ctx, meeting.date)
+        sectors = {p.sector for p in ctx.members_on(meeting.date)}
         for decision in meeting.decisions:
-            present = eligible_voters(meeting, decision) & roll
+            present = {pid for pid in present_at(meeting, decision) if ctx.data.partner(pid)}
             present_sectors = {ctx.data.partner(pid).sector for pid in present}  # type: ignore[union-attr]
+            taking_part = present & members
+            if params.quorum_participants == "utan_jäv":
+                taking_part -= set(decision.recused)
             missing = sorted(SECTOR_NAMES[s] for s in sectors - present_sectors)
-            needed = -(-len(roll) * share.numerator // share.denominator)
-            evidence = f"{len(present)} av {len(roll)} deltog (krav {needed})"
+            # share of the members, rounded up: 'minst hälften' of 47 is 24, of 46 is 23
+            needed = -(-len(members) * share.numerator // share.denominator)
+            evidence = f"{len(taking_part)} av {len(members)} deltog (krav minst {needed})"
             where = decision.where("id")
             if missing:
-                yield failed(decision.id, f"{evidence}; ingen från: {', '.join(missing)}.", where)
-            elif len(present) < needed:
+                yield failed(
+                    decision.id, f"{evidence}; ingen närvarande från: {', '.join(missing)}.", where
+                )
+            elif len(taking_part) < needed:
                 yield failed(decision.id, evidence + ".", where)
             else:
                 yield met(decision.id, f"{evidence}; alla sektorer närvarande.", where)
+
+
+@rule(
+    "SC307",
+    "mötesordförande",
+    "6.2, 2.2",
+    "Sammanträdet leds av organets ordförande eller, i dennes frånvaro, vice ordförande",
+    quotes=(
+        ao(
+            "6.2",
+            "Leder SweCans sammanträden och samverkar vid behov med ordförande för "
+            "arbetsutskottet och ansvarig tjänsteperson för kansliet.",
+        ),
+        ao("6.2", "Vice ordförande ersätter ordföranden i dennes frånvaro."),
+        ao("2.2", "Vice ordförande ersätter ordförande i dennes frånvaro."),
+    ),
+)
+def meeting_chair(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett genomfört möte leddes av någon annan än organets ordförande
+    eller vice ordförande, eller av en ordförande eller vice som inte hade
+    mandat på mötesdagen (organisation.yaml). Uppgiften mötesordförande är
+    frivillig; möten utan den bedöms inte. Hade organet ännu ingen
+    ordförande eller vice (arbetsutskottets konstituerande möte) är det inget
+    fynd.
+
+    Varför: Ordföranden "Leder SweCans sammanträden" och "Vice ordförande
+    ersätter ordföranden i dennes frånvaro" (§6.2); arbetsutskottet "leds av
+    en ordförande" och vice ersätter ordförande i dennes frånvaro (§2.2).
+
+    Åtgärd: Ange mötesordförande: ordförande, vice_ordförande eller annan i
+    mote.yaml, och kontrollera mandatperioderna i organisation.yaml.
+    """
+    org = ctx.data.organisation
+    for meeting in held(ctx, None):
+        role = meeting.chaired_by
+        if role is None:
+            continue
+        body = org.partnership if meeting.body is BodyName.PARTNERSHIP else org.committee
+        mid, where = meeting.meeting_id, meeting.where("chaired_by")
+        chair = body.holder("chair", meeting.date)
+        vice = body.holder("vice_chair", meeting.date)
+        if role is ChairRole.OTHER:
+            if chair is None and vice is None:
+                yield met(
+                    mid, "Organet hade ingen ordförande eller vice ordförande med mandat.", where
+                )
+            else:
+                yield failed(
+                    mid,
+                    "Mötet leddes av någon annan än ordföranden eller vice ordföranden.",
+                    where,
+                )
+            continue
+        holder = chair if role is ChairRole.CHAIR else vice
+        label = "ordförande" if role is ChairRole.CHAIR else "vice ordförande"
+        if holder is None:
+            yield failed(
+                mid, f"Mötet leddes av {label}, men ingen {label} hade mandat {fmt(meeting.date)}.",
+                where,
+            )
+        else:
+            yield met(mid, f"Leddes av {label}: {holder.name}.", where)
 
 
 RULES = [
@@ -258,4 +392,5 @@ RULES = [
     protocol_in_time,
     protocol_approved,
     quorum,
+    meeting_chair,
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import SECTOR_NAMES, BodyName, DecisionKind, Meeting, Outcome, Sector
-from .base import Context, Result, failed, met, rule
+from .base import Context, Result, ao, failed, met, rule
 from .common import fmt, held
 
 
@@ -14,6 +14,13 @@ from .common import fmt, held
     "avsiktsförklaring",
     "5.3",
     "Partnern signerade avsiktsförklaringen senast när den anslöt",
+    quotes=(
+        ao(
+            "5.3",
+            "Partnerskap i SweCan sker endast efter inbjudan av partnerskapet och efter "
+            "signerad avsiktsförklaring.",
+        ),
+    ),
 )
 def letter_of_intent(ctx: Context) -> Iterator[Result]:
     """
@@ -46,7 +53,19 @@ def letter_of_intent(ctx: Context) -> Iterator[Result]:
             )
 
 
-@rule("SC502", "skriftligt-utträde", "5.3", "Utträde sker efter skriftlig begäran")
+@rule(
+    "SC502",
+    "skriftligt-utträde",
+    "5.3",
+    "Utträde sker efter skriftlig begäran",
+    quotes=(
+        ao(
+            "5.3",
+            "Begäran om utträde ur SweCan meddelas skriftligen till partnerskapets ordförande "
+            "och kansliet.",
+        ),
+    ),
+)
 def written_withdrawal(ctx: Context) -> Iterator[Result]:
     """
     Vad: En partner har ett utträdesdatum men ingen skriftlig begäran, eller
@@ -83,6 +102,14 @@ def written_withdrawal(ctx: Context) -> Iterator[Result]:
     "tak-första-året",
     "8.1",
     "Under första verksamhetsåret högst 27/15/9/20/3 partners per sektor",
+    quotes=(
+        ao(
+            "8.1",
+            "Under SweCans första verksamhetsår ska dess partnerskap efter inbjudan från "
+            "Socialstyrelsen, och utan föregående nominering, besättas sektorsvis med maximalt "
+            "följande antal partners:",
+        ),
+    ),
 )
 def first_year_caps(ctx: Context) -> Iterator[Result]:
     """
@@ -133,11 +160,22 @@ def first_year_caps(ctx: Context) -> Iterator[Result]:
     "röstlängd-fastställd",
     "5.2",
     "Röstlängden fastställs vid varje kalenderårs första sammanträde",
+    quotes=(
+        ao(
+            "5.2",
+            "som därefter fastställer SweCans sammansättning, tillika röstlängd, vid varje "
+            "kalenderårs första sammanträde.",
+        ),
+    ),
 )
 def roll_fixed(ctx: Context) -> Iterator[Result]:
     """
     Vad: Vid kalenderårets första genomförda sammanträde i partnerskapet
-    fattades inget beslut om röstlängd (typ: röstlängd).
+    fattades inget beslut om röstlängd (typ: röstlängd). Under första
+    verksamhetsåret krävs det som standard inte, eftersom §8.1 tillämpar
+    punkt 5 "från och med SweCans andra verksamhetsår" (tolkning T6,
+    parametern first_year_roll); ett beslut som ändå fattas redovisas som
+    uppfyllt.
 
     Varför: Partnerskapet "fastställer SweCans sammansättning, tillika
     röstlängd, vid varje kalenderårs första sammanträde" (§5.2). Röstlängden
@@ -149,8 +187,13 @@ def roll_fixed(ctx: Context) -> Iterator[Result]:
     first_by_year: dict[int, Meeting] = {}
     for meeting in held(ctx):
         first_by_year.setdefault(meeting.date.year, meeting)
+    config = ctx.data.config
     for year, meeting in sorted(first_by_year.items()):
         roll = [d for d in meeting.decisions if d.kind is DecisionKind.ROLL]
+        first_year = config.operating_year(meeting.date) < 2
+        exempt = first_year and ctx.params(meeting.date).first_year_roll == "krävs_inte"
+        if exempt and not roll:
+            continue  # not required in verksamhetsår 1 (interpretation T6)
         if roll:
             yield met(
                 str(year),
@@ -170,6 +213,7 @@ def roll_fixed(ctx: Context) -> Iterator[Result]:
     "antagningsbeslut",
     "2.1, 8.1",
     "Från verksamhetsår 2 antas nya partners genom beslut i partnerskapet",
+    quotes=(ao("2.1", "Beslutar om tillkommande partners fr.o.m. verksamhetsår 2 enligt punkt 8.1."),),
 )
 def admission_decision(ctx: Context) -> Iterator[Result]:
     """
@@ -220,4 +264,60 @@ def admission_decision(ctx: Context) -> Iterator[Result]:
             )
 
 
-RULES = [letter_of_intent, written_withdrawal, first_year_caps, roll_fixed, admission_decision]
+@rule(
+    "SC506",
+    "inbjudan",
+    "5.3, 8.1",
+    "En partner är inbjuden innan den ansluter",
+    quotes=(
+        ao(
+            "5.3",
+            "Partnerskap i SweCan sker endast efter inbjudan av partnerskapet och efter "
+            "signerad avsiktsförklaring.",
+        ),
+        ao(
+            "8.1",
+            "Under SweCans första verksamhetsår ska dess partnerskap efter inbjudan från "
+            "Socialstyrelsen, och utan föregående nominering, besättas sektorsvis",
+        ),
+    ),
+)
+def invitation(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En partner som anslöt under SweCans första verksamhetsår har ett
+    datum för inbjudan (inbjuden:) som är senare än anslutningen. Uppgiften är
+    frivillig; partners utan den bedöms inte. Från verksamhetsår 2 är
+    antagningsbeslutet beviset (SC505).
+
+    Varför: "Partnerskap i SweCan sker endast efter inbjudan av partnerskapet
+    och efter signerad avsiktsförklaring." (§5.3) Första året bjuder
+    Socialstyrelsen in (§8.1).
+
+    Åtgärd: Ange inbjuden: med datum för inbjudan i partners.yaml.
+    """
+    config = ctx.data.config
+    for partner in ctx.data.partners:
+        if partner.invited is None or config.operating_year(partner.joined) >= 2:
+            continue
+        if partner.invited > partner.joined:
+            yield failed(
+                partner.id,
+                f"Inbjuden {fmt(partner.invited)}, efter anslutningen {fmt(partner.joined)}.",
+                partner.where("invited"),
+            )
+        else:
+            yield met(
+                partner.id,
+                f"Inbjuden {fmt(partner.invited)}, ansluten {fmt(partner.joined)}.",
+                partner.where("invited"),
+            )
+
+
+RULES = [
+    letter_of_intent,
+    written_withdrawal,
+    first_year_caps,
+    roll_fixed,
+    admission_decision,
+    invitation,
+]

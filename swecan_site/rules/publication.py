@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from ..loader import CONTENT_DIR, ORGANISATION_FILE, PARTNERS_FILE, REPORTS_DIR, RULES_DIR
 from ..models import BodyName, MeetingStatus, ReportKind
 from ..problems import Kind, Location
-from .base import Context, Result, failed, met, pending, rule
+from .base import Basis, Context, Result, ao, failed, met, pending, rule
 from .common import fmt, held, protocol_deadline, protocol_published
 
 RULES_DIR_LABEL = f"{CONTENT_DIR}/{RULES_DIR}"
@@ -71,26 +71,53 @@ def section7_documents(ctx: Context) -> Iterator[Result]:
         )
 
 
+PUBLISH_QUOTE = ao(
+    "7",
+    "SweCan ska ha en öppen kommunikationsplattform. Följande dokument ska publiceras:",
+)
+PROTOCOLS_QUOTE = ao("7", "mötesprotokoll och beslut")
+DEADLINE_QUOTE = ao(
+    "3.2", "Protokoll ska färdigställas senast inom 14 dagar efter mötet"
+)
+
+
 @rule(
     "SC202",
     "protokoll-publicerat",
     "3.2, 7",
-    "Varje genomfört möte har ett publicerat protokoll när fristen har gått ut",
+    "Varje genomfört möte får ett publicerat protokoll",
+    quotes=(PUBLISH_QUOTE, PROTOCOLS_QUOTE, DEADLINE_QUOTE),
 )
 def protocol_published_rule(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Ett genomfört möte saknar justerat protokoll (protokoll.md med status
-    justerat eller godkänt) fast fristen för protokollet har gått ut.
+    Vad: Ett genomfört sammanträde i partnerskapet saknar publicerat
+    protokoll (protokoll.md med status färdigställt eller godkänt) fast
+    14-dagarsfristen i §3.2 har gått ut (parametern protocol_days). För
+    arbetsutskottets möten anger arbetsordningen ingen frist (§2.2): de är
+    ej avgjorda tills protokollet är publicerat; kansliets eget mål för dem
+    är SC207.
 
-    Varför: Mötesprotokoll ska publiceras (§7) och färdigställas inom 14 dagar
-    (§3.2). Ett utkast publiceras aldrig.
+    Varför: Mötesprotokoll ska publiceras (§7), och partnerskapets protokoll
+    ska vara färdigställt inom 14 dagar (§3.2). Ett utkast publiceras aldrig.
 
-    Åtgärd: Lägg protokollet i mötesmappen och sätt protokoll: status: justerat
-    med datum för färdigställt.
+    Åtgärd: Lägg protokollet i mötesmappen och sätt protokoll: status:
+    färdigställt med datum för färdigställt.
     """
     for meeting in held(ctx, None):
-        mid, deadline = meeting.meeting_id, protocol_deadline(ctx, meeting)
+        mid = meeting.meeting_id
         where = meeting.protocol.where("status") if meeting.protocol else meeting.where("status")
+        if meeting.body is not BodyName.PARTNERSHIP:
+            if protocol_published(meeting):
+                yield met(mid, "Arbetsutskottets protokoll är publicerat.", where)
+            else:
+                yield pending(
+                    mid,
+                    "Arbetsutskottets protokoll är inte publicerat än; arbetsordningen anger "
+                    "ingen frist (kansliets mål: SC207).",
+                    where,
+                )
+            continue
+        deadline = protocol_deadline(ctx, meeting)
         if protocol_published(meeting):
             yield met(mid, f"Protokollet är publicerat (frist {fmt(deadline)}).", where)
         elif ctx.as_of > deadline:
@@ -106,19 +133,21 @@ def protocol_published_rule(ctx: Context) -> Iterator[Result]:
     "beslut-publicerat",
     "4.3",
     "Varje beslut är publicerat i ett protokoll och i beslutsregistret",
+    quotes=(ao("4.3", "Beslut protokollförs och publiceras på SweCans hemsida."),),
 )
 def decision_published(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Ett beslut finns i data men dess protokoll är inte publicerat, fast
-    fristen för protokollet har gått ut.
+    Vad: Ett beslut i partnerskapet finns i data men dess protokoll är inte
+    publicerat, fast 14-dagarsfristen för protokollet har gått ut. Beslut i
+    arbetsutskottet är ej avgjorda tills protokollet publiceras
+    (arbetsordningen anger ingen frist för dem).
 
-    Varför: "Beslut protokollförs och publiceras på SweCans hemsida" (§4.3).
+    Varför: "Beslut protokollförs och publiceras på SweCans hemsida." (§4.3)
     Beslutsregistret visar bara beslut ur publicerade protokoll.
 
-    Åtgärd: Justera och publicera mötets protokoll (se SC202).
+    Åtgärd: Färdigställ och publicera mötets protokoll (se SC202).
     """
     for meeting, decision in ctx.data.decisions():
-        deadline = protocol_deadline(ctx, meeting)
         where = decision.where("id")
         if protocol_published(meeting):
             yield met(
@@ -126,7 +155,14 @@ def decision_published(ctx: Context) -> Iterator[Result]:
                 f"Publicerat i protokollet {meeting.meeting_id} § {decision.paragraph}.",
                 where,
             )
-        elif ctx.as_of > deadline:
+            continue
+        if meeting.body is not BodyName.PARTNERSHIP:
+            yield pending(
+                decision.id, "Publiceras med arbetsutskottets protokoll (ingen frist).", where
+            )
+            continue
+        deadline = protocol_deadline(ctx, meeting)
+        if ctx.as_of > deadline:
             yield failed(
                 decision.id,
                 f"Beslutet är inte publicerat; protokollets frist gick ut {fmt(deadline)}.",
@@ -136,65 +172,162 @@ def decision_published(ctx: Context) -> Iterator[Result]:
             yield pending(decision.id, f"Publiceras med protokollet senast {fmt(deadline)}.", where)
 
 
-@rule(
-    "SC204",
-    "årsrapport",
-    "7",
-    "Årsrapport och verksamhetsberättelse finns för varje avslutat verksamhetsår",
-)
-def annual_reports(ctx: Context) -> Iterator[Result]:
-    """
-    Vad: För ett avslutat verksamhetsår saknas årsrapport eller
-    verksamhetsberättelse, eller den publicerades efter fristen (parametern
-    report_deadline_days, dagar efter årets slut).
-
-    Varför: Årsrapporter och verksamhetsberättelse ska publiceras (§7).
-    Arbetsordningen anger ingen frist; kansliet sätter den i swecan.yaml.
-
-    Åtgärd: Lägg dokumentet i content/rapporter/ med front matter år, typ
-    (årsrapport eller verksamhetsberättelse) och publicerad.
-    """
+def _finished_years(ctx: Context) -> Iterator[tuple[int, date, date]]:
     config = ctx.data.config
     number = 1
     while True:
         start, end = config.operating_year_bounds(number)
         if end >= ctx.as_of:
-            break
+            return
+        yield number, start, end
+        number += 1
+
+
+def _report(ctx: Context, year: int, kind: ReportKind):  # type: ignore[no-untyped-def]
+    docs = [
+        d
+        for d in ctx.data.reports
+        if d.meta.year == year and d.meta.kind is kind and not d.meta.draft
+    ]
+    return docs[0] if docs else None
+
+
+@rule(
+    "SC204",
+    "årsrapport",
+    "7",
+    "Årsrapport och verksamhetsberättelse publiceras för varje avslutat verksamhetsår",
+    quotes=(PUBLISH_QUOTE, ao("7", "årsrapporter och verksamhetsberättelse.")),
+)
+def annual_reports(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: För ett avslutat verksamhetsår är årsrapporten eller
+    verksamhetsberättelsen inte publicerad. Arbetsordningen anger ingen frist,
+    så kravet kan inte sägas vara brutet: det är ej avgjort tills dokumentet
+    är publicerat. Kansliets eget mål för när de ska vara publicerade är SC208.
+
+    Varför: Årsrapporter och verksamhetsberättelse ska publiceras (§7).
+
+    Åtgärd: Lägg dokumentet i content/rapporter/ med front matter år, typ
+    (årsrapport eller verksamhetsberättelse) och publicerad.
+    """
+    for _, start, end in _finished_years(ctx):
+        for kind in ReportKind:
+            subject = f"{kind} {start.year}"
+            doc = _report(ctx, start.year, kind)
+            published: date | None = doc.meta.published if doc else None
+            where = doc.meta.where("published") if doc else Location(REPORTS_DIR_LABEL)
+            what = subject.capitalize()
+            if published and published <= ctx.as_of:
+                yield met(subject, f"{what} publicerad {fmt(published)}.", where)
+            else:
+                yield pending(
+                    subject,
+                    f"{what} är inte publicerad än; verksamhetsåret slutade {fmt(end)}.",
+                    where,
+                )
+
+
+@rule(
+    "SC208",
+    "årsrapport-mål",
+    "7",
+    "Kansliets mål: årsrapport och verksamhetsberättelse inom 120 dagar efter årets slut",
+    basis=Basis.TARGET,
+)
+def annual_reports_target(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Kansliets eget mål: årsrapport och verksamhetsberättelse för ett
+    avslutat verksamhetsår publiceras senast 120 dagar efter årets slut
+    (parametern report_deadline_days). Arbetsordningen anger ingen frist;
+    ett missat mål är inte ett brott mot arbetsordningen.
+
+    Varför: §7 kräver att årsrapporter och verksamhetsberättelse publiceras.
+    Kansliet har satt fristen för att allmänheten ska kunna lita på när de
+    kommer.
+
+    Åtgärd: Publicera dokumenten i content/rapporter/ med publicerad: satt.
+    """
+    for _, start, end in _finished_years(ctx):
         deadline = end + timedelta(days=ctx.params(end).report_deadline_days)
         for kind in ReportKind:
             subject = f"{kind} {start.year}"
-            docs = [
-                d
-                for d in ctx.data.reports
-                if d.meta.year == start.year and d.meta.kind is kind and not d.meta.draft
-            ]
-            doc = docs[0] if docs else None
+            doc = _report(ctx, start.year, kind)
             published: date | None = doc.meta.published if doc else None
             where = doc.meta.where("published") if doc else Location(REPORTS_DIR_LABEL)
             what = subject.capitalize()
             if published and published <= deadline:
                 yield met(
-                    subject, f"{what} publicerad {fmt(published)} (frist {fmt(deadline)}).", where
+                    subject, f"{what} publicerad {fmt(published)} (mål {fmt(deadline)}).", where
                 )
             elif published:
                 yield failed(
                     subject,
-                    f"{what} publicerad {fmt(published)}, efter fristen {fmt(deadline)}.",
+                    f"{what} publicerad {fmt(published)}, efter kansliets mål {fmt(deadline)}.",
                     where,
                 )
             elif ctx.as_of <= deadline:
-                yield pending(subject, f"{what} ska publiceras senast {fmt(deadline)}.", where)
+                yield pending(subject, f"{what}: kansliets mål är {fmt(deadline)}.", where)
             else:
-                yield failed(subject, f"{what} saknas; fristen gick ut {fmt(deadline)}.", where)
-        number += 1
+                yield failed(
+                    subject, f"{what} saknas; kansliets mål var {fmt(deadline)}.", where
+                )
 
 
-@rule("SC205", "ordförandes-kontakt", "7", "Aktuella kontaktuppgifter till båda ordförandena")
+@rule(
+    "SC207",
+    "au-protokoll-mål",
+    "7, 2.2",
+    "Kansliets mål: arbetsutskottets protokoll färdigställs inom 14 dagar",
+    basis=Basis.TARGET,
+)
+def committee_protocol_target(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Kansliets eget mål: arbetsutskottets protokoll färdigställs och
+    publiceras senast 14 dagar efter mötet (parametern
+    committee_protocol_days). Arbetsordningens 14-dagarsfrist (§3.2) gäller
+    partnerskapets sammanträden; arbetsutskottet beslutar självständigt om
+    formerna för sina sammanträden (§2.2). Ett missat mål är inte ett brott
+    mot arbetsordningen.
+
+    Varför: Mötesprotokoll ska publiceras (§7); målet gör det förutsägbart
+    när arbetsutskottets protokoll kommer.
+
+    Åtgärd: Ange protokoll: färdigställt: och status färdigställt när
+    protokollet är klart.
+    """
+    for meeting in held(ctx, BodyName.COMMITTEE):
+        mid, deadline = meeting.meeting_id, protocol_deadline(ctx, meeting)
+        protocol = meeting.protocol
+        completed = protocol.completed if protocol and protocol_published(meeting) else None
+        where = protocol.where("status") if protocol else meeting.where("status")
+        if completed is not None and completed <= deadline:
+            yield met(mid, f"Färdigställt {fmt(completed)} (mål {fmt(deadline)}).", where)
+        elif completed is not None:
+            yield failed(
+                mid, f"Färdigställt {fmt(completed)}, efter kansliets mål {fmt(deadline)}.", where
+            )
+        elif ctx.as_of > deadline:
+            yield failed(
+                mid, f"Inte färdigställt; kansliets mål var {fmt(deadline)}.", where
+            )
+        else:
+            yield pending(mid, f"Kansliets mål: färdigställt senast {fmt(deadline)}.", where)
+
+
+@rule(
+    "SC205",
+    "ordförandes-kontakt",
+    "7",
+    "Aktuella kontaktuppgifter till båda ordförandena",
+    quotes=(PUBLISH_QUOTE, ao("7", "kontaktuppgifter till ordförande i SweCan och arbetsutskottet")),
+)
 def chair_contacts(ctx: Context) -> Iterator[Result]:
     """
     Vad: Per dagens datum finns ingen ordförande med giltig mandatperiod, eller
-    ordföranden saknar funktionsbrevlåda och telefon – i partnerskapet eller i
-    arbetsutskottet.
+    ordföranden saknar e-postadress (funktionsbrevlåda) – i partnerskapet
+    eller i arbetsutskottet. Ett telefonnummer räcker inte ensamt:
+    webbplatsen lovar funktionsbrevlådor.
 
     Varför: §7 kräver att kontaktuppgifter till ordförande i SweCan och i
     arbetsutskottet publiceras. Kontakten ska gå till en funktionsbrevlåda så
@@ -214,16 +347,26 @@ def chair_contacts(ctx: Context) -> Iterator[Result]:
             yield failed(
                 subject, f"Ingen ordförande har mandat {fmt(ctx.as_of)}.", body.where("chair")
             )
-        elif not (holder.email or holder.phone):
-            yield failed(subject, f"{holder.name} saknar e-post och telefon.", holder.where())
+        elif not holder.email:
+            yield failed(
+                subject, f"{holder.name} saknar e-post (funktionsbrevlåda).", holder.where()
+            )
         else:
-            yield met(subject, f"{holder.name}, {holder.email or holder.phone}.", holder.where())
+            yield met(subject, f"{holder.name}, {holder.email}.", holder.where())
 
 
-@rule("SC206", "mötesstatus-aktuell", "7", "Ett möte som har varit har inte kvar status planerat")
+@rule(
+    "SC206",
+    "mötesstatus-aktuell",
+    "7",
+    "Kansliets mål: ett möte som har varit har inte kvar status planerat",
+    basis=Basis.TARGET,
+)
 def meeting_status_current(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Ett möte vars datum har passerat har fortfarande status planerat.
+    Vad: Kansliets eget mål: ett möte vars datum har passerat har inte kvar
+    status planerat. Arbetsordningen säger inget om mötesstatus; ett missat
+    mål är inte ett brott mot arbetsordningen.
 
     Varför: Webbplatsen visar mötets status för allmänheten (§7); ett möte som
     har hållits eller ställts in ska inte se ut att vara på väg. Först när
@@ -254,4 +397,6 @@ RULES = [
     annual_reports,
     chair_contacts,
     meeting_status_current,
+    committee_protocol_target,
+    annual_reports_target,
 ]

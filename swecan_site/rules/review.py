@@ -8,16 +8,21 @@ from ..config import add_months
 from ..loader import MEETINGS_DIR
 from ..models import BodyName, DecisionKind
 from ..problems import Location
-from .base import Context, Result, failed, met, pending, rule
+from .base import Context, Result, ao, failed, met, pending, rule
 from .common import fmt, held
 
 
 @rule(
-    "SC701", "årlig-översyn", "9", "Arbetsutskottet ser över arbetsordningen minst en gång om året"
+    "SC701",
+    "årlig-översyn",
+    "9",
+    "Arbetsutskottet ser över arbetsordningen minst en gång om året",
+    quotes=(ao("9", "Arbetsordningen ska ses över årligen av arbetsutskottet."),),
 )
 def yearly_review(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Det har gått mer än 12 månader (parametern review_months) sedan
+    Vad: Det har gått mer än 12 månader (parametern review_months, i kraft
+    när perioden började) sedan
     arbetsutskottet senast såg över arbetsordningen – eller, om ingen översyn
     har gjorts, sedan den första arbetsordningen började gälla. En översyn är
     ett beslut i arbetsutskottet med typ: översyn.
@@ -43,7 +48,8 @@ def yearly_review(ctx: Context) -> Iterator[Result]:
         meta = versions[0].meta
         since, what = meta.in_force, "ingen översyn sedan arbetsordningen började gälla"
         where = meta.where("in_force")
-    due = add_months(since, ctx.params(ctx.as_of).review_months)
+    # The window is set by the parameters in force when it began (the last review).
+    due = add_months(since, ctx.params(since).review_months)
     if ctx.as_of > due:
         yield failed(
             "arbetsordningen", f"{what} ({fmt(since)}); nästa skulle ske senast {fmt(due)}.", where
@@ -61,6 +67,13 @@ def yearly_review(ctx: Context) -> Iterator[Result]:
     "extern-utvärdering",
     "8.3",
     "Partnerskapet beslutar om extern utvärdering under första verksamhetsåret",
+    quotes=(
+        ao(
+            "8.3",
+            "SweCans partnerskap ska under sitt första verksamhetsår besluta om formerna för "
+            "extern utvärdering och granskning av verksamheten.",
+        ),
+    ),
 )
 def external_evaluation(ctx: Context) -> Iterator[Result]:
     """
