@@ -9,6 +9,7 @@ from pathlib import Path
 from .loader import Dataset, data_problem, load
 from .problems import Kind, Location, Problem, Severity
 from .rules import BY_ID, REGISTRY, Context, Result, Rule, Status
+from .rules.base import Basis
 
 # Exit codes of `swecan-site check` (documented in the README and --help).
 EXIT_OK = 0
@@ -86,7 +87,45 @@ def run_rules(dataset: Dataset, as_of: date) -> Report:
         # Compliance on data that contradicts itself would be noise: fix the data first.
         return _sorted(report)
     _evaluate(report, ctx, compliance_rules, severities)
+    report.problems += missing_quotes(dataset, as_of, compliance_rules, severities)
     return _sorted(report)
+
+
+def missing_quotes(
+    dataset: Dataset, as_of: date, rules: list[Rule], severities: dict
+) -> list[Problem]:
+    """A rule whose quoted sentence is not in the text in force: the kansli must know.
+
+    Not a data error (the site can still be published, and the rule page
+    says the sentence is no longer in the version in force), but a warning
+    under the rule's own ID so that CI shows it.
+    """
+    from .rules.common import quote_holds, quote_source
+
+    problems = []
+    for rule in rules:
+        severity = severities[rule.id]
+        if severity is Severity.OFF:
+            continue
+        for quote in rule.quotes:
+            if quote_holds(dataset, quote, as_of) is False:
+                doc = quote_source(dataset, quote, as_of)
+                where = Location(doc.file if doc else "content")
+                version = getattr(doc.meta, "version", "") if doc else ""
+                problems.append(
+                    Problem(
+                        where,
+                        rule.id,
+                        rule.section,
+                        Severity.WARNING,
+                        Kind.COMPLIANCE,
+                        f"Meningen som regeln citerar (§{quote.section}) finns inte i "
+                        f"{'arbetsordningen version ' + version if version else where.file} "
+                        f'som gäller: "{quote.text}". Regelns bedömningar behöver ses över.',
+                        "citat",
+                    )
+                )
+    return problems
 
 
 def _evaluate(report: Report, ctx: Context, rules: list[Rule], severities: dict) -> None:
@@ -114,8 +153,11 @@ def _evaluate(report: Report, ctx: Context, rules: list[Rule], severities: dict)
 
 
 def _problem(rule: Rule, result: Result, severity: Severity) -> Problem:
+    message = result.message
+    if rule.basis is Basis.TARGET:
+        message = "Kansliets mål (inte ett krav i arbetsordningen): " + message
     return Problem(
-        result.location, rule.id, rule.section, severity, rule.kind, result.message, result.subject
+        result.location, rule.id, rule.section, severity, rule.kind, message, result.subject
     )
 
 

@@ -12,8 +12,10 @@ from zoneinfo import ZoneInfo
 
 from . import publish
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
-from .problems import FORMATTERS, SEVERITY_SV, Severity, section_label
+from .interpretations import for_rule
+from .problems import FORMATTERS, SEVERITY_SV, Kind, Severity, section_label
 from .rules import AREAS, BY_ID, REGISTRY
+from .rules.base import ARBETSORDNING, SOURCE_NAMES, Basis
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -80,8 +82,41 @@ def cmd_explain(args: argparse.Namespace) -> int:
     ref = section_label(rule.section) or "–"
     kind = "datafel (stoppar publicering)" if rule.kind == "data" else "efterlevnad"
     print(f"{rule.id} {rule.name} ({ref})\n{rule.summary}\n")
-    print(f"Typ: {kind}. Allvarlighetsgrad: {SEVERITY_SV[rule.severity]}.\n")
+    print(f"Typ: {kind}. Allvarlighetsgrad: {SEVERITY_SV[rule.severity]}.")
+    if rule.kind is Kind.COMPLIANCE:
+        print(f"Slag: {rule.basis.label}.")
+    print()
+    for quote in rule.quotes:
+        source = (
+            "§" + quote.section
+            if quote.source == ARBETSORDNING
+            else (f"{SOURCE_NAMES[quote.source]}, punkt {quote.section}")
+        )
+        print(textwrap.fill(f"”{quote.text}” ({source})", width=78, subsequent_indent="  "))
+    if rule.quotes:
+        print()
+    elif rule.kind is Kind.COMPLIANCE and rule.basis is Basis.TARGET:
+        print("Kansliets eget mål; arbetsordningen anger ingen sådan frist.\n")
     print(textwrap.dedent(rule.explanation))
+    for item in for_rule(rule.id):
+        print(f"\nTolkning {item.id}: {item.title}")
+        for quote in item.reads:
+            print(
+                textwrap.fill(
+                    f"  Läser: ”{quote.text}” (§{quote.section})",
+                    width=78,
+                    subsequent_indent="    ",
+                )
+            )
+        for value, text in item.options.items():
+            mark = "standard" if value == item.default else "alternativ"
+            print(
+                textwrap.fill(
+                    f"  {item.parameter}: {value} ({mark}) – {text}",
+                    width=78,
+                    subsequent_indent="    ",
+                )
+            )
     return EXIT_OK
 
 

@@ -88,8 +88,7 @@ INTERPRETATIONS: list[Interpretation] = [
             "utslagsröst": "vid lika röstetal avgör ordförandens utslagsröst; både bifall "
             "och avslag kan vara riktigt",
         },
-        "Enkel majoritet betyder fler röster för än emot; arbetsordningen ger ingen "
-        "utslagsröst.",
+        "Enkel majoritet betyder fler röster för än emot; arbetsordningen ger ingen utslagsröst.",
         ("SC402",),
     ),
     Interpretation(
@@ -116,7 +115,12 @@ INTERPRETATIONS: list[Interpretation] = [
     Interpretation(
         "T5",
         "Vad två tredjedelar räknas på",
-        (ao("9", "Förslag till ändring av arbetsordning beslutas genom kvalificerad majoritet (2/3)."),),
+        (
+            ao(
+                "9",
+                "Förslag till ändring av arbetsordning beslutas genom kvalificerad majoritet (2/3).",
+            ),
+        ),
         "two_thirds_base",
         "för_och_emot",
         {

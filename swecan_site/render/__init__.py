@@ -3,7 +3,7 @@
 No MkDocs here: the renderer returns ``{path: markdown}`` so that any static
 site engine can publish it (``swecan-site generate``), and the MkDocs plugin
 stays a thin adapter. What must never be public is decided here, once:
-drafts (content with ``utkast: true``, protocols that are not justerade) and
+drafts (content with ``utkast: true``, protocols that are not färdigställda) and
 underlag that is not public are never rendered.
 """
 
@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..check import Evaluation, Report
+from ..interpretations import for_rule
 from ..loader import Dataset
 from ..models import (
     BODY_NAMES,
@@ -40,8 +41,8 @@ from ..models import (
 )
 from ..problems import SEVERITY_SV, Kind, section_label
 from ..rules import REGISTRY, Status
-from ..rules.base import Context
-from ..rules.common import protocol_deadline, protocol_published, roll_on
+from ..rules.base import ARBETSORDNING, BASIS_LABELS, SOURCE_NAMES, Basis, Context, Quote, Rule
+from ..rules.common import protocol_deadline, protocol_published, quote_holds, roll_on
 from . import format as fmt
 from .markdown import demote, explanation_markdown, protocol_markdown
 
@@ -65,6 +66,13 @@ PROTOCOL_NAMES = {
     ProtocolStatus.APPROVED: "godkänt",
 }
 START_PAGE = "start"
+
+
+def quote_ref(quote: Quote) -> str:
+    """Where a quote comes from, in Swedish: '§3.3' or 'Utgångspunkter för samverkan, punkt 5'."""
+    if quote.source == ARBETSORDNING:
+        return f"§{quote.section}"
+    return f"{SOURCE_NAMES[quote.source]}, punkt {quote.section}"
 
 
 class Renderer:
@@ -119,6 +127,7 @@ class Renderer:
             raised_by=self.raised_by,
             underlag_line=self.underlag_line,
             version_status=self.version_status,
+            quote_ref=quote_ref,
         )
         return env
 
@@ -218,8 +227,13 @@ class Renderer:
         return {d.slug: d for d in self.data.pages if not d.meta.draft}
 
     def evaluations_for(self, subjects: Iterable[str]) -> list[Evaluation]:
+        """Verdicts on the arbetsordning (obligations and interpretations), not targets."""
         wanted = set(subjects)
-        return [e for e in self.compliance if e.result.subject in wanted]  # in rule order
+        return [
+            e
+            for e in self.compliance
+            if e.result.subject in wanted and e.rule.basis is not Basis.TARGET
+        ]  # in rule order
 
     @property
     def any_example(self) -> bool:
@@ -438,6 +452,34 @@ class Renderer:
             result[f"rapporter/{doc.slug}.md"] = self.render("page.md.j2", doc=doc)
         return result
 
+    def quotes_of(self, rule: Rule) -> list[dict]:
+        """The rule's quoted sentences, and whether the text in force still has them."""
+        return [
+            {
+                "text": q.text,
+                "section": q.section,
+                "source": SOURCE_NAMES[q.source],
+                "ref": quote_ref(q),
+                "holds": quote_holds(self.data, q, self.as_of),
+            }
+            for q in rule.quotes
+        ]
+
+    def interpretations_of(self, rule: Rule) -> list[dict]:
+        """The rule's interpretations with the reading selected per ``as_of``."""
+        params = self.data.params(self.as_of)
+        return [
+            {
+                "item": i,
+                "selected": getattr(params, i.parameter),
+                "selected_text": i.options[getattr(params, i.parameter)],
+                "alternative": [
+                    (value, text) for value, text in i.options.items() if value != i.default
+                ],
+            }
+            for i in for_rule(rule.id)
+        ]
+
     def compliance_pages(self) -> dict[str, str]:
         evaluations = self.compliance
         per_rule: dict[str, list[Evaluation]] = defaultdict(list)
@@ -445,7 +487,35 @@ class Renderer:
             per_rule[e.rule.id].append(e)
         rules = [r for r in REGISTRY if r.kind is Kind.COMPLIANCE]
         counts = {r.id: Counter(str(e.result.status) for e in per_rule[r.id]) for r in rules}
-        totals = Counter(str(e.result.status) for e in evaluations)
+        groups = []
+        for basis, intro in (
+            (
+                Basis.OBLIGATION,
+                "Regler som bygger direkt på en mening i arbetsordningen, som citeras.",
+            ),
+            (
+                Basis.INTERPRETATION,
+                "Regler där arbetsordningen inte säger det uttryckligen. Läsningen är en "
+                "dokumenterad tolkning med ett alternativ som kan väljas i swecan.yaml.",
+            ),
+            (
+                Basis.TARGET,
+                "Frister som kansliet har satt för sig självt. Arbetsordningen kräver dem "
+                "inte; ett mål som inte nås är inte ett brott mot arbetsordningen.",
+            ),
+        ):
+            members = [r for r in rules if r.basis is basis]
+            total = Counter(str(e.result.status) for r in members for e in per_rule[r.id])
+            groups.append(
+                {
+                    "basis": basis,
+                    "label": BASIS_LABELS[basis],
+                    "intro": intro,
+                    "rules": [(r, counts[r.id], self.quotes_of(r)) for r in members],
+                    "totals": total,
+                }
+            )
+        judged = [e for e in evaluations if e.rule.basis is not Basis.TARGET]
         per_meeting = []
         for meeting in self.data.meetings:
             rows = self.evaluations_for([meeting.meeting_id, *(d.id for d in meeting.decisions)])
@@ -453,15 +523,28 @@ class Renderer:
                 per_meeting.append((meeting, Counter(str(e.result.status) for e in rows)))
         per_year = [
             e
-            for e in evaluations
+            for e in judged
             if e.result.subject.isdigit() or e.result.subject.startswith("verksamhetsår")
         ]
         result = {
             "efterlevnad/index.md": self.render(
                 "compliance_index.md.j2",
-                rules=[(r, counts[r.id]) for r in rules],
-                totals=totals,
-                failures=[e for e in evaluations if e.result.status is Status.NOT_MET],
+                groups=groups,
+                failures=[
+                    e
+                    for e in judged
+                    if e.result.status is Status.NOT_MET and e.rule.basis is Basis.OBLIGATION
+                ],
+                interpretation_failures=[
+                    e
+                    for e in judged
+                    if e.result.status is Status.NOT_MET and e.rule.basis is Basis.INTERPRETATION
+                ],
+                target_misses=[
+                    e
+                    for e in evaluations
+                    if e.rule.basis is Basis.TARGET and e.result.status is Status.NOT_MET
+                ],
                 per_meeting=per_meeting,
                 per_year=per_year,
                 example=self.any_example,
@@ -472,6 +555,10 @@ class Renderer:
             result[f"efterlevnad/{rule.id.lower()}.md"] = self.render(
                 "compliance_rule.md.j2",
                 rule=rule,
+                basis_label=BASIS_LABELS[rule.basis],
+                is_target=rule.basis is Basis.TARGET,
+                quotes=self.quotes_of(rule),
+                interpretations=self.interpretations_of(rule),
                 rows=per_rule[rule.id],
                 severity=SEVERITY_SV[severity],
             )

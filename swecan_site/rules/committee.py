@@ -357,7 +357,10 @@ def committee_chair_elected(ctx: Context) -> Iterator[Result]:
     Åtgärd: Ange beslut: med id för arbetsutskottets valbeslut (typ: val).
     """
     committee = ctx.data.organisation.committee
-    for label, holders in (("ordförande", committee.chair), ("vice ordförande", committee.vice_chair)):
+    for label, holders in (
+        ("ordförande", committee.chair),
+        ("vice ordförande", committee.vice_chair),
+    ):
         for holder in holders:
             yield from _appointing_decision(
                 ctx, f"{label} ({holder.partner})", holder, BodyName.COMMITTEE, "Vald genom"

@@ -75,8 +75,7 @@ def matter_in_time(ctx: Context) -> Iterator[Result]:
     quotes=(
         ao(
             "4.3",
-            "I det fall oenighet om ett förslag råder, tillämpas omröstning med enkel "
-            "majoritet.",
+            "I det fall oenighet om ett förslag råder, tillämpas omröstning med enkel majoritet.",
         ),
     ),
 )
@@ -264,10 +263,11 @@ def rules_change(ctx: Context) -> Iterator[Result]:
         yes, no, abstain = decision.votes.totals
         base = yes + no + (abstain if params.two_thirds_base == "alla_röster" else 0)
         share = Fraction(yes, base) if base else Fraction(0)
-        counted = "av för och emot" if params.two_thirds_base == "för_och_emot" else "av alla röster"
+        counted = (
+            "av för och emot" if params.two_thirds_base == "för_och_emot" else "av alla röster"
+        )
         evidence = (
-            f"{yes} för, {no} emot, {abstain} avstod ({float(share):.0%} {counted}; "
-            f"krav {needed})"
+            f"{yes} för, {no} emot, {abstain} avstod ({float(share):.0%} {counted}; krav {needed})"
         )
         if share >= needed:
             yield met(decision.id, evidence + ".", decision.where("votes"))
@@ -327,7 +327,9 @@ def matter_decided(ctx: Context) -> Iterator[Result]:
             if item.matter in decided:
                 yield met(item.matter, f"Beslut vid {meeting.meeting_id}.", where)
             elif matter is not None and matter.handling is not None:
-                yield met(item.matter, f"Ärendet {matter.handling} vid {meeting.meeting_id}.", where)
+                yield met(
+                    item.matter, f"Ärendet {matter.handling} vid {meeting.meeting_id}.", where
+                )
             elif not final:
                 yield pending(
                     item.matter, "Beslutet förs in när protokollet är färdigställt.", where

@@ -378,7 +378,8 @@ def meeting_chair(ctx: Context) -> Iterator[Result]:
         label = "ordförande" if role is ChairRole.CHAIR else "vice ordförande"
         if holder is None:
             yield failed(
-                mid, f"Mötet leddes av {label}, men ingen {label} hade mandat {fmt(meeting.date)}.",
+                mid,
+                f"Mötet leddes av {label}, men ingen {label} hade mandat {fmt(meeting.date)}.",
                 where,
             )
         else:

@@ -213,7 +213,9 @@ def roll_fixed(ctx: Context) -> Iterator[Result]:
     "antagningsbeslut",
     "2.1, 8.1",
     "Från verksamhetsår 2 antas nya partners genom beslut i partnerskapet",
-    quotes=(ao("2.1", "Beslutar om tillkommande partners fr.o.m. verksamhetsår 2 enligt punkt 8.1."),),
+    quotes=(
+        ao("2.1", "Beslutar om tillkommande partners fr.o.m. verksamhetsår 2 enligt punkt 8.1."),
+    ),
 )
 def admission_decision(ctx: Context) -> Iterator[Result]:
     """

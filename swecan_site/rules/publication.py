@@ -76,9 +76,7 @@ PUBLISH_QUOTE = ao(
     "SweCan ska ha en öppen kommunikationsplattform. Följande dokument ska publiceras:",
 )
 PROTOCOLS_QUOTE = ao("7", "mötesprotokoll och beslut")
-DEADLINE_QUOTE = ao(
-    "3.2", "Protokoll ska färdigställas senast inom 14 dagar efter mötet"
-)
+DEADLINE_QUOTE = ao("3.2", "Protokoll ska färdigställas senast inom 14 dagar efter mötet")
 
 
 @rule(
@@ -269,9 +267,7 @@ def annual_reports_target(ctx: Context) -> Iterator[Result]:
             elif ctx.as_of <= deadline:
                 yield pending(subject, f"{what}: kansliets mål är {fmt(deadline)}.", where)
             else:
-                yield failed(
-                    subject, f"{what} saknas; kansliets mål var {fmt(deadline)}.", where
-                )
+                yield failed(subject, f"{what} saknas; kansliets mål var {fmt(deadline)}.", where)
 
 
 @rule(
@@ -308,9 +304,7 @@ def committee_protocol_target(ctx: Context) -> Iterator[Result]:
                 mid, f"Färdigställt {fmt(completed)}, efter kansliets mål {fmt(deadline)}.", where
             )
         elif ctx.as_of > deadline:
-            yield failed(
-                mid, f"Inte färdigställt; kansliets mål var {fmt(deadline)}.", where
-            )
+            yield failed(mid, f"Inte färdigställt; kansliets mål var {fmt(deadline)}.", where)
         else:
             yield pending(mid, f"Kansliets mål: färdigställt senast {fmt(deadline)}.", where)
 
@@ -320,7 +314,10 @@ def committee_protocol_target(ctx: Context) -> Iterator[Result]:
     "ordförandes-kontakt",
     "7",
     "Aktuella kontaktuppgifter till båda ordförandena",
-    quotes=(PUBLISH_QUOTE, ao("7", "kontaktuppgifter till ordförande i SweCan och arbetsutskottet")),
+    quotes=(
+        PUBLISH_QUOTE,
+        ao("7", "kontaktuppgifter till ordförande i SweCan och arbetsutskottet"),
+    ),
 )
 def chair_contacts(ctx: Context) -> Iterator[Result]:
     """
