@@ -118,13 +118,15 @@ INTERPRETATIONS: list[Interpretation] = [
         (
             ao(
                 "9",
-                "Förslag till ändring av arbetsordning beslutas genom kvalificerad majoritet (2/3).",
+                "Förslag till ändring av arbetsordning beslutas genom kvalificerad "
+                "majoritet (2/3).",
             ),
         ),
         "two_thirds_base",
         "för_och_emot",
         {
-            "för_och_emot": "andelen röster för av rösterna för och emot; den som avstår räknas inte",
+            "för_och_emot": "andelen röster för av rösterna för och emot; den som avstår "
+            "räknas inte",
             "alla_röster": "andelen röster för av alla som röstade, även de som avstod",
         },
         "Den som avstår har inte tagit ställning; så räknas avgivna röster i svensk "

@@ -342,9 +342,9 @@ def meeting_chair(ctx: Context) -> Iterator[Result]:
     Vad: Ett genomfört möte leddes av någon annan än organets ordförande
     eller vice ordförande, eller av en ordförande eller vice som inte hade
     mandat på mötesdagen (organisation.yaml). Uppgiften mötesordförande är
-    frivillig; möten utan den bedöms inte. Hade organet ännu ingen
-    ordförande eller vice (arbetsutskottets konstituerande möte) är det inget
-    fynd.
+    frivillig; möten utan den bedöms inte. Hade organet ingen ordförande
+    eller vice vars mandat började före mötet (arbetsutskottets
+    konstituerande möte, där de väljs) är annan mötesledare inget fynd.
 
     Varför: Ordföranden "Leder SweCans sammanträden" och "Vice ordförande
     ersätter ordföranden i dennes frånvaro" (§6.2); arbetsutskottet "leds av
@@ -363,9 +363,18 @@ def meeting_chair(ctx: Context) -> Iterator[Result]:
         chair = body.holder("chair", meeting.date)
         vice = body.holder("vice_chair", meeting.date)
         if role is ChairRole.OTHER:
-            if chair is None and vice is None:
+            # A body whose chair and vice were first chosen at this very meeting (the AU's
+            # constituent meeting) had no one to lead it before the election.
+            earlier = [
+                t
+                for t in (*body.chair, *body.vice_chair)
+                if t.start < meeting.date and (t.end is None or t.end >= meeting.date)
+            ]
+            if not earlier:
                 yield met(
-                    mid, "Organet hade ingen ordförande eller vice ordförande med mandat.", where
+                    mid,
+                    "Organet hade ingen ordförande eller vice ordförande med mandat före mötet.",
+                    where,
                 )
             else:
                 yield failed(
