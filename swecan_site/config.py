@@ -65,8 +65,12 @@ class Parameters(BaseModel):
     committee_per_sector: int = Field(3, ge=0, description="§2.2 ledamöter per sektor")
     member_term_years: int = Field(2, ge=1, description="§2.2 mandatperiod för ledamot, år")
     member_reelections: int = Field(1, ge=0, description="§2.2 antal omval för ledamot")
-    chair_term_years: int = Field(1, ge=1, description="§2.2 mandatperiod för AU:s ordförande, år")
-    chair_reelections: int = Field(2, ge=0, description="§2.2 antal omval för AU:s ordförande")
+    chair_term_years: int = Field(
+        1, ge=1, description="§2.2 mandatperiod för arbetsutskottets ordförande, år"
+    )
+    chair_reelections: int = Field(
+        2, ge=0, description="§2.2 antal omval för arbetsutskottets ordförande"
+    )
     first_year_chair: str = Field(
         "socialstyrelsen", description="§8.2 partner som innehar ordförandeposten år 1"
     )

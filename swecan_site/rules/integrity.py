@@ -42,7 +42,7 @@ def _duplicates(items: list[tuple[str, Node, str]], what: str) -> Iterator[Resul
 def unique_ids(ctx: Context) -> Iterator[Result]:
     """
     Vad: Två partners, beslut, ärenden eller arbetsgrupper har samma id, eller
-    samma partner står två gånger i en närvarolista eller bland AU:s ledamöter.
+    samma partner står två gånger i en närvarolista eller bland arbetsutskottets ledamöter.
 
     Varför: Id blir permanenta adresser på webbplatsen (beslut B-2026-03 ska
     alltid leda till samma beslut) och används för alla hänvisningar.
@@ -61,7 +61,7 @@ def unique_ids(ctx: Context) -> Iterator[Result]:
     )
     yield from _duplicates(
         [(m.partner, m, "partner") for m in data.organisation.committee.members],
-        "AU-ledamoten",
+        "Ledamoten i arbetsutskottet",
     )
     for meeting in data.meetings:
         seen: set[str] = set()
@@ -172,13 +172,13 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
     "SC104",
     "partner-vid-datum",
     "5.3",
-    "Den som närvarar, röstar eller sitter i AU är partner vid tillfället",
+    "Den som närvarar, röstar eller sitter i arbetsutskottet är partner vid tillfället",
     kind=Kind.DATA,
 )
 def partner_on_date(ctx: Context) -> Iterator[Result]:
     """
     Vad: En partner står i en närvarolista, röstlängd, röstning eller ett
-    AU-mandat vid ett datum då den inte är partner – före anslutningen eller
+    mandat i arbetsutskottet vid ett datum då den inte är partner – före anslutningen eller
     efter utträdet.
 
     Varför: Endast partners har rätt att delta och rösta (§4.3, §5.3). En
