@@ -37,8 +37,8 @@ def test_rule_is_documented(rule) -> None:
         assert part in rule.explanation, f"{rule.id} lacks '{part}'"
     if rule.kind is Kind.COMPLIANCE:
         assert rule.section and rule.section != "–", f"{rule.id} has no § citation"
-        if rule.basis is Basis.TARGET:  # the kansli's own targets are never breaches
-            assert rule.severity is Severity.INFO
+        if rule.basis is Basis.TARGET:  # the kansli's own targets: info unless set otherwise
+            assert rule.severity in (Severity.INFO, Severity.WARNING)
         else:
             assert rule.severity in (Severity.WARNING, Severity.ERROR)
     else:
@@ -51,10 +51,15 @@ def _cases_for(rule_id: str) -> tuple[list, list]:
     return failing, passing
 
 
+# Obligations without a deadline in the arbetsordning can never be 'ej uppfyllt':
+# they stay 'ej avgjort' until met (tests/test_verdicts.py asserts that status).
+NEVER_BREACHED = {"SC204"}
+
+
 @pytest.mark.parametrize("rule", REGISTRY, ids=lambda r: r.id)
 def test_rule_has_failing_and_passing_cases(rule) -> None:
     failing, passing = _cases_for(rule.id)
-    assert failing, f"{rule.id} has no failing case in tests/cases"
+    assert failing or rule.id in NEVER_BREACHED, f"{rule.id} has no failing case in tests/cases"
     if rule.check is not None:  # file rules pass whenever the shipped data loads
         assert passing, f"{rule.id} has no passing case in tests/cases"
 
