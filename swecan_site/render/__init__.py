@@ -390,7 +390,9 @@ class Renderer:
     def meeting_page(self, meeting: Meeting) -> str:
         published = protocol_published(meeting)
         # Verdicts on decisions are shown only with the protocol that publishes them.
-        subjects = [meeting.meeting_id] + ([d.id for d in meeting.decisions] if published else [])
+        subjects = [meeting.meeting_id] + (
+            [d.id for d in meeting.decisions] + [m.id for m in meeting.matters] if published else []
+        )
         quorum = {
             e.result.subject: e.result.message
             for e in self.evaluations_for(d.id for d in meeting.decisions)
