@@ -21,11 +21,13 @@ from .common import fmt, held
 )
 def yearly_review(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Det har gått mer än 12 månader (parametern review_months, i kraft
-    när perioden började) sedan
-    arbetsutskottet senast såg över arbetsordningen – eller, om ingen översyn
-    har gjorts, sedan den första arbetsordningen började gälla. En översyn är
-    ett beslut i arbetsutskottet med typ: översyn.
+    Vad: Arbetsutskottet såg inte över arbetsordningen inom 12 månader
+    (parametern review_months, i kraft när perioden började) efter den
+    föregående översynen – eller, för den första, efter att den första
+    arbetsordningen började gälla. Varje period bedöms för sig, så en sen
+    översyn förblir redovisad även när en ny har gjorts. Den period som pågår
+    är ej avgjord tills den har gått ut. En översyn är ett beslut i
+    arbetsutskottet med typ: översyn.
 
     Varför: "Arbetsordningen ska ses över årligen av arbetsutskottet." (§9)
 
@@ -33,7 +35,7 @@ def yearly_review(ctx: Context) -> Iterator[Result]:
     typ: översyn, även när översynen inte leder till ändringsförslag.
     """
     versions = sorted(ctx.data.rules_versions, key=lambda d: d.meta.in_force)
-    if not versions:
+    if not versions or versions[0].meta.in_force > ctx.as_of:
         return
     reviews = [
         (m, d)
@@ -41,25 +43,32 @@ def yearly_review(ctx: Context) -> Iterator[Result]:
         for d in m.decisions
         if d.kind is DecisionKind.REVIEW and m.date <= ctx.as_of
     ]
-    if reviews:
-        meeting, decision = reviews[-1]
-        since, what, where = meeting.date, f"senaste översyn {decision.id}", decision.where("kind")
-    else:
-        meta = versions[0].meta
-        since, what = meta.in_force, "ingen översyn sedan arbetsordningen började gälla"
-        where = meta.where("in_force")
-    # The window is set by the parameters in force when it began (the last review).
+    meta = versions[0].meta
+    since, label, where = meta.in_force, "arbetsordningen började gälla", meta.where("in_force")
+    for meeting, decision in reviews:
+        due = add_months(since, ctx.params(since).review_months)
+        subject = f"översyn efter {fmt(since)}"
+        evidence = f"Översyn {decision.id} {fmt(meeting.date)}; {label} {fmt(since)}"
+        if meeting.date <= due:
+            yield met(subject, f"{evidence}, senast {fmt(due)}.", decision.where("kind"))
+        else:
+            yield failed(
+                subject, f"{evidence}; skulle ske senast {fmt(due)}.", decision.where("kind")
+            )
+        since, label, where = (
+            meeting.date,
+            f"föregående översyn {decision.id}",
+            decision.where("kind"),
+        )
+    # The window still running, set by the parameters in force when it began.
     due = add_months(since, ctx.params(since).review_months)
+    subject = f"översyn efter {fmt(since)}"
     if ctx.as_of > due:
         yield failed(
-            "arbetsordningen", f"{what} ({fmt(since)}); nästa skulle ske senast {fmt(due)}.", where
+            subject, f"Ingen översyn sedan {label} {fmt(since)}; senast {fmt(due)}.", where
         )
-    elif reviews:
-        yield met("arbetsordningen", f"{what} ({fmt(since)}); nästa senast {fmt(due)}.", where)
     else:
-        yield pending(
-            "arbetsordningen", f"{what} ({fmt(since)}); första översyn senast {fmt(due)}.", where
-        )
+        yield pending(subject, f"Nästa översyn senast {fmt(due)} ({label} {fmt(since)}).", where)
 
 
 @rule(
