@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 from ..config import Parameters, last_day_of_term
-from ..models import SECTOR_NAMES, BodyName, DecisionKind, Outcome, RoleHolder, Sector, Term
+from ..models import SECTOR_NAMES, BodyName, Outcome, RoleHolder, Sector, Term
 from .base import Context, Result, ao, failed, met, pending, rule
 from .common import fmt
 
@@ -286,8 +286,6 @@ def _appointing_decision(
     problems = []
     if meeting.body is not body:
         problems.append(f"fattat av {meeting.body}, inte {body}")
-    if decision.kind is not DecisionKind.ELECTION:
-        problems.append("inte ett beslut om val (typ: val)")
     if decision.outcome is not Outcome.ADOPTED:
         problems.append("förslaget avslogs")
     if meeting.date > term.start:
@@ -321,12 +319,12 @@ def _appointing_decision(
 def committee_appointed(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett mandat i arbetsutskottet hänvisar (beslut:) till ett beslut som
-    inte är partnerskapets bifallna beslut om val, eller som fattades efter
-    att mandatet började. Mandat utan beslut: bedöms inte.
+    inte fattades av partnerskapet, som avslogs, eller som fattades efter att
+    mandatet började (samma dag är i tid). Mandat utan beslut: bedöms inte.
 
     Varför: Partnerskapet "Utser arbetsutskott" (§2.1, §2.2).
 
-    Åtgärd: Ange beslut: med id för partnerskapets valbeslut (typ: val).
+    Åtgärd: Ange beslut: med id för partnerskapets beslut om valet.
     """
     for member in ctx.data.organisation.committee.members:
         for term in member.mandates:
@@ -347,14 +345,14 @@ def committee_appointed(ctx: Context) -> Iterator[Result]:
 def committee_chair_elected(ctx: Context) -> Iterator[Result]:
     """
     Vad: Arbetsutskottets ordförande eller vice ordförande hänvisar
-    (beslut:) till ett beslut som inte är arbetsutskottets bifallna beslut om
-    val, eller som fattades efter att mandatet började. Mandat utan beslut:
-    bedöms inte.
+    (beslut:) till ett beslut som inte fattades av arbetsutskottet, som
+    avslogs, eller som fattades efter att mandatet började (samma dag är i
+    tid). Mandat utan beslut: bedöms inte.
 
     Varför: "Ordförande för arbetsutskottet och vice ordförande utses av dess
     ledamöter." (§2.2)
 
-    Åtgärd: Ange beslut: med id för arbetsutskottets valbeslut (typ: val).
+    Åtgärd: Ange beslut: med id för arbetsutskottets beslut om valet.
     """
     committee = ctx.data.organisation.committee
     for label, holders in (

@@ -334,6 +334,11 @@ def quorum(ctx: Context) -> Iterator[Result]:
             "arbetsutskottet och ansvarig tjänsteperson för kansliet.",
         ),
         ao("6.2", "Vice ordförande ersätter ordföranden i dennes frånvaro."),
+        ao(
+            "2.2",
+            "Arbetsutskottet leds av en ordförande som vid behov samverkar med ordförande för "
+            "SweCan och kansliet.",
+        ),
         ao("2.2", "Vice ordförande ersätter ordförande i dennes frånvaro."),
     ),
 )

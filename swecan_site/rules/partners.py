@@ -286,10 +286,10 @@ def admission_decision(ctx: Context) -> Iterator[Result]:
 )
 def invitation(ctx: Context) -> Iterator[Result]:
     """
-    Vad: En partner som anslöt under SweCans första verksamhetsår har ett
-    datum för inbjudan (inbjuden:) som är senare än anslutningen. Uppgiften är
-    frivillig; partners utan den bedöms inte. Från verksamhetsår 2 är
-    antagningsbeslutet beviset (SC505).
+    Vad: En partner har ett datum för inbjudan (inbjuden:) som är senare än
+    anslutningen. Inbjuden samma dag som anslutningen är i tid. Uppgiften är
+    frivillig; partners utan den bedöms inte. (Från verksamhetsår 2 prövar
+    SC505 dessutom partnerskapets antagningsbeslut.)
 
     Varför: "Partnerskap i SweCan sker endast efter inbjudan av partnerskapet
     och efter signerad avsiktsförklaring." (§5.3) Första året bjuder
@@ -297,9 +297,8 @@ def invitation(ctx: Context) -> Iterator[Result]:
 
     Åtgärd: Ange inbjuden: med datum för inbjudan i partners.yaml.
     """
-    config = ctx.data.config
     for partner in ctx.data.partners:
-        if partner.invited is None or config.operating_year(partner.joined) >= 2:
+        if partner.invited is None:
             continue
         if partner.invited > partner.joined:
             yield failed(
