@@ -96,7 +96,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if rule.quotes:
         print()
     elif rule.kind is Kind.COMPLIANCE and rule.basis is Basis.TARGET:
-        print("Kansliets eget mål; arbetsordningen anger ingen sådan frist.\n")
+        print("Kansliets eget mål; arbetsordningen ställer inte det kravet.\n")
     print(textwrap.dedent(rule.explanation))
     for item in for_rule(rule.id):
         print(f"\nTolkning {item.id}: {item.title}")

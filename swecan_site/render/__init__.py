@@ -502,7 +502,7 @@ class Renderer:
             ),
             (
                 Basis.TARGET,
-                "Frister som kansliet har satt för sig självt. Arbetsordningen kräver dem "
+                "Mål och frister som kansliet har satt för sig självt. Arbetsordningen kräver dem "
                 "inte; ett mål som inte nås är inte ett brott mot arbetsordningen.",
             ),
         ):
