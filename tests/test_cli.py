@@ -54,7 +54,8 @@ def test_as_of_changes_the_verdict(capsys) -> None:
     # A week after the planned 2026-12-03 meeting its status should have been updated.
     code, out, _ = run(capsys, "check", "--as-of", "2026-12-10")
     assert code == 0
-    assert "meetings/2026-12-03-partnerskapet/mote.yaml:" in out and "info SC206 Kansliets mål" in out
+    assert "meetings/2026-12-03-partnerskapet/mote.yaml:" in out
+    assert "info SC206 Kansliets mål" in out  # a kansli target, not an arbetsordning breach
 
 
 def test_explain_prints_the_swedish_explanation(capsys) -> None:
