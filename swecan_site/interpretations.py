@@ -196,7 +196,7 @@ INTERPRETATIONS: list[Interpretation] = [
         },
         "Att avstå från beslutet är det sätt att undvika jäv som utgångspunkterna "
         "pekar på; texten säger det inte med de orden.",
-        ("SC404", "SC306"),
+        ("SC404", "SC403"),
     ),
     Interpretation(
         "T9",
