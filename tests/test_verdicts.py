@@ -197,3 +197,19 @@ def test_explain_prints_the_quote_and_interpretations(capsys) -> None:
     assert "two_thirds_base: för_och_emot (standard)" in out
     assert main(["explain", "SC208"]) == 0
     assert "Slag: Kansliets mål." in capsys.readouterr().out
+
+
+def test_meeting_pages_show_the_new_fields() -> None:
+    from swecan_site.check import run_rules
+
+    report = run_rules(load(REPO).dataset, date(2026, 11, 26))
+    pages = render_site(report)
+    june = pages["moten/2026-06-10-partnerskapet.md"]
+    assert "| Mötesordförande | Ordförande för SweCan, Socialstyrelsen |" in june
+    assert "Ärendet bordlades." in june
+    september = pages["moten/2026-09-03-arbetsutskottet.md"]
+    assert "| Mötesordförande | Arbetsutskottets vice ordförande (Cancerfonden) |" in september
+    assert (
+        "[Ä-2026-14](../moten/2026-06-10-partnerskapet.md#a-2026-14)"
+        in pages["efterlevnad/sc406.md"]
+    )

@@ -25,6 +25,7 @@ from ..models import (
     RAISED_BY_BODIES,
     SECTOR_NAMES,
     BodyName,
+    ChairRole,
     ContentDoc,
     Decision,
     DecisionKind,
@@ -128,6 +129,7 @@ class Renderer:
             underlag_line=self.underlag_line,
             version_status=self.version_status,
             quote_ref=quote_ref,
+            chair_label=self.chair_label,
         )
         return env
 
@@ -163,6 +165,9 @@ class Renderer:
             return self.decision_link(subject, prefix)
         if self.data.partner(subject):
             return self.partner_link(subject, prefix)
+        for meeting in self.data.meetings:
+            if meeting.matter(subject):
+                return f"[{subject}]({prefix}moten/{meeting.meeting_id}.md#{fmt.anchor(subject)})"
         return fmt.cell(subject)
 
     def protocol_label(self, meeting: Meeting) -> str:
@@ -180,6 +185,20 @@ class Renderer:
         if approved_at:
             label += f", godkänt vid mötet {fmt.sv_date(approved_at.date)}"
         return label
+
+    def chair_label(self, meeting: Meeting) -> str:
+        """Who led the meeting (mötesordförande), as the public reads it."""
+        role = meeting.chaired_by
+        if role is None:
+            return "–"
+        if role is ChairRole.OTHER:
+            return "någon annan än ordföranden eller vice ordföranden"
+        org = self.data.organisation
+        body = org.partnership if meeting.body is BodyName.PARTNERSHIP else org.committee
+        field = "chair" if role is ChairRole.CHAIR else "vice_chair"
+        label = "ordföranden" if role is ChairRole.CHAIR else "vice ordföranden"
+        holder = body.holder(field, meeting.date)
+        return fmt.cell(holder.name) if holder else label
 
     def method_text(self, decision: Decision) -> str:
         if decision.method is Method.CONSENSUS:
