@@ -303,13 +303,14 @@ def problems(text: str) -> tuple[Issue, ...]:
     issues = []
     cursor: dict[str, int] = {}
     for rule, what, needle in walker.found:
-        offset = _locate(text, needle, cursor.get(needle, 0))
-        if offset < 0:
-            decoded = html.unescape(text)
-            offset = 0 if decoded == text else _locate(decoded, needle, 0)
-            offset = max(offset, 0)
-        else:
-            cursor[needle] = offset + 1
+        # An attribute that attr_list made out of stray characters is found by its brace.
+        for candidate in (needle, "{") if rule == SC_ATTRIBUTE else (needle,):
+            offset = _locate(text, candidate, cursor.get(candidate, 0))
+            if offset >= 0:
+                cursor[candidate] = offset + 1
+                break
+        if offset < 0:  # written with entities: found in the decoded text, else line 1
+            offset = max(_locate(html.unescape(text), needle, 0), 0)
         line, column = _position(text, offset)
         message = _COMMENT_MESSAGE if what == "<!-- -->" else _MESSAGES[rule].format(what=what)
         issues.append(Issue(rule, message, line, column))
