@@ -66,8 +66,14 @@ def _squeeze(value: str) -> str:
     return re.sub(r"[\t\n\r]", "", value).lower()
 
 
+SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8").split("\ntheme:")[0])["site_url"]
+
+
 def _outside(value: str) -> bool:
+    """Another host than the site's own (site_url, used by the canonical link)."""
     squeezed = _squeeze(value).replace("\\", "/")
+    if squeezed.startswith(SITE_URL):
+        return False
     return bool(re.match(r"^[a-z][a-z0-9+.-]*:", squeezed)) or squeezed.startswith("//")
 
 
@@ -140,6 +146,20 @@ def text_of(fragment: str) -> str:
     return " ".join("".join(parts).split())
 
 
+def elements(fragment: str) -> list[tuple[str, list[str]]]:
+    """(tag, attribute names) of every start tag."""
+    found: list[tuple[str, list[str]]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            found.append((tag, [name for name, _ in attrs]))
+
+    parser = Tags(convert_charrefs=True)
+    parser.feed(fragment)
+    parser.close()
+    return found
+
+
 def to_html(text: str) -> str:
     return markdown.markdown(text, extensions=SITE_EXTENSIONS)
 
@@ -175,8 +195,7 @@ HOSTILE_TEXT = [
 def test_plain_text_is_shown_as_written_and_never_markup(value: str) -> None:
     rendered = to_html(plain_text(value))
     assert breaches(rendered) == []
-    assert re.findall(r"<(\w+)", rendered) in ([], ["p"] * rendered.count("<p"))
-    assert re.findall(r"<\w+\s[^>]*>", rendered) == []  # no element carries an attribute
+    assert all(tag == "p" and not attrs for tag, attrs in elements(rendered))
     expected = " ".join(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", value).split())
     assert text_of(rendered) == expected
 
@@ -190,9 +209,7 @@ def test_cell_is_inert_in_headings_tables_and_link_text(value: str) -> None:
     )
     rendered = to_html(page)
     assert breaches(rendered) == []
-    assert re.findall(r' (\w+)="', rendered) == ["id", "href"] or set(
-        re.findall(r' (\w+)="', rendered)
-    ) <= {"id", "href", "class", "title"}
+    assert [(t, a) for t, a in elements(rendered) if a] == [("h3", ["id"]), ("a", ["href"])]
     assert re.findall(r'href="([^"]*)"', rendered)[-1] == "partners/x.md"
     assert re.findall(r'id="([^"]*)"', rendered)[0] == "b-2026-01"
     assert rendered.count("<table>") == 1 and rendered.count("<td>") == 2
@@ -308,7 +325,7 @@ ALLOWED_BUT_HOSTILE = {
     ],
     "content/tillganglighet.md": [
         ("titel: Tillgänglighetsredogörelse\n",
-         "titel: \"Tillgänglighet & \\\"redogörelse\\\" </ title\"\n"),
+         "titel: \"Tillgänglighet & \\\"redogörelse\\\" 1 < 2 > 0\"\n"),
         ("beskrivning: Hur tillgänglig SweCans webbplats är och hur du anmäler brister.\n",
          "beskrivning: '\" onfocus=\"alert(1)\" autofocus=\"'\n"),
     ],
@@ -361,7 +378,7 @@ def test_built_site_shows_hostile_text_literally(hostile_site: Path) -> None:
     page = (hostile_site / "tillganglighet/index.html").read_text(encoding="utf-8")
     head_title = re.search(r"<title>(.*?)</title>", page, re.S)
     assert head_title and html.unescape(head_title.group(1)).startswith(
-        'Tillgänglighet & "redogörelse" </ title'
+        'Tillgänglighet & "redogörelse" 1 < 2 > 0'
     )
     assert '<meta name="description" content="&#34; onfocus=' in page or (
         '<meta name="description" content="&quot; onfocus=' in page
@@ -440,8 +457,8 @@ def test_fuzz_plain_text_is_inert(value: str) -> None:
     for escaped in (plain_text(value), cell(value)):
         rendered = to_html(f"Text: {escaped}\n\n### B-1 {cell(value)} {{ #b-1 }}\n")
         assert breaches(rendered) == []
-        assert set(re.findall(r"<(\w+)", rendered)) <= {"p", "h3"}
-        assert re.findall(r' ([\w-]+)=', rendered) == ["id"]
+        assert {tag for tag, _ in elements(rendered)} <= {"p", "h3"}
+        assert [attrs for _, attrs in elements(rendered) if attrs] == [["id"]]
 
 
 @FUZZ

@@ -29,7 +29,7 @@ from .base import Context, Result, failed, rule
 
 # --- plain-text data fields ---------------------------------------------------------
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_HTML_TAG = re.compile(r"<[A-Za-z!?/]")  # what an HTML tokenizer takes for a tag
 _MD_LINK = re.compile(r"!?\[[^\]]*\]\s*[(\[]")
 _ATTR_LIST = re.compile(r"\{\s*:?\s*(?:[#.][\w-]|[A-Za-z_][\w:-]*\s*=)")
 
