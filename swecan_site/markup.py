@@ -25,9 +25,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
-import markdown
+import markdown  # type: ignore[import-untyped]
 import nh3
 
 from .models import PARAGRAPH_HEADING
@@ -191,7 +190,6 @@ def protocol_markdown(text: str) -> str:
     return PARAGRAPH_HEADING.sub(
         lambda m: f"{m.group(1)} § {m.group(2)}{m.group(3).rstrip()} {{ #p-{m.group(2)} }}", body
     )
-
 
 
 @dataclass(frozen=True)

@@ -96,8 +96,10 @@ def web_url(value: str, schemes: tuple[str, ...] = ("https", "http")) -> str:
         first = schemes[0] + "://"
         raise PydanticCustomError(
             "sc_url",
-            "'{value}' är ingen giltig webbadress; skriv hela adressen med " + first
-            + " och utan mellanslag, citattecken eller < >, t.ex. " + example,
+            "'{value}' är ingen giltig webbadress; skriv hela adressen med "
+            + first
+            + " och utan mellanslag, citattecken eller < >, t.ex. "
+            + example,
             {"value": value},
         )
     return value

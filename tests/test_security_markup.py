@@ -99,17 +99,19 @@ class Scanner(HTMLParser):
                 extra = set(value.split()) - CLASSES
                 if extra:
                     self.breaches.append(f"class {extra} on <{tag}>")
-            if self.content and name == "style" and not re.fullmatch(
-                r"text-align: ?(left|right|center);?", value.strip()
+            if (
+                self.content
+                and name == "style"
+                and not re.fullmatch(r"text-align: ?(left|right|center);?", value.strip())
             ):
                 self.breaches.append(f"style={value!r}")
             if name in ("href", "src", "action", "formaction", "data") and _squeeze(
                 value
             ).startswith(BAD_SCHEMES):
                 self.breaches.append(f"{name}={value!r} on <{tag}>")
-            if tag in ("script", "link", "img", "iframe") and name in ("src", "href"):
-                if _outside(value):
-                    self.breaches.append(f"outside {name}={value!r} on <{tag}>")
+            outside_src = name in ("src", "href") and _outside(value)
+            if tag in ("script", "link", "img", "iframe") and outside_src:
+                self.breaches.append(f"outside {name}={value!r} on <{tag}>")
         self._in_script = tag == "script"
 
     handle_startendtag = handle_starttag
@@ -178,7 +180,7 @@ HOSTILE_TEXT = [
     "<https://evil.example/>",
     "<a@evil.example>",
     "[x][r]\n\n[r]: javascript:alert(1)",
-    "!!! danger \"x\"\n    <script>alert(1)</script>",
+    '!!! danger "x"\n    <script>alert(1)</script>',
     "1. lista\n- punkt\n# rubrik\n> citat",
     "Titel\n===\n\n: definition",
     "| a | b |\n|---|---|\n| c | d |",
@@ -216,7 +218,7 @@ def test_cell_is_inert_in_headings_tables_and_link_text(value: str) -> None:
 
 
 def test_front_matter_values_are_escaped_for_the_theme() -> None:
-    title = yaml.safe_load("t: " + yaml_str('</title><script>alert(1)</script> "x" & \'y\''))["t"]
+    title = yaml.safe_load("t: " + yaml_str("</title><script>alert(1)</script> \"x\" & 'y'"))["t"]
     assert "<" not in title and ">" not in title and '"' not in title
     assert html.unescape(title) == "</title><script>alert(1)</script> \"x\" & 'y'"
     meta = f'<meta name="description" content="{title}">'
@@ -225,7 +227,7 @@ def test_front_matter_values_are_escaped_for_the_theme() -> None:
 
 
 def test_link_destinations_cannot_break_out() -> None:
-    assert url("https://a.se/x(y)<z>\"w\" v") == "https://a.se/x%28y%29%3Cz%3E%22w%22%20v"
+    assert url('https://a.se/x(y)<z>"w" v') == "https://a.se/x%28y%29%3Cz%3E%22w%22%20v"
     assert mailto("a{b}@x.se") == "mailto:a%7Bb%7D@x.se"
     assert hostname("https://www.a_b.se/") == "a\\_b.se"
 
@@ -266,7 +268,7 @@ def test_renderer_embeds_only_sanitised_markdown(source: str) -> None:
 def test_clean_markdown_is_embedded_unchanged() -> None:
     source = (
         '<details>\n<summary>Mer</summary>\nText <abbr title="x">X</abbr>\n</details>\n\n'
-        "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n!!! note \"Obs\"\n    Text[^1].\n\n"
+        '| a | b |\n|:--|--:|\n| 1 | 2 |\n\n!!! note "Obs"\n    Text[^1].\n\n'
         "[^1]: Fotnot.\n\n[e-post](mailto:a@b.se) [tel](tel:+4675) ![bild](bild.png)\n"
     )
     assert problems(source) == ()
@@ -284,12 +286,19 @@ def test_sanitiser_keeps_what_markdown_makes_of_the_shipped_site() -> None:
 
 def test_renderer_escapes_hostile_data_even_without_the_check(tmp_path: Path) -> None:
     repo = copy_data(tmp_path / "data")
-    repo.replace("partners.yaml", "    namn: Region Uppsala\n",
-                 '    namn: "<script>alert(1)</script> [x](javascript:alert(1)) {onclick=alert(1)}"\n')  # fmt: skip
-    repo.replace("meetings/2026-12-03-partnerskapet/mote.yaml",
-                 "plats: Socialstyrelsen, Rålambsvägen 3, Stockholm, och digitalt\n",
-                 'plats: "<img src=x onerror=alert(1)> ![t](https://evil.example/t.png)"\n')  # fmt: skip
-    repo.replace("content/tillganglighet.md", "## Tillsyn\n", "<script>alert(1)</script>\n\n## Tillsyn\n")
+    repo.replace(
+        "partners.yaml",
+        "    namn: Region Uppsala\n",
+        '    namn: "<script>alert(1)</script> [x](javascript:alert(1)) {onclick=alert(1)}"\n',
+    )
+    repo.replace(
+        "meetings/2026-12-03-partnerskapet/mote.yaml",
+        "plats: Socialstyrelsen, Rålambsvägen 3, Stockholm, och digitalt\n",
+        'plats: "<img src=x onerror=alert(1)> ![t](https://evil.example/t.png)"\n',
+    )
+    repo.replace(
+        "content/tillganglighet.md", "## Tillsyn\n", "<script>alert(1)</script>\n\n## Tillsyn\n"
+    )
     report = repo.check(date(2026, 11, 22))
     assert {p.rule for p in report.data_errors} == {"SC020", "SC021"}
     report.problems = []  # pretend the check had been skipped
@@ -307,7 +316,8 @@ def test_renderer_escapes_hostile_data_even_without_the_check(tmp_path: Path) ->
 ALLOWED_BUT_HOSTILE = {
     "partners.yaml": [
         ("    namn: Region Uppsala\n",
-         "    namn: \"Region Uppsala & Co \\\"RCC\\\" 'x' javascript:alert(1) *_`#| \\\\ a < b\"\n"),
+         "    namn: \"Region Uppsala & Co \\\"RCC\\\" 'x' javascript:alert(1) *_`#| \\\\ a < b\""
+         "\n"),
     ],
     "meetings/2026-12-03-partnerskapet/mote.yaml": [
         ("plats: Socialstyrelsen, Rålambsvägen 3, Stockholm, och digitalt\n",
@@ -320,7 +330,8 @@ ALLOWED_BUT_HOSTILE = {
     "meetings/2026-06-10-partnerskapet/protokoll.md": [
         ("Ordföranden öppnade mötet.\n",
          "Ordföranden öppnade mötet. `<script>alert(1)</script>` &lt;iframe&gt;\n\n"
-         "<details>\n<summary>Bakgrund</summary>\nSe <abbr title=\"Regionala cancercentrum\">RCC</abbr>.\n"
+         "<details>\n<summary>Bakgrund</summary>\n"
+         "Se <abbr title=\"Regionala cancercentrum\">RCC</abbr>.\n"
          "</details>\n\n| Röster | Antal |\n|:--|--:|\n| För | 38 |\n"),
     ],
     "content/tillganglighet.md": [
@@ -407,8 +418,12 @@ def test_build_refuses_markup_outside_the_allowlist(tmp_path: Path, capsys) -> N
     root = project_copy(tmp_path)
     protocol = root / "meetings/2026-06-10-partnerskapet/protokoll.md"
     text = protocol.read_text(encoding="utf-8")
-    protocol.write_text(text.replace("Ordföranden öppnade mötet.\n",
-                                     "<iframe src=\"https://evil.example/\"></iframe>\n"), "utf-8")  # fmt: skip
+    protocol.write_text(
+        text.replace(
+            "Ordföranden öppnade mötet.\n", '<iframe src="https://evil.example/"></iframe>\n'
+        ),
+        "utf-8",
+    )
     line = text[: text.index("Ordföranden öppnade mötet.")].count("\n") + 1
     args = ["--root", str(root), "build", "--as-of", AS_OF.isoformat(),
             "--config-file", str(root / "mkdocs.yml")]  # fmt: skip
@@ -423,11 +438,15 @@ def test_underlag_file_is_published_beside_the_meeting(tmp_path: Path) -> None:
     folder = root / "meetings/2026-12-03-partnerskapet"
     (folder / "plan-2027.pdf").write_bytes(b"%PDF-1.4\n")
     mote = folder / "mote.yaml"
-    mote.write_text(mote.read_text("utf-8").replace(
-        "      - titel: Förslag till verksamhetsplan 2027\n        distribuerat: 2026-10-30\n"
-        "        offentligt: true\n",
-        "      - titel: Förslag till verksamhetsplan 2027\n        distribuerat: 2026-10-30\n"
-        "        offentligt: true\n        länk: plan-2027.pdf\n"), "utf-8")  # fmt: skip
+    mote.write_text(
+        mote.read_text("utf-8").replace(
+            "      - titel: Förslag till verksamhetsplan 2027\n        distribuerat: 2026-10-30\n"
+            "        offentligt: true\n",
+            "      - titel: Förslag till verksamhetsplan 2027\n        distribuerat: 2026-10-30\n"
+            "        offentligt: true\n        länk: plan-2027.pdf\n",
+        ),
+        "utf-8",
+    )
     args = ["--root", str(root), "build", "--as-of", AS_OF.isoformat(),
             "--config-file", str(root / "mkdocs.yml")]  # fmt: skip
     assert main(args) == 0
@@ -438,15 +457,67 @@ def test_underlag_file_is_published_beside_the_meeting(tmp_path: Path) -> None:
 
 # --- property-based fuzzing ------------------------------------------------------
 
-FUZZ = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
-MARKUP = st.sampled_from([
-    "<", ">", "</", "/>", "<script>", "</script>", "<img src=", "<a href=", "<iframe", "<!--",
-    "-->", "<!", "<?", "<details>", "<abbr title=", "onclick=", "onerror=alert(1)", "style=",
-    "javascript:", "data:", "//evil.example/", "https://evil.example/t.png", "](", "![", "[",
-    "]", "(", ")", "]: ", "{", "}", "{:", "#", ".cls", "=", '"', "'", "`", "*", "_", "!!! ",
-    "\n", "\n\n", "    ", "&#106;", "&lt;", "&", ";", "|", "---", ":", "x", "Å", " ",
-])  # fmt: skip
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+MARKUP = st.sampled_from(
+    [
+        "<",
+        ">",
+        "</",
+        "/>",
+        "<script>",
+        "</script>",
+        "<img src=",
+        "<a href=",
+        "<iframe",
+        "<!--",
+        "-->",
+        "<!",
+        "<?",
+        "<details>",
+        "<abbr title=",
+        "onclick=",
+        "onerror=alert(1)",
+        "style=",
+        "javascript:",
+        "data:",
+        "//evil.example/",
+        "https://evil.example/t.png",
+        "](",
+        "![",
+        "[",
+        "]",
+        "(",
+        ")",
+        "]: ",
+        "{",
+        "}",
+        "{:",
+        "#",
+        ".cls",
+        "=",
+        '"',
+        "'",
+        "`",
+        "*",
+        "_",
+        "!!! ",
+        "\n",
+        "\n\n",
+        "    ",
+        "&#106;",
+        "&lt;",
+        "&",
+        ";",
+        "|",
+        "---",
+        ":",
+        "x",
+        "Å",
+        " ",
+    ]
+)
 HUMAN = st.lists(MARKUP, max_size=30).map("".join)
 ANY_TEXT = st.text(max_size=80) | HUMAN
 
@@ -477,9 +548,14 @@ def renderer() -> Renderer:
 
 @FUZZ
 @given(
-    name=ANY_TEXT, title=ANY_TEXT, text=ANY_TEXT, place=ANY_TEXT, page_title=ANY_TEXT,
-    description=ANY_TEXT, agenda=ANY_TEXT,
-)  # fmt: skip
+    name=ANY_TEXT,
+    title=ANY_TEXT,
+    text=ANY_TEXT,
+    place=ANY_TEXT,
+    page_title=ANY_TEXT,
+    description=ANY_TEXT,
+    agenda=ANY_TEXT,
+)
 def test_fuzz_rendered_pages_contain_only_allowlisted_html(
     renderer: Renderer, name: str, title: str, text: str, place: str,
     page_title: str, description: str, agenda: str,

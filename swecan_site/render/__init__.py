@@ -501,7 +501,6 @@ class Renderer:
             pages.update(section())
         return pages
 
-
     def assets(self) -> dict[str, Path]:
         """Files published as they are: public underlag in a meeting folder.
 

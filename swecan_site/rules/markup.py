@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..loader import MEETINGS_DIR
 from ..markup import (
@@ -50,12 +51,16 @@ def _strings(node: Node) -> Iterator[tuple[Node, str, int | None, str]]:
                     yield from _strings(item)
 
 
-def _data_nodes(ctx: Context) -> Iterator[Node]:
+def _content(ctx: Context) -> list[ContentDoc[Any]]:
     data = ctx.data
-    yield data.partners_file
-    yield data.organisation
-    yield from data.meetings
-    for doc in (*data.rules_versions, *data.reports, *data.pages):
+    return [*data.rules_versions, *data.reports, *data.pages]
+
+
+def _data_nodes(ctx: Context) -> Iterator[Node]:
+    yield ctx.data.partners_file
+    yield ctx.data.organisation
+    yield from ctx.data.meetings
+    for doc in _content(ctx):
         yield doc.meta
 
 
@@ -114,7 +119,7 @@ def _human_markdown(ctx: Context) -> Iterator[tuple[str, int, str]]:
     for meeting in ctx.data.meetings:
         if meeting.protocol_text is not None:
             yield meeting.protocol_file, 1, protocol_markdown(meeting.protocol_text)
-    docs: list[ContentDoc] = [*ctx.data.pages, *ctx.data.reports]
+    docs: list[ContentDoc[Any]] = [*ctx.data.pages, *ctx.data.reports]
     for doc in docs:
         yield doc.file, doc.body_line, doc.body
     for version in ctx.data.rules_versions:
@@ -270,8 +275,7 @@ def file_names(ctx: Context) -> Iterator[Result]:
     Åtgärd: Byt namn på filen, t.ex. 'Årsrapport 2026.md' till
     'arsrapport-2026.md'.
     """
-    data = ctx.data
-    for doc in (*data.rules_versions, *data.reports, *data.pages):
+    for doc in _content(ctx):
         if not _SLUG.fullmatch(doc.slug):
             yield failed(
                 doc.file,
