@@ -158,7 +158,12 @@ def plain_text(value: object, *, one_line: bool = False) -> str:
     backslash-escaped, and so is what would start a block at the beginning of a
     line; ``& < >`` become entities; control characters are dropped.
     """
-    text = _CONTROL.sub("", str(value))
+    return _plain_text(str(value), one_line)
+
+
+@lru_cache(maxsize=8192)  # the same names and labels recur on many pages
+def _plain_text(value: str, one_line: bool) -> str:
+    text = _CONTROL.sub("", value)
     paragraphs = [_inline(p) for p in _PARAGRAPHS.split(text.strip())]
     return (" " if one_line else "\n\n").join(p for p in paragraphs if p)
 
