@@ -609,3 +609,40 @@ def test_render_site_is_unchanged_for_the_shipped_text() -> None:
     assert "Region Uppsala" in pages["partners/region-uppsala.md"]
     assert "[swecan@socialstyrelsen\\.se]" not in pages["organisation.md"]
     assert "(mailto:swecan@socialstyrelsen.se)" in pages["organisation.md"]
+
+
+def test_underlag_symlink_out_of_the_meeting_folder_is_refused(tmp_path: Path) -> None:
+    repo = copy_data(tmp_path / "data")
+    secret = tmp_path / "hemlig.pdf"
+    secret.write_bytes(b"%PDF-1.4 hemligt\n")
+    folder = "meetings/2026-12-03-partnerskapet"
+    (repo.path(folder) / "plan.pdf").symlink_to(secret)
+    line = repo.replace(
+        f"{folder}/mote.yaml",
+        "      - titel: Förslag till verksamhetsplan 2027\n        distribuerat: 2026-10-30\n"
+        "        offentligt: true\n",
+        "      - titel: Förslag till verksamhetsplan 2027\n        distribuerat: 2026-10-30\n"
+        "        offentligt: true\n        länk: plan.pdf\n",
+    )
+    problems_ = [p for p in repo.check().data_errors if p.rule == "SC025"]
+    assert [(p.location.file, p.location.line) for p in problems_] == [
+        (f"{folder}/mote.yaml", line + 3)
+    ]
+    assert "pekar ut ur mötesmappen" in problems_[0].message
+
+
+@pytest.mark.parametrize(
+    "link", ["plan 2027.pdf", "årsplan.pdf", ".hemlig.pdf", "a/../b.pdf", "plan.pdf#x", "plan.svg"]
+)
+def test_underlag_file_names_are_plain(link: str, tmp_path: Path) -> None:
+    repo = copy_data(tmp_path / "data")
+    folder = "meetings/2026-12-03-partnerskapet"
+    line = repo.replace(
+        f"{folder}/mote.yaml",
+        "      - titel: Förslag till verksamhetsplan 2027\n        distribuerat: 2026-10-30\n"
+        "        offentligt: true\n",
+        "      - titel: Förslag till verksamhetsplan 2027\n        distribuerat: 2026-10-30\n"
+        f"        offentligt: true\n        länk: {json.dumps(link)}\n",
+    )
+    found = [(p.rule, p.location.line) for p in repo.check().data_errors]
+    assert found == [("SC012", line + 3)]
