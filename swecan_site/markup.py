@@ -253,6 +253,37 @@ class _Walker(HTMLParser):
         self.found.append((SC_ELEMENT, f"<?{data}>", "<?"))
 
 
+class _TagCounter(HTMLParser):
+    # Elements an HTML5 parser adds by itself (implied <p>, <tbody>, <tr> …).
+    IMPLIED = frozenset({"p", "tbody", "tr", "colgroup"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.counts: dict[str, int] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.IMPLIED:
+            self.counts[tag] = self.counts.get(tag, 0) + 1
+
+    handle_startendtag = handle_starttag
+
+
+def _tag_counts(fragment: str) -> dict[str, int]:
+    counter = _TagCounter()
+    counter.feed(fragment)
+    counter.close()
+    return counter.counts
+
+
+def _read_alike(fragment: str) -> bool:
+    """Whether a browser-grade parser (html5ever, via nh3) sees the elements we checked.
+
+    Raw HTML that is misnested, or that Python's parser reads differently from a
+    browser, gains or loses elements in nh3's output; such HTML is refused.
+    """
+    return _tag_counts(fragment) == _tag_counts(clean_html(fragment))
+
+
 def markdown_to_html(text: str) -> str:
     """Markdown -> HTML with the site's extensions (what MkDocs would make of it)."""
     return markdown.markdown(text, extensions=EXTENSIONS)
@@ -273,6 +304,12 @@ _MESSAGES = {
 _COMMENT_MESSAGE = (
     "HTML-kommentarer (<!-- … -->) är inte tillåtna: de syns inte på sidan men följer "
     "med i dess källkod. Ta bort kommentaren (allt i förrådet är offentligt)."
+)
+
+_AMBIGUOUS_MESSAGE = (
+    "HTML-koden är inte korrekt nästlad eller stängd (t.ex. <em>a<details>b</em></details>), "
+    "så webbläsare kan tolka den på ett annat sätt än kontrollen. Stäng elementen i omvänd "
+    "ordning eller skriv texten med Markdown."
 )
 
 
@@ -300,9 +337,12 @@ def problems(text: str) -> tuple[Issue, ...]:
     """
     if not _MIGHT_MARK_UP.search(text):
         return ()
+    rendered = markdown_to_html(text)
     walker = _Walker()
-    walker.feed(markdown_to_html(text))
+    walker.feed(rendered)
     walker.close()
+    if not walker.found and "<" in text and not _read_alike(rendered):
+        walker.found.append((SC_ELEMENT, "", "<"))
     issues = []
     cursor: dict[str, int] = {}
     for rule, what, needle in walker.found:
@@ -315,7 +355,12 @@ def problems(text: str) -> tuple[Issue, ...]:
         if offset < 0:  # written with entities: found in the decoded text, else line 1
             offset = max(_locate(html.unescape(text), needle, 0), 0)
         line, column = _position(text, offset)
-        message = _COMMENT_MESSAGE if what == "<!-- -->" else _MESSAGES[rule].format(what=what)
+        if what == "<!-- -->":
+            message = _COMMENT_MESSAGE
+        elif not what:
+            message = _AMBIGUOUS_MESSAGE
+        else:
+            message = _MESSAGES[rule].format(what=what)
         issues.append(Issue(rule, message, line, column))
     return tuple(issues)
 

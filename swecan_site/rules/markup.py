@@ -143,12 +143,15 @@ def disallowed_element(ctx: Context) -> Iterator[Result]:
     Vad: protokoll.md eller en sida under content/ innehåller HTML som inte
     finns på listan över tillåten HTML, t.ex. <script>, <iframe>, <style>,
     <meta>, <link>, <object>, <embed>, <form> eller en HTML-kommentar
-    (<!-- … -->).
+    (<!-- … -->), eller HTML som inte är korrekt nästlad
+    (<b>a <i>b</b> c</i>).
 
     Varför: Sådan kod kan köra skript hos besökaren, skicka vidare till andra
     webbplatser eller hämta innehåll från dem. Webbplatsen tar bort den, och
     kontrollen säger till innan något försvinner utan att någon märker det.
-    Kommentarer syns inte på sidan men följer med i källkoden.
+    Kommentarer syns inte på sidan men följer med i källkoden. HTML som inte
+    är korrekt nästlad tolkar webbläsare på egen hand, kanske annorlunda än
+    kontrollen.
 
     Åtgärd: Skriv med Markdown: rubriker (##), listor, tabeller, fetstil,
     länkar och fotnoter. Tillåten HTML: <details>, <summary>, <abbr>, <br>,
