@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -284,9 +285,14 @@ def _read_alike(fragment: str) -> bool:
     return _tag_counts(fragment) == _tag_counts(clean_html(fragment))
 
 
+_MARKDOWN = markdown.Markdown(extensions=EXTENSIONS)  # building one costs more than using it
+_MARKDOWN_LOCK = threading.Lock()
+
+
 def markdown_to_html(text: str) -> str:
     """Markdown -> HTML with the site's extensions (what MkDocs would make of it)."""
-    return markdown.markdown(text, extensions=EXTENSIONS)
+    with _MARKDOWN_LOCK:
+        return _MARKDOWN.reset().convert(text)
 
 
 _MESSAGES = {
@@ -329,14 +335,40 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=256)
 def problems(text: str) -> tuple[Issue, ...]:
-    """Everything in this Markdown that the sanitiser would remove, with positions.
+    """Everything in this Markdown that the sanitiser would remove, with positions."""
+    return walk(text) if might_mark_up(text) else ()
+
+
+# Only these can make python-markdown emit HTML outside the allowlist: raw HTML or an
+# autolink (<), an attribute list ({), an admonition (its type becomes a class), a
+# reference definition, an image, or an inline link whose address is not plainly
+# http(s)/mailto/tel or relative. Footnotes, tables, lists and emphasis cannot.
+_RAW = re.compile(r"[<{]|!!!|!\[|^[ ]{0,3}\[(?!\^)[^\]\n]*\]\s*:", re.MULTILINE)
+_LINK_OPEN = re.compile(r"\]\s*\(")
+_PLAIN_LINK = re.compile(
+    r"""(?:(?:https?|mailto|tel):[^\s()<>&\\"'`]*"""
+    r"""|[^\s()<>&\\"'`:/?#]*(?:[/?#][^\s()<>&\\"'`]*)?)"""
+    r"""(?:[ ]+"[^"\n<>&]*")?\)"""
+)
+
+
+_OWN_ANCHOR = re.compile(r" \{ #p-\d+ \}$", re.MULTILINE)  # added by protocol_markdown
+
+
+def might_mark_up(text: str) -> bool:
+    """False when the Markdown certainly yields only allowlisted HTML (a fast path)."""
+    if _RAW.search(_OWN_ANCHOR.sub("", text)):
+        return True
+    return any(not _PLAIN_LINK.match(text, m.end()) for m in _LINK_OPEN.finditer(text))
+
+
+def walk(text: str) -> tuple[Issue, ...]:
+    """Convert with python-markdown, walk the HTML, locate what falls outside the allowlist.
 
     Found in python-markdown's output (so code blocks and escaped text are not
     mistaken for HTML), then located in ``text`` by searching for what was
     written; a construct that cannot be found is reported on line 1.
     """
-    if not _MIGHT_MARK_UP.search(text):
-        return ()
     rendered = markdown_to_html(text)
     walker = _Walker()
     walker.feed(rendered)
@@ -363,12 +395,6 @@ def problems(text: str) -> tuple[Issue, ...]:
             message = _MESSAGES[rule].format(what=what)
         issues.append(Issue(rule, message, line, column))
     return tuple(issues)
-
-
-# Only these can make python-markdown emit HTML outside the allowlist: raw HTML or an
-# autolink (<), an attribute list ({), a link or image ("](" or a "]:" reference),
-# an admonition of an unknown type (!!!). Everything else is text.
-_MIGHT_MARK_UP = re.compile(r"[<{]|\]\s*[(:]|!!!")
 
 
 @lru_cache(maxsize=256)

@@ -27,7 +27,15 @@ from hypothesis import strategies as st
 
 from swecan_site.check import check
 from swecan_site.cli import main
-from swecan_site.markup import clean_html, plain_text, problems, safe_markdown
+from swecan_site.markup import (
+    clean_html,
+    might_mark_up,
+    plain_text,
+    problems,
+    protocol_markdown,
+    safe_markdown,
+    walk,
+)
 from swecan_site.render import Renderer, render_site
 from swecan_site.render.format import cell, hostname, mailto, url, yaml_str
 
@@ -539,6 +547,25 @@ def test_fuzz_human_markdown_never_yields_markup_outside_the_allowlist(source: s
     assert breaches(rendered) == [], (source, rendered)
     if not problems(source):
         assert safe_markdown(source) == source
+
+
+LINKISH = st.lists(
+    st.sampled_from([
+        "[x]", "](", "![", "(", ")", "javascript:", "JavaScript:", "mailto:", "tel:", "https://",
+        "http:", "//", "/\\", "data:", "a", ":", "/", "?", "#", " ", "\n", '"t"', "'", "&#106;",
+        "&", "[^1]", "]: ", "[r]", "{", " { #p-5 }", "## § 5 ", "x.md", "\t", "%3A", "<",
+    ]),
+    max_size=25,
+).map("".join)  # fmt: skip
+
+
+@FUZZ
+@given(source=LINKISH | HUMAN)
+def test_fuzz_fast_path_only_skips_clean_markdown(source: str) -> None:
+    """When might_mark_up says no, the full conversion finds nothing either."""
+    for text in (source, protocol_markdown(source)):
+        if not might_mark_up(text):
+            assert walk(text) == (), text
 
 
 @pytest.fixture(scope="module")
