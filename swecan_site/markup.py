@@ -109,23 +109,28 @@ def _attribute_filter(tag: str, name: str, value: str) -> str | None:
     return value
 
 
-_NH3_ATTRIBUTES = {tag: set(names) for tag, names in ATTRIBUTES.items()}
+_NH3_OPTIONS: dict = {
+    "tags": set(TAGS),
+    "clean_content_tags": set(CLEAN_CONTENT_TAGS),
+    "attributes": {tag: set(names) for tag, names in ATTRIBUTES.items()},
+    "strip_comments": True,
+    "link_rel": None,
+    "url_schemes": set(URL_SCHEMES),
+    "allowed_classes": {tag: set(names) for tag, names in CLASSES.items()},
+    "filter_style_properties": set(STYLE_PROPERTIES),
+}
 
 
 def clean_html(fragment: str) -> str:
-    """Sanitise an HTML fragment with nh3 and the allowlist; comments are removed."""
-    return nh3.clean(
-        fragment,
-        tags=set(TAGS),
-        clean_content_tags=set(CLEAN_CONTENT_TAGS),
-        attributes=_NH3_ATTRIBUTES,
-        attribute_filter=_attribute_filter,
-        strip_comments=True,
-        link_rel=None,
-        url_schemes=set(URL_SCHEMES),
-        allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
-        filter_style_properties=set(STYLE_PROPERTIES),
-    )
+    """Sanitise an HTML fragment with nh3 and the allowlist; comments are removed.
+
+    The Python attribute filter (images, the theme's ids, text-align values) runs
+    only when the fragment has an image or a double underscore: nh3 alone is faster.
+    """
+    lowered = fragment.lower()
+    if "<img" in lowered or "__" in lowered:
+        return nh3.clean(fragment, attribute_filter=_attribute_filter, **_NH3_OPTIONS)
+    return nh3.clean(fragment, **_NH3_OPTIONS)
 
 
 # --- plain text from data files ---------------------------------------------------
