@@ -131,7 +131,7 @@ def _checked(args: argparse.Namespace) -> Report | None:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from .render import render_site
+    from .render import render_site, site_assets
 
     report = _checked(args)
     if report is None:
@@ -142,6 +142,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
+        for path, source in site_assets(report).items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
     print(f"{len(pages)} sidor skrivna till {args.out}", file=sys.stderr)
     return EXIT_OK
 

@@ -27,8 +27,9 @@ from .loader import (
     ORGANISATION_FILE,
     PARTNERS_FILE,
 )
+from .markup import clean_html
 from .problems import format_text
-from .render import render_site
+from .render import render_site, site_assets
 
 log = get_plugin_logger(__name__)
 
@@ -73,7 +74,14 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
+        for path, source in site_assets(self.report).items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+    def on_page_content(self, html: str, **kwargs) -> str:
+        # The renderer already escapes data and checks human Markdown against the
+        # allowlist; this is the last layer, with a browser-grade HTML parser.
+        return clean_html(html)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder
