@@ -1,0 +1,83 @@
+"""Bounds on input, so that no data file can exhaust memory, time or the stack.
+
+The files are written in pull requests by people outside the kansli. Every
+limit here is far above what the shipped data needs (the largest file is
+14 KB, the deepest YAML nesting 6, the deepest Markdown list 2 levels) and far
+below what would hurt the checker or the build. They are constants on
+purpose, not parameters in ``swecan.yaml``: the data under check must not be
+able to loosen the limits that protect the checker.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Any data file (YAML or Markdown), mkdocs.yml included.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+# YAML: nested lists/mappings. PyYAML's own composer recurses once per level.
+MAX_YAML_DEPTH = 50
+# YAML: alias uses (*name) per file, and nodes that aliases add in total
+# (a "billion laughs" file adds 10^9 nodes with 90 aliases).
+MAX_ALIASES = 100
+MAX_ALIAS_NODES = 10_000
+# YAML: digits in a plain number (Python refuses int() above 4,300 digits;
+# nothing in the data needs more than a year or a vote count).
+MAX_INT_DIGITS = 12
+MAX_FLOAT_DIGITS = 17
+# Markdown: nesting of lists, block quotes and indented blocks per line.
+# Python-Markdown recurses once per level and dies at about 400.
+MAX_MARKDOWN_DEPTH = 20
+
+_TAB = 4  # Python-Markdown's tab_length: four columns per nesting level
+_MARKER = re.compile(r">[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+
+
+def _indent(line: str) -> tuple[int, int]:
+    """(columns of leading white space, tabs expanded; index of first other character)."""
+    columns = 0
+    for index, char in enumerate(line):
+        if char == " ":
+            columns += 1
+        elif char == "\t":
+            columns += _TAB - columns % _TAB
+        else:
+            return columns, index
+    return columns, len(line)
+
+
+def markdown_depth(line: str) -> tuple[int, int]:
+    """(nesting level of ``line``, 1-based column where it goes deepest).
+
+    The level counts every four columns of indentation and every block quote
+    or list marker that opens the line (``> > - x`` is 3), which is at least
+    what Python-Markdown nests; other engines nest no deeper.
+    """
+    columns, index = _indent(line)
+    level = columns // _TAB
+    while True:
+        match = _MARKER.match(line, index)
+        if not match:
+            return level, index + 1
+        level += 1
+        index = match.end()
+        extra, skip = _indent(line[index:])
+        level += extra // _TAB
+        index += skip
+
+
+def markdown_too_deep(text: str) -> tuple[int, int, int] | None:
+    """(line index from 0, column, level) of the first line nested too deeply, or None."""
+    for number, line in enumerate(text.split("\n")):
+        if len(line) <= MAX_MARKDOWN_DEPTH:  # each level takes a character at least
+            continue
+        level, column = markdown_depth(line)
+        if level > MAX_MARKDOWN_DEPTH:
+            return number, column, level
+    return None
+
+
+def markdown_depth_message(level: int) -> str:
+    return (
+        f"Raden är nästlad i {level} nivåer (listor, citat eller indrag); högst "
+        f"{MAX_MARKDOWN_DEPTH} är tillåtet. Minska indraget eller dela upp listan."
+    )
