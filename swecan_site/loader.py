@@ -256,8 +256,11 @@ def validation_problems(
 
 
 def link_problem(link: Path, root: Path) -> Problem:
-    """SC032 for a symbolic link at ``link`` (inside ``root``)."""
-    file = link.relative_to(root).as_posix()
+    """SC032 for a symbolic link at ``link`` (named relative to ``root``)."""
+    try:
+        file = link.relative_to(root).as_posix()
+    except ValueError:
+        file = str(link)
     try:
         inside = link.resolve(strict=False).is_relative_to(root.resolve())
         shown = os.readlink(link)

@@ -18,6 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from . import progress, publish, siteconfig
 from .check import Report, check
 from .cli import today
 from .loader import (
@@ -26,8 +27,10 @@ from .loader import (
     MEETINGS_DIR,
     ORGANISATION_FILE,
     PARTNERS_FILE,
+    find_links,
+    link_problem,
 )
-from .problems import format_text
+from .problems import Problem, format_text
 from .render import render_site
 
 log = get_plugin_logger(__name__)
@@ -52,14 +55,41 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         value = os.environ.get(AS_OF_ENV) or self.config.as_of
         return date.fromisoformat(value) if value else today()
 
+    def _safety_problems(self, config: MkDocsConfig, root: Path) -> list[Problem]:
+        """What check() cannot see from the data root: this mkdocs.yml and docs_dir."""
+        problems: list[Problem] = []
+        config_file = Path(config.config_file_path or "")
+        if config.config_file_path and config_file.resolve() != root / siteconfig.CONFIG_FILE:
+            # MkDocs has already read it (too late to stop its tags), but the build fails.
+            problems += siteconfig.problems(config_file, config_file.resolve().parent)
+        docs = Path(config.docs_dir).resolve()
+        if docs != root / "docs" and docs.is_dir():
+            # MkDocs follows links while collecting docs/: refuse them before it does.
+            problems += [link_problem(p, docs) for p in find_links(docs, [], ["."])]
+        return problems
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Checked before MkDocs cleans site/: bad data leaves the last good site in place.
-        report = check(self._root(config), self._as_of())
-        if report.data_errors:
-            for line in format_text(report.data_errors).splitlines():
+        root = self._root(config)
+        try:
+            publish.check_target(
+                Path(config.site_dir), [root, Path(config.config_file_path or ".").parent]
+            )
+        except publish.BuildError as exc:
+            raise PluginError(f"Bygget avbröts: {exc}") from None
+        try:
+            report = check(root, self._as_of())
+            errors = [*report.data_errors, *self._safety_problems(config, root)]
+        except Exception as exc:  # one Swedish line, not a traceback
+            raise PluginError(
+                f"Internt fel vid bearbetning av {progress.current(exc) or 'data'}: "
+                f"{type(exc).__name__}: {str(exc)[:200]}"
+            ) from exc
+        if errors:
+            for line in format_text(errors).splitlines():
                 log.error(line)
             raise PluginError(
-                f"{len(report.data_errors)} datafel: webbplatsen byggs inte. "
+                f"{len(errors)} datafel: webbplatsen byggs inte. "
                 "Rätta felen ovan (swecan-site check visar samma lista)."
             )
         for line in format_text(report.findings).splitlines():
@@ -74,6 +104,15 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        progress.note(f"sidan {page.file.src_uri}")  # named if Markdown rendering fails
+        return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # `mkdocs build` output is a previous build too: the next build may replace it.
+        stamp = Path(config.site_dir) / publish.STAMP
+        stamp.write_text(publish.STAMP_TEXT, encoding="utf-8")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder

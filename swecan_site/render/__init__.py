@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .. import progress
 from ..check import Evaluation, Report
 from ..loader import Dataset
 from ..models import (
@@ -492,4 +493,5 @@ class Renderer:
 
 def render_site(report: Report) -> dict[str, str]:
     """Every page of the public site, as {relative path: Markdown}."""
-    return Renderer(report).all_pages()
+    with progress.processing("webbplatsens sidor"):  # named if rendering fails
+        return Renderer(report).all_pages()
