@@ -72,12 +72,6 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         # Checked before MkDocs cleans site/: bad data leaves the last good site in place.
         root = self._root(config)
         try:
-            publish.check_target(
-                Path(config.site_dir), [root, Path(config.config_file_path or ".").parent]
-            )
-        except publish.BuildError as exc:
-            raise PluginError(f"Bygget avbröts: {exc}") from None
-        try:
             report = check(root, self._as_of())
             errors = [*report.data_errors, *self._safety_problems(config, root)]
         except Exception as exc:  # one Swedish line, not a traceback
@@ -92,6 +86,12 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
                 f"{len(errors)} datafel: webbplatsen byggs inte. "
                 "Rätta felen ovan (swecan-site check visar samma lista)."
             )
+        try:  # MkDocs empties site_dir next: never the project or a folder that is not a build
+            publish.check_target(
+                Path(config.site_dir), [root, Path(config.config_file_path or ".").parent]
+            )
+        except publish.BuildError as exc:
+            raise PluginError(f"Bygget avbröts: {exc}") from None
         for line in format_text(report.findings).splitlines():
             log.info(line)  # compliance findings are published, not build failures
         self.report = report
