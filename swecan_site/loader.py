@@ -66,6 +66,7 @@ REQUIRED_PAGES = [
 ]
 
 M = typing.TypeVar("M", bound=Node)
+MAX_PROBLEMS_PER_FILE = 50  # validation errors shown per file; the rest are counted
 
 MEETING_ID = re.compile(r"(\d{4}-\d{2}-\d{2})-(partnerskapet|arbetsutskottet)(-[a-z0-9-]+)?")
 
@@ -398,7 +399,18 @@ class Loader:
         try:
             result = model.model_validate(doc.data)
         except ValidationError as exc:
-            self.problems += validation_problems(exc, model, file, doc)
+            found = validation_problems(exc, model, file, doc)
+            if len(found) > MAX_PROBLEMS_PER_FILE:  # a list of thousands helps nobody
+                rest = len(found) - MAX_PROBLEMS_PER_FILE
+                found = [
+                    *found[:MAX_PROBLEMS_PER_FILE],
+                    data_problem(
+                        found[MAX_PROBLEMS_PER_FILE].rule,
+                        found[MAX_PROBLEMS_PER_FILE].location,
+                        f"… och {rest} fel till i filen; rätta felen ovan och kör check igen.",
+                    ),
+                ]
+            self.problems += found
             return None
         result.attach(file, doc)
         return result

@@ -202,6 +202,13 @@ class _Builder:
             value = self.alias(event, path)
         else:
             self.nodes += 1
+            if self.nodes > limits.MAX_YAML_NODES:
+                raise self.problem(
+                    "SC031",
+                    f"Filen innehåller fler än {limits.MAX_YAML_NODES} värden; "
+                    "dela upp den eller ta bort det som inte hör hemma här.",
+                    event,
+                )
             self.doc.values[path] = position
             self.value_order.append(path)
             value = self.scalar(event, position) if container is None else container

@@ -215,6 +215,23 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     assert "2 MB" in result.stdout
 
 
+def test_too_many_values_in_one_file(tmp_path: Path) -> None:
+    repo = copy_data(tmp_path / "data")
+    repo.write("partners.yaml", "exempeldata: true\npartners: [" + "1," * 900_000 + "1]\n")
+    result = check_cli(repo.root, timeout=60)
+    assert_located(result, "SC031", "partners.yaml", 2)
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_thousands_of_validation_errors_are_counted_not_listed(tmp_path: Path) -> None:
+    repo = copy_data(tmp_path / "data")
+    repo.write("partners.yaml", "exempeldata: true\npartners: [" + "1, " * 999 + "1]\n")
+    errors = repo.check().data_errors
+    assert len(errors) == 51
+    assert all(p.location.file == "partners.yaml" and p.location.line == 2 for p in errors)
+    assert "och 950 fel till" in errors[-1].message
+
+
 def test_python_tag_in_data_runs_nothing(tmp_path: Path) -> None:
     repo = copy_data(tmp_path / "data")
     marker = tmp_path / "pwned"

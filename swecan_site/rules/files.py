@@ -219,8 +219,8 @@ SC031 = file_rule(
     "för-stor",
     "Filer och tal håller sig inom storleksgränserna",
     """
-    Vad: En datafil är större än 2 MB, eller ett tal har fler än 12 siffror
-    (17 för decimaltal).
+    Vad: En datafil är större än 2 MB eller innehåller fler än 20 000 värden,
+    eller ett tal har fler än 12 siffror (17 för decimaltal).
 
     Varför: SweCans filer är några kilobyte och deras tal är årtal och antal.
     Mycket stora filer och tal gör bara kontrollen och bygget långsamma eller
