@@ -216,6 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("explain", help="förklara en regel")
     p.add_argument("rule", help="regelkod, t.ex. SC302")
     p.set_defaults(func=cmd_explain)
+    for command in sub.choices.values():  # --debug also after the command
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help=argparse.SUPPRESS)  # fmt: skip
     return parser
 
 

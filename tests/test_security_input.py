@@ -379,6 +379,16 @@ def test_site_dir_that_holds_sources_is_refused(site_dir: str, tmp_path: Path) -
     assert not leftovers(root)
 
 
+def test_site_dir_set_in_mkdocs_yml_is_checked_too(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("site_dir: site\n", "site_dir: content\n"))
+    before = tree_digest(root / "content")
+    result = build_cli(root)
+    assert result.returncode == 1 and "projektets källor (content/)" in result.stderr
+    assert tree_digest(root / "content") == before
+
+
 def test_site_dir_with_another_project_is_refused(tmp_path: Path) -> None:
     root = project(tmp_path)
     other = tmp_path / "other"
@@ -557,6 +567,36 @@ def test_debug_shows_the_traceback(monkeypatch, capsys) -> None:
     assert code == 1
     assert "Traceback" in err and "RuntimeError: oväntat" in err
     assert "internt fel vid bearbetning av partners.yaml" in err
+
+
+def test_debug_after_the_command_works_too(monkeypatch, capsys) -> None:
+    _explode(monkeypatch, "partners.yaml")
+    assert main(["--root", str(REPO), "check", "--debug", "--as-of", AS_OF.isoformat()]) == 1
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_markdown_crash_inside_mkdocs_is_one_line(monkeypatch, tmp_path: Path, capsys) -> None:
+    """Should a page still crash Python-Markdown, the build names the page, not a traceback."""
+    import markdown
+
+    root = project(tmp_path)
+    protocol = root / MEETING / "protokoll.md"
+    text = protocol.read_text(encoding="utf-8")
+    protocol.write_text(text.replace("öppnade mötet.", "öppnade mötet. Kraschtest."))
+
+    def crash(self, source: str) -> str:
+        if "Kraschtest" in source:
+            raise RecursionError("maximum recursion depth exceeded")
+        return original(self, source)
+
+    original = markdown.Markdown.convert
+    monkeypatch.setattr(markdown.Markdown, "convert", crash)
+    code = main(["--root", str(root), "build", "--as-of", AS_OF.isoformat(),
+                 "--config-file", str(root / "mkdocs.yml")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "internt fel vid bearbetning av sidan moten/2026-06-10-partnerskapet.md" in err
+    assert not (root / "site").exists() and not leftovers(root)
 
 
 def test_exception_while_rendering_names_the_step(monkeypatch, tmp_path: Path, capsys) -> None:
