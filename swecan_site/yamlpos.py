@@ -3,8 +3,10 @@
 PyYAML's default constructors apply YAML 1.1 rules that surprise people who
 are not programmers: ``13:30`` becomes the integer 810, ``no`` becomes False,
 ``2026-03-12`` becomes a ``date`` before our own validation sees it, and a
-duplicated key silently keeps the last value. We therefore compose the node
-graph with PyYAML and construct the values ourselves:
+duplicated key silently keeps the last value. We therefore read PyYAML's
+event stream (from libyaml's C parser when available) and construct the
+values ourselves, within the limits of ``limits.py`` (no tags, bounded
+aliases, depth, values and numbers):
 
 * plain scalars resolve only to null (empty, ``~``, ``null``), booleans
   (``true``/``false``), decimal integers and decimal floats; everything else,
@@ -137,9 +139,10 @@ class _Frame:
 class _Builder:
     """Build plain data and positions from a YAML event stream, without recursion.
 
-    Working on events (not on PyYAML's node graph) keeps every limit in one
-    place and needs no stack: depth, alias uses and the nodes aliases add are
-    counted as the events arrive, so a hostile file stops at its first excess.
+    Working on events (not on PyYAML's node graph, whose composer recurses once
+    per level) keeps every limit in one place and needs no recursion: depth,
+    values, alias uses and the values aliases add are counted as the events
+    arrive, so a hostile file stops at its first excess.
     """
 
     def __init__(self, doc: Document, offset: int, allowed_tags: frozenset[str]) -> None:
