@@ -30,7 +30,7 @@ from .loader import (
     find_links,
     link_problem,
 )
-from .problems import Problem, format_text
+from .problems import Kind, Location, Problem, Severity, format_text
 from .render import render_site
 
 log = get_plugin_logger(__name__)
@@ -56,16 +56,34 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         return date.fromisoformat(value) if value else today()
 
     def _safety_problems(self, config: MkDocsConfig, root: Path) -> list[Problem]:
-        """What check() cannot see from the data root: this mkdocs.yml and docs_dir."""
+        """What check() cannot see from the data root: this mkdocs.yml and its folders."""
         problems: list[Problem] = []
-        config_file = Path(config.config_file_path or "")
-        if config.config_file_path and config_file.resolve() != root / siteconfig.CONFIG_FILE:
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        if config.config_file_path and config_file != root / siteconfig.CONFIG_FILE:
             # MkDocs has already read it (too late to stop its tags), but the build fails.
-            problems += siteconfig.problems(config_file, config_file.resolve().parent)
-        docs = Path(config.docs_dir).resolve()
-        if docs != root / "docs" and docs.is_dir():
-            # MkDocs follows links while collecting docs/: refuse them before it does.
-            problems += [link_problem(p, docs) for p in find_links(docs, [], ["."])]
+            problems += siteconfig.problems(config_file, config_file.parent)
+        project = config_file.parent
+        folders = [("docs_dir", config.docs_dir), ("theme.custom_dir", config.theme.custom_dir)]
+        for key, value in folders:
+            if not value:
+                continue
+            folder = Path(value).resolve()
+            if not (folder.is_relative_to(project) or folder.is_relative_to(root)):
+                # MkDocs copies every file there into the site (/etc/passwd, say)
+                problems.append(
+                    Problem(
+                        Location(siteconfig.CONFIG_FILE),
+                        "SC032",
+                        "",
+                        Severity.ERROR,
+                        Kind.DATA,
+                        f"{key} pekar utanför projektet ({value}); bygget läser bara filer "
+                        "inom projektet.",
+                    )
+                )
+            elif folder != root / "docs" and folder.is_dir():
+                # MkDocs follows links while collecting files: refuse them before it does.
+                problems += [link_problem(p, project) for p in find_links(folder, [], ["."])]
         return problems
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -41,10 +41,49 @@ def check_text(path: Path, text: str, root: Path | None, depth: int = 0) -> list
         doc = yamlpos.parse(text, allowed_tags=ALLOWED_TAGS, pure_python=True)
     except yamlpos.YamlProblem as exc:
         return [_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)]
+    found = _outside(doc, path, root, file)
+    if found:
+        return found
     parent = doc.data.get("INHERIT") if isinstance(doc.data, dict) else None
     if isinstance(parent, str) and depth < _MAX_INHERIT:
+        target = (path.parent / parent).resolve()
+        if root is not None and not target.is_relative_to(root.resolve()):
+            line, column = doc.position(("INHERIT",))
+            return [
+                _problem(
+                    "SC032",
+                    Location(file, line, column),
+                    f"INHERIT pekar utanför projektet ({parent}); bygget läser bara filer "
+                    "inom projektet.",
+                )
+            ]
         return problems(path.parent / parent, root, depth + 1)
     return []
+
+
+def _outside(doc: yamlpos.Document, path: Path, root: Path | None, file: str) -> list[Problem]:
+    """Folders MkDocs copies into the site must lie inside the project."""
+    if root is None or not isinstance(doc.data, dict):
+        return []
+    theme = doc.data.get("theme")
+    folders = {
+        ("docs_dir",): doc.data.get("docs_dir"),
+        ("theme", "custom_dir"): theme.get("custom_dir") if isinstance(theme, dict) else None,
+    }
+    result = []
+    for key, value in folders.items():
+        if isinstance(value, str) and value:
+            folder = (path.parent / value).resolve()
+            if not folder.is_relative_to(root.resolve()):
+                result.append(
+                    _problem(
+                        "SC032",
+                        Location(file, *doc.position(key)),
+                        f"{'.'.join(key)} pekar utanför projektet ({value}); bygget läser "
+                        "bara filer inom projektet.",
+                    )
+                )
+    return result
 
 
 def problems(path: Path, root: Path | None = None, depth: int = 0) -> list[Problem]:

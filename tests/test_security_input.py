@@ -350,6 +350,38 @@ def test_inherited_config_is_read_safely_too(tmp_path: Path) -> None:
     assert not marker.exists()
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("docs_dir: docs\n", "docs_dir: /etc\n", "docs_dir"),
+        ("  name: material\n", "  name: material\n  custom_dir: /etc\n", "custom_dir"),
+        ("site_name: SweCan\n", "INHERIT: /etc/mkdocs-base.yml\nsite_name: SweCan\n", "INHERIT"),
+    ],
+)
+def test_mkdocs_yml_paths_outside_the_project(old: str, new: str, key: str, tmp_path: Path) -> None:
+    root = project(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace(old, new)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = build_cli(root)
+    assert_located(result, "SC032", "mkdocs.yml", line_of(config, key))
+    assert "pekar utanför projektet" in result.stdout
+    assert not (root / "site").exists()
+    assert_located(check_cli(root), "SC032", "mkdocs.yml", line_of(config, key))
+
+
+def test_plain_mkdocs_refuses_a_theme_folder_outside(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  name: material\n", "  name: material\n  custom_dir: /etc\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        capture_output=True, text=True, env=ENV, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode != 0 and "SC032" in result.stderr
+    assert not (root / "site").exists()
+
+
 def test_allowed_mkdocs_tags_still_build(tmp_path: Path) -> None:
     root = project(tmp_path)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")

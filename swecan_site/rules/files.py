@@ -232,18 +232,19 @@ SC031 = file_rule(
 )
 SC032 = file_rule(
     "SC032",
-    "symbolisk-länk",
-    "Inga symboliska länkar bland data och statiska filer",
+    "fil-utanför-projektet",
+    "Bygget läser bara filer inom projektet: inga symboliska länkar",
     """
     Vad: En datafil, en mötesmapp, något i content/, meetings/ eller docs/, eller
-    mkdocs.yml är en symbolisk länk.
+    mkdocs.yml är en symbolisk länk; eller mkdocs.yml pekar med docs_dir,
+    theme.custom_dir eller INHERIT på en katalog eller fil utanför projektet.
 
-    Varför: Bygget läser bara filer som finns i förrådet. En länk kan peka på
-    en fil utanför projektet (t.ex. /etc/passwd) som då skulle publiceras på
-    webbplatsen och i sökindexet.
+    Varför: Bygget läser bara filer som finns i förrådet. En länk eller en
+    sökväg kan peka på en fil utanför projektet (t.ex. /etc/passwd) som då
+    skulle publiceras på webbplatsen och i sökindexet.
 
     Åtgärd: Ersätt länken med en riktig fil eller mapp med det innehåll som
-    ska publiceras.
+    ska publiceras, och låt sökvägarna i mkdocs.yml peka inom projektet.
     """,
 )
 SC101 = file_rule(
