@@ -28,7 +28,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from swecan_site import limits, loader, publish, yamlpos
+from swecan_site import limits, loader, publish, siteconfig, yamlpos
 from swecan_site.cli import main
 from swecan_site.rules.privacy import personal_numbers
 
@@ -768,6 +768,28 @@ def test_fuzz_unicode_in_yaml_strings(fuzz_repo, value: str, style: str) -> None
     finally:
         fuzz_repo.write("partners.yaml", partners)
         fuzz_repo.write(f"{MEETING}/mote.yaml", meeting)
+
+
+@FUZZ
+@given(st.text(max_size=400))
+def test_fuzz_arbitrary_markdown_as_protocol_and_page(fuzz_repo, text: str) -> None:
+    protocol, page = f"{MEETING}/protokoll.md", "content/avsiktsforklaring.md"
+    originals = {f: (REPO / f).read_bytes() for f in (protocol, page)}
+    try:
+        fuzz_repo.write(protocol, text)
+        fuzz_repo.write(page, "---\ntitel: Avsiktsförklaring\n---\n" + text)
+        assert_report_is_located(fuzz_repo.check(), ALL_FILES)
+    finally:
+        for file, raw in originals.items():
+            fuzz_repo.write(file, raw)
+
+
+@FUZZ
+@given(st.text(max_size=300))
+def test_fuzz_mkdocs_yml_gives_only_located_problems(fuzz_repo, text: str) -> None:
+    path = fuzz_repo.root / "mkdocs.yml"
+    for problem in siteconfig.check_text(path, text, fuzz_repo.root):
+        assert problem.rule.startswith("SC") and problem.location.line >= 1
 
 
 @settings(max_examples=200, deadline=None)
