@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import textwrap
@@ -229,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         args.as_of = today()
     try:
         return args.func(args)
+    except BrokenPipeError:  # the output went to a reader that stopped (| head): not a bug
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERRORS
     except Exception as exc:  # a bug or an input we did not foresee: never a bare traceback
         return internal_error(exc, args.debug)
 

@@ -30,6 +30,11 @@ MAX_FLOAT_DIGITS = 17
 # Markdown: nesting of lists, block quotes and indented blocks per line.
 # Python-Markdown recurses once per level and dies at about 400.
 MAX_MARKDOWN_DEPTH = 20
+# Markdown inline: square brackets nested in one paragraph (Python-Markdown's
+# link pattern takes quadratic time: 5,000 take 9 s) and emphasis markers
+# (* and _) per paragraph (600 nested ones exhaust its recursion).
+MAX_MARKDOWN_BRACKETS = 20
+MAX_MARKDOWN_EMPHASIS = 400
 
 _TAB = 4  # Python-Markdown's tab_length: four columns per nesting level
 _MARKER = re.compile(r">[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -77,6 +82,57 @@ def markdown_too_deep(text: str) -> tuple[int, int, int] | None:
         if level > MAX_MARKDOWN_DEPTH:
             return number, column, level
     return None
+
+
+_BRACKET = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\n)")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_EMPHASIS = re.compile(r"[*_]")
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """(line index from 0, 1-based column) of ``offset`` in ``text``."""
+    return text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def markdown_inline_too_deep(text: str) -> tuple[int, int, str] | None:
+    """(line index, column, message) where brackets or emphasis go past the limits."""
+    if text.count("[") > MAX_MARKDOWN_BRACKETS:
+        depth = 0
+        for match in _BRACKET.finditer(text):
+            token = match.group()
+            if token == "[":
+                depth += 1
+                if depth > MAX_MARKDOWN_BRACKETS:
+                    message = (
+                        f"Hakparenteser ([) är nästlade i mer än {MAX_MARKDOWN_BRACKETS} "
+                        "nivåer i samma stycke; ta bort dem eller skriv \\[."
+                    )
+                    return (*_line_column(text, match.start()), message)
+            elif token == "]":
+                depth = max(0, depth - 1)
+            elif token.startswith("\n"):  # a blank line ends the paragraph
+                depth = 0
+    if text.count("*") + text.count("_") > MAX_MARKDOWN_EMPHASIS:
+        start = 0
+        for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
+            markers = [m.start() for m in _EMPHASIS.finditer(text, start, end)]
+            if len(markers) > MAX_MARKDOWN_EMPHASIS:
+                message = (
+                    f"Stycket har {len(markers)} tecken för betoning (* och _); högst "
+                    f"{MAX_MARKDOWN_EMPHASIS} är tillåtet i ett stycke. Dela upp stycket."
+                )
+                return (*_line_column(text, markers[MAX_MARKDOWN_EMPHASIS]), message)
+            start = end
+    return None
+
+
+def markdown_problem(text: str) -> tuple[int, int, str] | None:
+    """(line index from 0, column, Swedish message) of Markdown nested too deeply."""
+    deep = markdown_too_deep(text)
+    if deep is not None:
+        number, column, level = deep
+        return number, column, markdown_depth_message(level)
+    return markdown_inline_too_deep(text)
 
 
 def markdown_depth_message(level: int) -> str:

@@ -364,16 +364,12 @@ class Loader:
 
     def check_markdown(self, file: str, text: str, first_line: int = 1) -> bool:
         """SC030 if a line of Markdown is nested too deeply to be rendered safely."""
-        deep = limits.markdown_too_deep(text)
+        deep = limits.markdown_problem(text)
         if deep is None:
             return True
-        number, column, level = deep
+        number, column, message = deep
         self.problems.append(
-            data_problem(
-                "SC030",
-                Location(file, first_line + number, column),
-                limits.markdown_depth_message(level),
-            )
+            data_problem("SC030", Location(file, first_line + number, column), message)
         )
         return False
 

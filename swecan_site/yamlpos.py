@@ -294,23 +294,26 @@ class _Builder:
                         f"Otillåtet tecken U+{ord(bad.group()):04X} i värdet; ta bort det.",
                         *position,
                     )
-            if "\n" in text:
-                self.markdown_depth(text, event, position)
+            self.markdown_depth(text, event, position)
             return text
         if text in _NULL:
             return None
         if text in _BOOL:
             return _BOOL[text]
         number = _number(text, position)
-        return text if number is None else number
+        if number is None:
+            self.markdown_depth(text, event, position)
+            return text
+        return number
 
     def markdown_depth(self, text: str, event: yaml.ScalarEvent, position: Position) -> None:
-        """A text value may be rendered as Markdown: the same nesting limit as .md files."""
-        deep = limits.markdown_too_deep(text)
+        """A text value may be rendered as Markdown: the same nesting limits as .md files."""
+        deep = limits.markdown_problem(text)
         if deep:
-            number, _, level = deep
-            first = position[0] + (1 if event.style in "|>" else 0)
-            raise YamlProblem("SC030", limits.markdown_depth_message(level), first + number, 1)
+            number, column, message = deep
+            block = event.style is not None and event.style in "|>"
+            line = position[0] + number + (1 if block else 0)
+            raise YamlProblem("SC030", message, line, column if number or block else position[1])
 
     def alias(self, event: yaml.AliasEvent, path: Path) -> Any:
         anchor = self.anchors.get(event.anchor)

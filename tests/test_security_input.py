@@ -206,6 +206,21 @@ def test_nested_block_quotes_10000_deep(tmp_path: Path) -> None:
     assert_located(check_cli(repo.root, timeout=60), "SC030", "content/utgangspunkter.md", line + 1)
 
 
+@pytest.mark.parametrize(
+    "body",
+    ["[" * 5000 + "x" + "]" * 5000, "* " * 600 + "x" + " *" * 600, "_a_ " * 2000],
+    ids=["5000 brackets (9 s in Markdown)", "600 nested emphasis (crash)", "4000 underscores"],
+)
+def test_inline_markdown_bombs_in_a_protocol(body: str, tmp_path: Path) -> None:
+    repo = copy_data(tmp_path / "data")
+    line = repo.replace(
+        f"{MEETING}/protokoll.md",
+        "Ordföranden öppnade mötet.\n",
+        "Ordföranden öppnade mötet.\n\n" + body + "\n",
+    )
+    assert_located(check_cli(repo.root, timeout=60), "SC030", f"{MEETING}/protokoll.md", line + 2)
+
+
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
     repo = copy_data(tmp_path / "data")
     text = repo.read("partners.yaml")

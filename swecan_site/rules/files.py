@@ -203,9 +203,11 @@ SC030 = file_rule(
     "för-djup-nästling",
     "Data och Markdown är inte nästlade för djupt",
     """
-    Vad: YAML-data är nästlad i mer än 50 nivåer, eller en rad Markdown (i
-    protokoll.md, content/ eller ett flerradigt textvärde) ligger i mer än 20
-    nivåer av listor, citat (>) eller indrag.
+    Vad: YAML-data är nästlad i mer än 50 nivåer, eller Markdown (i
+    protokoll.md, content/ eller ett textvärde) är nästlad för djupt: en rad
+    i mer än 20 nivåer av listor, citat (>) eller indrag, hakparenteser ([)
+    i mer än 20 nivåer, eller fler än 400 betoningstecken (* och _) i ett
+    och samma stycke.
 
     Varför: Så djupa strukturer förekommer aldrig i riktiga dokument, men de
     får läsarna och Markdown-motorn att krascha eller arbeta i minuter.
