@@ -35,6 +35,12 @@ MAX_MARKDOWN_DEPTH = 20
 # (* and _) per paragraph (600 nested ones exhaust its recursion).
 MAX_MARKDOWN_BRACKETS = 20
 MAX_MARKDOWN_EMPHASIS = 400
+# Markdown inline: links/images ([) and tags (<) per paragraph and per text.
+# Python-Markdown's inline patterns are quadratic in these: 4,000 unclosed
+# "![x](" in one paragraph take 11 s, 20,000 "<a " take 100 s.
+MAX_MARKDOWN_MARKUP = {"[": 200, "<": 200}
+MAX_MARKDOWN_MARKUP_PER_TEXT = 1000
+_MARKUP_NAMES = {"[": "hakparenteser ([, länkar och bilder)", "<": "taggar (<)"}
 
 _TAB = 4  # Python-Markdown's tab_length: four columns per nesting level
 _MARKER = re.compile(r">[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -94,6 +100,14 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def _nth(text: str, char: str, n: int, start: int = 0) -> int:
+    """Offset of occurrence number ``n`` (from 0) of ``char`` at or after ``start``."""
+    offset = start - 1
+    for _ in range(n + 1):
+        offset = text.index(char, offset + 1)
+    return offset
+
+
 def markdown_inline_too_deep(text: str) -> tuple[int, int, str] | None:
     """(line index, column, message) where brackets or emphasis go past the limits."""
     if text.count("[") > MAX_MARKDOWN_BRACKETS:
@@ -112,6 +126,29 @@ def markdown_inline_too_deep(text: str) -> tuple[int, int, str] | None:
                 depth = max(0, depth - 1)
             elif token.startswith("\n"):  # a blank line ends the paragraph
                 depth = 0
+    for char, limit in MAX_MARKDOWN_MARKUP.items():
+        total = text.count(char)
+        if total <= limit:
+            continue
+        name = _MARKUP_NAMES[char]
+        if total > MAX_MARKDOWN_MARKUP_PER_TEXT:
+            offset = _nth(text, char, MAX_MARKDOWN_MARKUP_PER_TEXT)
+            message = (
+                f"Texten har {total} {name}; högst {MAX_MARKDOWN_MARKUP_PER_TEXT} är tillåtet "
+                "i en fil. Dela upp den."
+            )
+            return (*_line_column(text, offset), message)
+        start = 0
+        for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
+            count = text.count(char, start, end)
+            if count > limit:
+                offset = _nth(text, char, limit, start)
+                message = (
+                    f"Stycket har {count} {name}; högst {limit} är tillåtet i ett stycke. "
+                    "Dela upp stycket."
+                )
+                return (*_line_column(text, offset), message)
+            start = end
     if text.count("*") + text.count("_") > MAX_MARKDOWN_EMPHASIS:
         start = 0
         for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]:

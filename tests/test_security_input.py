@@ -208,8 +208,20 @@ def test_nested_block_quotes_10000_deep(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    ["[" * 5000 + "x" + "]" * 5000, "* " * 600 + "x" + " *" * 600, "_a_ " * 2000],
-    ids=["5000 brackets (9 s in Markdown)", "600 nested emphasis (crash)", "4000 underscores"],
+    [
+        "[" * 5000 + "x" + "]" * 5000,
+        "* " * 600 + "x" + " *" * 600,
+        "_a_ " * 2000,
+        "<a " * 20000,
+        "![x](" * 20000,
+    ],
+    ids=[
+        "5000 brackets (9 s in Markdown)",
+        "600 nested emphasis (crash)",
+        "4000 underscores",
+        "20000 tags (100 s)",
+        "20000 unclosed images (190 s)",
+    ],
 )
 def test_inline_markdown_bombs_in_a_protocol(body: str, tmp_path: Path) -> None:
     repo = copy_data(tmp_path / "data")

@@ -206,11 +206,13 @@ SC030 = file_rule(
     Vad: YAML-data är nästlad i mer än 50 nivåer, eller Markdown (i
     protokoll.md, content/ eller ett textvärde) är nästlad för djupt: en rad
     i mer än 20 nivåer av listor, citat (>) eller indrag, hakparenteser ([)
-    i mer än 20 nivåer, eller fler än 400 betoningstecken (* och _) i ett
-    och samma stycke.
+    i mer än 20 nivåer, fler än 400 betoningstecken (* och _) eller fler än
+    200 länkar/bilder ([) eller taggar (<) i ett och samma stycke (1 000 i en
+    fil).
 
-    Varför: Så djupa strukturer förekommer aldrig i riktiga dokument, men de
-    får läsarna och Markdown-motorn att krascha eller arbeta i minuter.
+    Varför: Så djupa eller täta strukturer förekommer aldrig i riktiga
+    dokument, men de får läsarna och Markdown-motorn att krascha eller arbeta
+    i minuter.
 
     Åtgärd: Minska indraget på raden som anges, eller dela upp listan i
     flera kortare.
