@@ -41,6 +41,9 @@ MAX_MARKDOWN_EMPHASIS = 400
 MAX_MARKDOWN_MARKUP = {"[": 200, "<": 200}
 MAX_MARKDOWN_MARKUP_PER_TEXT = 1000
 _MARKUP_NAMES = {"[": "hakparenteser ([, länkar och bilder)", "<": "taggar (<)"}
+# Markdown: definition lines (": text", def_list) in one paragraph; 500 of them
+# exhaust Python-Markdown's recursion, 1,000 take seconds.
+MAX_MARKDOWN_DEFINITIONS = 100
 
 _TAB = 4  # Python-Markdown's tab_length: four columns per nesting level
 _MARKER = re.compile(r">[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -93,6 +96,7 @@ def markdown_too_deep(text: str) -> tuple[int, int, int] | None:
 _BRACKET = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\n)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _EMPHASIS = re.compile(r"[*_]")
+_DEFINITION = re.compile(r"^ {0,3}:", re.MULTILINE)
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
@@ -148,6 +152,17 @@ def markdown_inline_too_deep(text: str) -> tuple[int, int, str] | None:
                     "Dela upp stycket."
                 )
                 return (*_line_column(text, offset), message)
+            start = end
+    if text.count(":") > MAX_MARKDOWN_DEFINITIONS:
+        start = 0
+        for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
+            lines = [m.start() for m in _DEFINITION.finditer(text, start, end)]
+            if len(lines) > MAX_MARKDOWN_DEFINITIONS:
+                message = (
+                    f"Stycket har {len(lines)} definitionsrader (som börjar med ':'); högst "
+                    f"{MAX_MARKDOWN_DEFINITIONS} är tillåtet i ett stycke. Dela upp stycket."
+                )
+                return (*_line_column(text, lines[MAX_MARKDOWN_DEFINITIONS]), message)
             start = end
     if text.count("*") + text.count("_") > MAX_MARKDOWN_EMPHASIS:
         start = 0

@@ -7,6 +7,9 @@ work is done by ``check`` and ``render``, which do not import MkDocs.
 from __future__ import annotations
 
 import os
+import signal
+import threading
+import typing
 from datetime import date
 from pathlib import Path
 
@@ -36,6 +39,7 @@ from .render import render_site
 log = get_plugin_logger(__name__)
 
 AS_OF_ENV = "SWECAN_AS_OF"  # lets `swecan-site build --as-of` and tests pin the date
+PAGE_SECONDS = 30.0  # per page, Markdown to HTML (the largest page takes 0.1 s)
 
 
 class SwecanConfig(Config):
@@ -46,6 +50,7 @@ class SwecanConfig(Config):
 class SwecanPlugin(BasePlugin[SwecanConfig]):
     def __init__(self) -> None:
         self.report: Report | None = None
+        self._previous_alarm: typing.Any = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -125,7 +130,39 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         progress.note(f"sidan {page.file.src_uri}")  # named if Markdown rendering fails
+        self._arm(page.file.src_uri)
         return markdown
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        self._disarm()
+        return html
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._disarm()
+
+    # A safety net behind the input limits (SC030): should some Markdown still
+    # make Python-Markdown work for minutes, the build stops with the page's name.
+    def _arm(self, page: str) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return  # `mkdocs serve` rebuilds in a thread; signals only reach the main one
+        if signal.getitimer(signal.ITIMER_REAL)[0]:
+            return  # somebody else's timer: leave it alone
+
+        def expired(signum: int, frame: object) -> None:
+            raise PluginError(
+                f"Sidan {page} tog mer än {PAGE_SECONDS:g} s att omvandla från Markdown; "
+                "kontrollera att den inte är nästlad eller upprepad på ett ovanligt sätt."
+            )
+
+        self._previous_alarm = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, PAGE_SECONDS)
+
+    def _disarm(self) -> None:
+        if self._previous_alarm is None:
+            return
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self._previous_alarm)
+        self._previous_alarm = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # `mkdocs build` output is a previous build too: the next build may replace it.

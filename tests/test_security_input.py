@@ -658,6 +658,34 @@ def test_markdown_crash_inside_mkdocs_is_one_line(monkeypatch, tmp_path: Path, c
     assert not (root / "site").exists() and not leftovers(root)
 
 
+def test_a_page_that_takes_too_long_stops_the_build(monkeypatch, tmp_path: Path, capsys) -> None:
+    """The safety net behind SC030: a per-page time budget for Markdown in the plugin."""
+    import markdown
+
+    from swecan_site import plugin
+
+    root = project(tmp_path)
+    protocol = root / MEETING / "protokoll.md"
+    text = protocol.read_text(encoding="utf-8")
+    protocol.write_text(text.replace("öppnade mötet.", "öppnade mötet. Långsamtest."))
+    original = markdown.Markdown.convert
+
+    def slow(self, source: str) -> str:
+        if "Långsamtest" in source:
+            time.sleep(60)  # interrupted by the budget long before
+        return original(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", slow)
+    monkeypatch.setattr(plugin, "PAGE_SECONDS", 0.5)
+    code = main(["--root", str(root), "build", "--as-of", AS_OF.isoformat(),
+                 "--config-file", str(root / "mkdocs.yml")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "Sidan moten/2026-06-10-partnerskapet.md tog mer än 0.5 s" in err
+    assert not (root / "site").exists() and not leftovers(root)
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0  # the timer is off again
+
+
 def test_exception_while_rendering_names_the_step(monkeypatch, tmp_path: Path, capsys) -> None:
     from swecan_site import render
 

@@ -208,7 +208,7 @@ SC030 = file_rule(
     i mer än 20 nivåer av listor, citat (>) eller indrag, hakparenteser ([)
     i mer än 20 nivåer, fler än 400 betoningstecken (* och _) eller fler än
     200 länkar/bilder ([) eller taggar (<) i ett och samma stycke (1 000 i en
-    fil).
+    fil), eller fler än 100 definitionsrader (": text") i ett stycke.
 
     Varför: Så djupa eller täta strukturer förekommer aldrig i riktiga
     dokument, men de får läsarna och Markdown-motorn att krascha eller arbeta
