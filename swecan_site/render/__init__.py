@@ -16,6 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .. import progress
 from ..check import Evaluation, Report
 from ..interpretations import for_rule
 from ..loader import MEETINGS_DIR, Dataset
@@ -626,7 +627,8 @@ class Renderer:
 
 def render_site(report: Report) -> dict[str, str]:
     """Every page of the public site, as {relative path: Markdown}."""
-    return Renderer(report).all_pages()
+    with progress.processing("webbplatsens sidor"):  # named if rendering fails
+        return Renderer(report).all_pages()
 
 
 def site_assets(report: Report) -> dict[str, Path]:
