@@ -96,8 +96,7 @@ class AccessibilityFile(Node):
             raise ValueError("'förenlighet: förenlig' går inte ihop med kända brister")
         if self.conformance is Conformance.FULL and not self.screen_reader_reviewed():
             raise ValueError(
-                "'förenlighet: förenlig' kräver en granskning med metod "
-                "'manuell med skärmläsare'"
+                "'förenlighet: förenlig' kräver en granskning med metod 'manuell med skärmläsare'"
             )
         return self
 

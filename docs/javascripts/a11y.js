@@ -89,6 +89,25 @@
       btn.setAttribute("aria-expanded", String(cb.checked));
     });
 
+    // On wide screens the search field sits in the header: Escape closes the
+    // results but leaves focus in the field (Material would blur it, and the
+    // next Tab would start from the top of the page). Typing reopens them.
+    var query = document.querySelector("[data-md-component=search-query]");
+    window.addEventListener("keydown", function (event) {
+      var cb = toggle("__search");
+      if (event.key !== "Escape" || !cb || !cb.checked || NARROW_SEARCH.matches) return;
+      if (document.activeElement !== query) return;
+      event.preventDefault();
+      event.stopPropagation();
+      cb.click();
+    }, true);
+    if (query) {
+      query.addEventListener("input", function () {
+        var cb = toggle("__search");
+        if (cb && !cb.checked) cb.click();
+      });
+    }
+
     // Escape closes the drawer (Material handles Escape for search itself).
     document.addEventListener("keydown", function (event) {
       var cb = toggle("__drawer");

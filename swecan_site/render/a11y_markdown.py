@@ -90,10 +90,10 @@ class TableSemantics(Treeprocessor):
 
 
 class A11yExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: Markdown) -> None:
         # After inline processing (20) and toc (5), which adds the permalinks.
         md.treeprocessors.register(TableSemantics(md), "swecan_a11y", 4)
 
 
-def makeExtension(**kwargs: object) -> A11yExtension:  # noqa: N802 - Markdown's API
+def makeExtension(**kwargs: object) -> A11yExtension:
     return A11yExtension(**kwargs)

@@ -76,3 +76,19 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# Outcomes of the browser tests per WCAG criterion (@pytest.mark.wcag), for
+# test_statement.py: the statement may not claim a criterion a test shows failing.
+CRITERIA_OUTCOMES: dict[str, list[tuple[str, str]]] = {}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):  # type: ignore[no-untyped-def]
+    outcome = yield
+    report = outcome.get_result()
+    marker = item.get_closest_marker("wcag")
+    if marker is None or (report.when != "call" and report.passed):
+        return
+    for criterion in marker.args:
+        CRITERIA_OUTCOMES.setdefault(criterion, []).append((item.nodeid, report.outcome))
