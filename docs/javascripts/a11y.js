@@ -132,9 +132,22 @@
     document.addEventListener("keydown", function (event) {
       var el = event.target;
       if (!(el instanceof HTMLLabelElement) || !el.hasAttribute("tabindex")) return;
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        el.click();
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      el.click();
+      // In the narrow-screen menu a toggle slides a sub-panel in or out:
+      // follow it with the focus.
+      var cb = document.getElementById(el.htmlFor);
+      if (!cb || !NARROW_DRAWER.matches || !el.closest(".md-sidebar--primary")) return;
+      var panel = cb.parentElement.querySelector(":scope > .md-nav");
+      if (cb.checked && panel) {
+        var first = firstFocusable(panel);
+        if (first) first.focus();
+      } else {
+        var opener = cb.parentElement.querySelector(
+          ':scope > label[tabindex][for="' + cb.id + '"], :scope > .md-nav__container > label[tabindex]'
+        );
+        if (opener && visible(opener)) opener.focus();
       }
     });
 

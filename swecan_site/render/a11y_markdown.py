@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from markdown import Extension, Markdown
-from markdown.treeprocessors import Treeprocessor
+from markdown import Extension, Markdown  # type: ignore[import-untyped]
+from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
 
 CAPTION_PREFIX = "Tabell:"
 KEY_VALUE_HEADER = "Uppgift"

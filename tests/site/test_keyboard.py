@@ -211,7 +211,9 @@ IN_DRAWER = "document.activeElement.closest('.md-sidebar--primary') !== null"
 
 @pytest.mark.wcag("2.1.1", "2.4.3", "4.1.2")
 @pytest.mark.parametrize("width", NARROW)
-@pytest.mark.parametrize("path", ["", "arbetsordning/", "moten/2026-06-10-partnerskapet/"])
+@pytest.mark.parametrize(
+    "path", ["", "arbetsordning/", "utgangspunkter/", "moten/2026-06-10-partnerskapet/"]
+)
 def test_menu_opens_and_closes_by_keyboard(
     browser, contexts, origin: str, width: int, path: str
 ) -> None:
@@ -302,7 +304,7 @@ def test_search_at_1280_px_is_in_the_header(browser, contexts, origin: str) -> N
         state = page.evaluate(FOCUS_STATE)
         assert not state["body"] and state["visible"] and state["inside"], state
         # The sidebar navigation is visible and reachable.
-        assert page.locator("#swecan-drawer a[href]").first.is_visible()
+        assert page.locator("#swecan-drawer > .md-nav__list a[href]").first.is_visible()
     finally:
         page.close()
 
@@ -359,8 +361,8 @@ def test_404_page_is_swedish_with_a_way_on(browser, contexts, origin: str) -> No
         assert page.evaluate("document.activeElement.id") == "sidan-hittades-inte"
         assert page.locator("main a", has_text="Till startsidan").count() == 1
         page.fill("#swecan-404-q", "arbetsordning")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state("load")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         assert page.url.startswith(f"{origin}/?q=arbetsordning")
         page.wait_for_function(
             "document.querySelector('.md-search-result__meta').textContent.includes('sökresultat')",
