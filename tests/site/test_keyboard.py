@@ -44,9 +44,11 @@ NO_TRANSITIONS = (
 # whole of most pages at 320 px (runtime: two cores).
 MAX_TABS = {320: 150, 640: 60, 1280: 60}
 
-# The focused element, judged in the page: visible, inside the viewport, not
-# covered, with a focus indicator.
-FOCUS_STATE = """() => {
+# The focused element, judged in the page after the page has settled: visible,
+# inside the viewport, not covered, with a focus indicator.
+FOCUS_STATE = """async () => {
+  // Two frames: Material resizes its sticky sidebars after a scroll.
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
   const el = document.activeElement;
   if (!el || el === document.body) return {body: true};
   const r = el.getBoundingClientRect();
@@ -67,6 +69,7 @@ FOCUS_STATE = """() => {
     inside: r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight
       && r.left >= -1 && r.right <= innerWidth + 1,
     uncovered: !!hit && (el === hit || el.contains(hit) || hit.contains(el)),
+    covered_by: hit ? hit.outerHTML.slice(0, 100) : null,
     ring: ring,
   };
 }"""
@@ -124,6 +127,7 @@ def test_every_focus_stop_is_visible_and_in_view(
         assert len(stops) >= 3, "Tab reaches almost nothing"
         bad = [
             f"{problem}: {s['key']}"
+            + (f" (under {s['covered_by']})" if problem == "uncovered" else "")
             for s in stops
             for problem in ("visible", "inside", "uncovered", "ring")
             if not s[problem]
