@@ -275,6 +275,9 @@ def test_search_opens_and_closes_by_keyboard(browser, contexts, origin: str, wid
         )
         meta = page.locator(".md-search-result__meta")
         assert meta.get_attribute("aria-live") == "polite"
+        hint = page.locator("#swecan-search-hint")
+        assert hint.is_visible() and "piltangenterna" in hint.inner_text()
+        assert query.get_attribute("aria-describedby") == "swecan-search-hint"
         page.keyboard.type("protokoll")
         page.wait_for_function(
             "document.querySelector('.md-search-result__meta').textContent.includes('sökresultat')",
