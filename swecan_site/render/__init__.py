@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -165,8 +166,8 @@ class Renderer:
         return f"[{name}]({prefix}partners/{partner_id}.md)"
 
     def subject_link(self, subject: str, prefix: str) -> str:
-        if self.data.meeting(subject):
-            return f"[{self.meeting_title(self.data.meeting(subject))}]({prefix}moten/{subject}.md)"
+        if meeting := self.data.meeting(subject):
+            return f"[{self.meeting_title(meeting)}]({prefix}moten/{subject}.md)"
         if subject in self.published_decisions:
             return self.decision_link(subject, prefix)
         if self.data.partner(subject):
@@ -331,7 +332,7 @@ class Renderer:
 
     def partner_pages(self) -> dict[str, str]:
         caps = self.data.params(self.data.config.first_operating_year_start).first_year_caps
-        groups = []
+        groups: list[dict[str, Any]] = []
         for sector in Sector:
             members = [p for p in self.data.partners if p.sector is sector]
             groups.append({
