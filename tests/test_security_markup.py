@@ -63,6 +63,10 @@ ATTRS = {
 CLASSES = {"admonition", "footnote", "toc", "admonition-title", "footnote-ref",
            "footnote-backref", "headerlink", "note", "warning", "info", "tip", "danger",
            "example", "quote", "abstract", "success", "question", "failure", "bug"}  # fmt: skip
+# What the site's own Markdown extension adds to generated pages (a11y_markdown):
+# header scope, a visually hidden caption, permalinks out of the tab order.
+PAGE_ATTRS = {**ATTRS, "th": ATTRS["th"] | {"scope"}, "a": ATTRS["a"] | {"aria-hidden", "tabindex"}}
+PAGE_CLASSES = CLASSES | {"swecan-visually-hidden"}
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 SITE_EXTENSIONS = ["attr_list", "admonition", "footnotes", "tables", "def_list", "toc"]
 PAYLOADS = ("alert(1)", "evil.example")
@@ -88,9 +92,11 @@ def _outside(value: str) -> bool:
 class Scanner(HTMLParser):
     """Collects every breach of the policy in an HTML fragment or page."""
 
-    def __init__(self, *, content: bool) -> None:
+    def __init__(self, *, content: bool, page: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.content = content  # apply the element/attribute allowlist
+        self.attrs = PAGE_ATTRS if page else ATTRS
+        self.classes = PAGE_CLASSES if page else CLASSES
         self.breaches: list[str] = []
         self._in_script = False
 
@@ -101,10 +107,10 @@ class Scanner(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 self.breaches.append(f"{name}= on <{tag}>")
-            if self.content and name not in ATTRS["*"] | ATTRS.get(tag, set()):
+            if self.content and name not in self.attrs["*"] | self.attrs.get(tag, set()):
                 self.breaches.append(f"attribute {name} on <{tag}>")
             if self.content and name == "class":
-                extra = set(value.split()) - CLASSES
+                extra = set(value.split()) - self.classes
                 if extra:
                     self.breaches.append(f"class {extra} on <{tag}>")
             if (
@@ -136,8 +142,8 @@ class Scanner(HTMLParser):
             self.breaches.append("comment")
 
 
-def breaches(fragment: str, *, content: bool = True) -> list[str]:
-    scanner = Scanner(content=content)
+def breaches(fragment: str, *, content: bool = True, page: bool = False) -> list[str]:
+    scanner = Scanner(content=content, page=page)
     scanner.feed(fragment)
     scanner.close()
     return scanner.breaches
@@ -305,7 +311,9 @@ def test_renderer_escapes_hostile_data_even_without_the_check(tmp_path: Path) ->
         'plats: "<img src=x onerror=alert(1)> ![t](https://evil.example/t.png)"\n',
     )
     repo.replace(
-        "content/tillganglighet.md", "## Tillsyn\n", "<script>alert(1)</script>\n\n## Tillsyn\n"
+        "content/tillganglighet.md",
+        "## Innehåll som inte omfattas av lagen\n",
+        "<script>alert(1)</script>\n\n## Innehåll som inte omfattas av lagen\n",
     )
     report = repo.check(date(2026, 11, 22))
     assert {p.rule for p in report.data_errors} == {"SC020", "SC021"}
@@ -345,7 +353,8 @@ ALLOWED_BUT_HOSTILE = {
     "content/tillganglighet.md": [
         ("titel: Tillgänglighetsredogörelse\n",
          "titel: \"Tillgänglighet & \\\"redogörelse\\\" 1 < 2 > 0\"\n"),
-        ("beskrivning: Hur tillgänglig SweCans webbplats är och hur du anmäler brister.\n",
+        ("beskrivning: Hur tillgänglig SweCans webbplats är, vilka brister vi känner till "
+         "och hur du anmäler brister.\n",
          "beskrivning: '\" onfocus=\"alert(1)\" autofocus=\"'\n"),
     ],
 }  # fmt: skip
@@ -378,8 +387,8 @@ def test_built_site_has_no_live_payload(hostile_site: Path) -> None:
         text = page.read_text(encoding="utf-8")
         found += [f"{page}: {b}" for b in breaches(text, content=False)]
         article = _ARTICLE.search(text)
-        if article:
-            found += [f"{page} (content): {b}" for b in breaches(article.group(1))]
+        if article and page.name != "404.html":  # 404.html is the theme's template, not data
+            found += [f"{page} (content): {b}" for b in breaches(article.group(1), page=True)]
         head = text.split("</head>", 1)[0]
         for match in re.finditer(r'<meta name="description" content="([^"]*)"', head):
             assert "<" not in match.group(1) and "onfocus" not in head.split(match.group(0))[1][:5]
