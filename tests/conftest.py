@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from swecan_site.check import Report, check
+
+# In CI the fuzz tests draw the same examples every run: a red build must be
+# reproducible, not a lucky draw. Locally they explore at random.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[1]
 DATA_ITEMS = ["swecan.yaml", "partners.yaml", "organisation.yaml", "meetings", "content"]
