@@ -73,6 +73,7 @@ RULES_STATUS = {
     "kommande": "beslutad, gäller framöver",
     "upphävd": "upphävd",
 }
+STATEMENT_PAGE = "tillganglighet"  # written from content/tillganglighet.yaml when it exists
 
 
 def quote_ref(quote: Quote) -> str:
@@ -298,13 +299,23 @@ class Renderer:
         )
 
     def content_pages(self) -> dict[str, str]:
-        return {
+        pages = {
             urls.source(urls.page(slug)): self.render(
                 "page.md.j2", doc=doc, here=urls.source(urls.page(slug))
             )
             for slug, doc in self.pages().items()
             if slug != START_PAGE
         }
+        doc = self.pages().get(STATEMENT_PAGE)
+        if doc is not None and self.view.accessibility is not None:
+            pages[urls.source(urls.page(STATEMENT_PAGE))] = self.render(
+                "accessibility.md.j2",
+                here=urls.source(urls.page(STATEMENT_PAGE)),
+                doc=doc,
+                s=self.view.accessibility,
+                kansli=self.view.organisation.secretariat,
+            )
+        return pages
 
     def rules_pages(self) -> dict[str, str]:
         versions = self.rules_versions()
