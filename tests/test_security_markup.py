@@ -596,7 +596,7 @@ def test_fuzz_rendered_pages_contain_only_allowlisted_html(
     renderer: Renderer, values: dict[str, str]
 ) -> None:
     """Arbitrary Unicode in every plain-text field the renderer prints."""
-    data = renderer.data
+    data = renderer.view
     partner = data.partner("region-uppsala")
     held = data.meeting("2026-06-10-partnerskapet")
     planned = data.meeting("2026-12-03-partnerskapet")
