@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import subprocess
 from collections import defaultdict
-from itertools import pairwise
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from pathlib import Path
 from shutil import which
 from urllib.parse import urlsplit

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from feedgen.feed import FeedGenerator
+from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
 from ..models import ContentDoc, Decision, Meeting, ReportMeta, RulesVersionMeta
 from ..render import Renderer
