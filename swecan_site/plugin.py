@@ -129,7 +129,26 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
             files.append(File.generated(config, path, content=content))
         for path, source in site_assets(self.report).items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        for path, data in self._outputs(config).items():
+            files.append(File.generated(config, path, content=data))
         return files
+
+    def _outputs(self, config: MkDocsConfig) -> dict[str, bytes]:
+        """The calendar, feeds and catalogue (interim until the outputs registry lands)."""
+        from .outputs import calendar, dcat, feeds
+        from .outputs._view import View
+
+        assert self.report is not None
+        if not config.site_url:
+            log.warning(
+                "site_url saknas i mkdocs.yml: kalender, flöden och datakatalog byggs inte."
+            )
+            return {}
+        view = View(self.report, config.site_url)
+        result: dict[str, bytes] = {}
+        for module in (calendar, feeds, dcat):
+            result.update(module.write(view))
+        return result
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         progress.note(f"sidan {page.file.src_uri}")  # named if Markdown rendering fails
