@@ -65,9 +65,9 @@ def bare_config(archive: Path, docs: Path, site: Path) -> Path:
 
 def outputs_time(archive: Path) -> float:
     from swecan_site.outputs import calendar, dcat, feeds
-    from swecan_site.outputs._view import View
+    from swecan_site.public import PublicView
 
-    view = View(check(archive, AS_OF), SITE_URL)
+    view = PublicView(check(archive, AS_OF), SITE_URL)
     start = time.perf_counter()
     for module in (calendar, feeds, dcat):
         module.write(view)

@@ -8,19 +8,17 @@ import signal
 import sys
 import textwrap
 import traceback
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
-from zoneinfo import ZoneInfo
 
-from . import progress, publish
+from . import progress, publish, siteconfig
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
+from .dates import today
 from .interpretations import for_rule
 from .problems import FORMATTERS, SEVERITY_SV, Kind, Severity, section_label
 from .rules import AREAS, BY_ID, REGISTRY
 from .rules.base import ARBETSORDNING, SOURCE_NAMES, Basis
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 EXIT_CODES = """\
 slutkoder:
@@ -29,10 +27,6 @@ slutkoder:
   2  med --strict: efterlevnadsfynd med allvarlighetsgrad warning
   3  felaktigt kommando eller argument
 """
-
-
-def today() -> date:
-    return datetime.now(STOCKHOLM).date()
 
 
 def _as_of(value: str) -> date:
@@ -168,6 +162,43 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """The open data, feeds and calendars (swecan_site/outputs) without MkDocs."""
+    from .outputs import write_all
+    from .public import PublicView
+
+    try:
+        publish.check_target(args.out, [args.root])
+    except publish.BuildError as exc:
+        print(f"Inget skrevs: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    config_file = args.config_file or args.root / siteconfig.CONFIG_FILE
+    problems = publish.config_problems(config_file)
+    if problems:
+        print(problems)
+        print(f"{config_file} kan inte läsas: inget skrevs.", file=sys.stderr)
+        return EXIT_ERRORS
+    base_url = siteconfig.site_url(config_file)
+    if not base_url:
+        print(f"Inget skrevs: site_url saknas i {config_file}; öppna data och flöden "
+              "behöver webbplatsens adress.", file=sys.stderr)  # fmt: skip
+        return EXIT_ERRORS
+    report = _checked(args)
+    if report is None:
+        return EXIT_ERRORS
+    files = write_all(PublicView(report, base_url=base_url))
+    try:
+        with publish.signals_as_exceptions(), publish.staging(args.out) as staging:
+            for path, content in files.items():
+                target = staging / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+    except (publish.Interrupted, KeyboardInterrupt) as exc:
+        return _interrupted(exc)
+    print(f"{len(files)} filer skrivna till {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     # mkdocs.yml first, with a safe loader: MkDocs' own loader runs Python tags.
     problems = publish.config_problems(args.config_file)
@@ -249,6 +280,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_as_of, default=None, help="bedöm per detta datum")
     p.add_argument("--out", type=Path, required=True, help="målkatalog")
     p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser(
+        "export", help="skriv öppna data, flöden och kalendrar (utan MkDocs) till en katalog"
+    )
+    p.add_argument("--as-of", type=_as_of, default=None, help="bedöm per detta datum")
+    p.add_argument("--out", type=Path, required=True, help="målkatalog")
+    p.add_argument(
+        "--config-file",
+        type=Path,
+        default=None,
+        help="mkdocs.yml med site_url (standard: mkdocs.yml i datakatalogen)",
+    )
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("rules", help="lista alla regler")
     p.set_defaults(func=cmd_rules)

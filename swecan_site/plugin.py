@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from . import progress, publish, siteconfig
 from .check import Report, check
-from .cli import today
+from .dates import today
 from .loader import (
     CONFIG_FILE,
     CONTENT_DIR,
@@ -34,17 +34,22 @@ from .loader import (
     link_problem,
 )
 from .markup import clean_html
+from .outputs import write_all
 from .problems import Kind, Location, Problem, Severity, format_text
+from .public import PublicView
 from .render import render_site, site_assets
 
 log = get_plugin_logger(__name__)
 
-AS_OF_ENV = "SWECAN_AS_OF"  # lets `swecan-site build --as-of` and tests pin the date
+# For a bare `mkdocs build` only: `swecan-site build --as-of` sets the plugin option.
+AS_OF_ENV = "SWECAN_AS_OF"
 PAGE_SECONDS = 30.0  # per page, Markdown to HTML (the largest page takes 0.1 s)
 
 
 class SwecanConfig(Config):
     data_dir = c.Type(str, default=".")
+    # The date the site shows the record on (ÅÅÅÅ-MM-DD). `swecan-site build`
+    # sets it from --as-of (publish.build_site); unset, SWECAN_AS_OF or today.
     as_of = c.Optional(c.Type(str))
 
 
@@ -58,8 +63,11 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         return (base / self.config.data_dir).resolve()
 
     def _as_of(self) -> date:
-        value = os.environ.get(AS_OF_ENV) or self.config.as_of
-        return date.fromisoformat(value) if value else today()
+        value = self.config.as_of or os.environ.get(AS_OF_ENV)
+        try:
+            return date.fromisoformat(value) if value else today()
+        except ValueError:
+            raise PluginError(f"as_of '{value}' är inget datum (ÅÅÅÅ-MM-DD).") from None
 
     def _safety_problems(self, config: MkDocsConfig, root: Path) -> list[Problem]:
         """What check() cannot see from the data root: this mkdocs.yml and its folders."""
@@ -122,33 +130,16 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.report is not None
-        for path, content in render_site(self.report).items():
+        view = PublicView(self.report, base_url=config.site_url or "")
+        generated: dict[str, str | bytes] = {**render_site(view), **write_all(view)}
+        for path, content in generated.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
-        for path, source in site_assets(self.report).items():
+        for path, source in site_assets(view).items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
-        for path, data in self._outputs(config).items():
-            files.append(File.generated(config, path, content=data))
         return files
-
-    def _outputs(self, config: MkDocsConfig) -> dict[str, bytes]:
-        """The calendar, feeds and catalogue (interim until the outputs registry lands)."""
-        from .outputs import calendar, dcat, feeds
-        from .outputs._view import View
-
-        assert self.report is not None
-        if not config.site_url:
-            log.warning(
-                "site_url saknas i mkdocs.yml: kalender, flöden och datakatalog byggs inte."
-            )
-            return {}
-        view = View(self.report, config.site_url)
-        result: dict[str, bytes] = {}
-        for module in (calendar, feeds, dcat):
-            result.update(module.write(view))
-        return result
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         progress.note(f"sidan {page.file.src_uri}")  # named if Markdown rendering fails

@@ -27,6 +27,7 @@ from pathlib import Path
 from . import siteconfig
 from .problems import format_text
 
+PLUGIN = "swecan"  # its name in mkdocs.yml (entry point in pyproject.toml)
 STAMP = ".swecan-site-build"
 STAMP_TEXT = "Byggd av swecan-site. Hela katalogen ersätts vid nästa bygge.\n"
 # Folders of a project whose contents must never be replaced by output.
@@ -209,8 +210,6 @@ def build_site(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .plugin import AS_OF_ENV
-
     # Show MkDocs' warnings (they fail a strict build) the way the mkdocs CLI would.
     handler = logging.StreamHandler()
     handler.setLevel(logging.WARNING)
@@ -218,20 +217,19 @@ def build_site(
     logging.getLogger("mkdocs").addHandler(handler)
 
     config_file = Path(config_file).resolve()
-    previous = os.environ.get(AS_OF_ENV)
-    os.environ[AS_OF_ENV] = as_of.isoformat()
     try:
         if site_dir is None:
             site_dir = Path(load_config(str(config_file)).site_dir)
         check_target(site_dir, [config_file.parent, *project_roots])
         with staging(site_dir) as work:
-            build(load_config(str(config_file), site_dir=str(work), strict=True))
+            config = load_config(str(config_file), site_dir=str(work), strict=True)
+            plugin = config.plugins.get(PLUGIN)
+            if plugin is None:
+                raise BuildError(f"{config_file.name} saknar pluginet {PLUGIN} under plugins.")
+            plugin.config.as_of = as_of.isoformat()  # the date reaches the plugin as its option
+            build(config)
     except MkDocsException as exc:
         raise BuildError(str(exc)) from None
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-        if previous is None:
-            os.environ.pop(AS_OF_ENV, None)
-        else:
-            os.environ[AS_OF_ENV] = previous
     return Path(site_dir).resolve()

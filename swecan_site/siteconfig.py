@@ -101,3 +101,20 @@ def problems(path: Path, root: Path | None = None, depth: int = 0) -> list[Probl
     except yamlpos.YamlProblem as exc:
         return [_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)]
     return check_text(path, text, root, depth)
+
+
+def site_url(path: Path) -> str | None:
+    """``site_url`` from the configuration at ``path`` (read safely), or None.
+
+    Call :func:`problems` first: a file with problems has no address.
+    """
+    try:
+        doc = yamlpos.parse(
+            yamlpos.decode(path.read_bytes()[: limits.MAX_FILE_BYTES]),
+            allowed_tags=ALLOWED_TAGS,
+            pure_python=True,
+        )
+    except (OSError, yamlpos.YamlProblem):
+        return None
+    value = doc.data.get("site_url") if isinstance(doc.data, dict) else None
+    return value if isinstance(value, str) and value else None

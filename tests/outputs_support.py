@@ -35,14 +35,10 @@ def standards() -> Path:
 
 
 def outputs(root: Path, as_of: date) -> dict[str, bytes]:
-    """The calendar, feeds and catalogue written from the data at ``root``."""
-    from swecan_site.outputs import calendar, dcat, feeds
-    from swecan_site.outputs._view import View
+    """Every output file (open data, calendars, feeds, catalogue) from the data at ``root``."""
+    from swecan_site.outputs import write_all
+    from swecan_site.public import PublicView
 
     report = check(root, as_of)
     assert not report.data_errors, report.data_errors
-    view = View(report, SITE_URL)
-    result: dict[str, bytes] = {}
-    for module in (calendar, feeds, dcat):
-        result.update(module.write(view))
-    return result
+    return write_all(PublicView(report, SITE_URL))

@@ -123,13 +123,31 @@ def test_identifiers_publisher_and_licence(catalogue: Graph) -> None:
         assert str(catalogue.value(dist, DCAT.downloadURL)).startswith(SITE_URL)
 
 
-def test_every_calendar_and_feed_is_a_distribution(shipped, catalogue: Graph) -> None:
+def test_every_published_file_is_a_distribution(shipped, catalogue: Graph) -> None:
+    """Open data (JSON, CSV), calendars and feeds; schemas and the data package are
+    what distributions conform to."""
     described = {
         str(catalogue.value(d, DCAT.downloadURL))
         for d in catalogue.subjects(RDF.type, DCAT.Distribution)
     }
-    files = {SITE_URL + p for p in shipped if p.startswith(("kalender/", "flode/"))}
-    assert files and files <= described
+    files = {
+        SITE_URL + p
+        for p in shipped
+        if p.startswith(("kalender/", "flode/", "data/"))
+        and not p.startswith("data/schemas/")
+        and p != "data/datapackage.json"
+    }
+    assert any(f.endswith(".csv") for f in files) and any(f.endswith(".json") for f in files)
+    assert described == files
+    standards_of = {
+        str(catalogue.value(d, DCAT.downloadURL)): str(catalogue.value(d, DCTERMS.conformsTo))
+        for d in catalogue.subjects(RDF.type, DCAT.Distribution)
+    }
+    for url, standard in standards_of.items():
+        if url.endswith(".json"):
+            assert standard.startswith(f"{SITE_URL}data/schemas/"), url
+        if url.endswith((".json", ".csv")):
+            assert standard[len(SITE_URL) :] in shipped, (url, standard)
 
 
 def test_publisher_comes_from_swecan_yaml(repo: DataRepo) -> None:

@@ -20,15 +20,15 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from .. import yamlpos
+from .. import urls, yamlpos
 from ..limits import MAX_FILE_BYTES
 from ..loader import MEETINGS_DIR
 from ..models import BODY_NAMES, BodyName, Meeting, MeetingForm, MeetingStatus
+from ..public import PublicView
 from ..render import Renderer
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 PRODID = "-//SweCan//swecan-site//SV"
-FOLDER = "kalender"
 ALL = "swecan"
 NAMES = {
     ALL: "SweCan – alla möten",
@@ -50,7 +50,7 @@ def host(site_url: str) -> str:
 
 
 def meeting_url(site_url: str, meeting: Meeting) -> str:
-    return f"{site_url.rstrip('/')}/moten/{meeting.meeting_id}/"
+    return urls.absolute(site_url, urls.meeting(meeting.meeting_id))
 
 
 def _significant(data: object) -> tuple | None:
@@ -220,12 +220,13 @@ def _empty_zone(day: date):
 def files(meetings: list[Meeting], site_url: str, as_of: date, root: Path) -> dict[str, bytes]:
     """{site path: .ics bytes}: every meeting, and each organ's meetings."""
     seqs = sequences(root)
-    result = {f"{FOLDER}/{ALL}.ics": calendar(NAMES[ALL], meetings, site_url, as_of, seqs)}
+    result = {urls.calendar(): calendar(NAMES[ALL], meetings, site_url, as_of, seqs)}
     for body in BodyName:
         own = [m for m in meetings if m.body is body]
-        result[f"{FOLDER}/{body.value}.ics"] = calendar(NAMES[body], own, site_url, as_of, seqs)
+        result[urls.calendar(body.value)] = calendar(NAMES[body], own, site_url, as_of, seqs)
     return result
 
 
-def write(view) -> dict[str, bytes]:
-    return files(view.meetings(), view.site_url, view.as_of, view.root)
+def write(view: PublicView) -> dict[str, bytes]:
+    """Every meeting in the public view (a meeting is public once it is in the data)."""
+    return files(view.meetings(), view.base_url, view.as_of, view.root)

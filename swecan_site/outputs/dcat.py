@@ -22,8 +22,12 @@ from dataclasses import dataclass, field
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
+from .. import urls
+from ..models import BodyName
+from ..public import PublicView
+
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
-PATH = "datasets/dcat"
+PATH = urls.DCAT
 CC0 = URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
 PUBLIC = URIRef("http://publications.europa.eu/resource/authority/access-right/PUBLIC")
 SWEDISH = URIRef("http://publications.europa.eu/resource/authority/language/SWE")
@@ -52,53 +56,90 @@ class Dataset:
 
 
 def _calendar() -> Dataset:
-    from . import calendar
+    from .calendar import NAMES
 
     return Dataset(
         "kalender",
         "SweCans möteskalender",
         "Partnerskapets och arbetsutskottets möten (datum, tid, plats, form, inställda möten) "
         "som iCalendar (RFC 5545) att prenumerera på.",
-        "moten/",
+        urls.MEETINGS,
         [
-            Distribution(
-                f"{calendar.FOLDER}/{calendar.ALL}.ics", "text/calendar", "Alla möten (iCalendar)"
-            ),
-            Distribution(
-                f"{calendar.FOLDER}/partnerskapet.ics",
-                "text/calendar",
-                "Partnerskapets sammanträden (iCalendar)",
-            ),
-            Distribution(
-                f"{calendar.FOLDER}/arbetsutskottet.ics",
-                "text/calendar",
-                "Arbetsutskottets möten (iCalendar)",
-            ),
+            Distribution(urls.calendar(), "text/calendar", f"{NAMES['swecan']} (iCalendar)"),
+            *[
+                Distribution(
+                    urls.calendar(body.value), "text/calendar", f"{NAMES[body]} (iCalendar)"
+                )
+                for body in BodyName
+            ],
         ],
         ("möten", "kalender", "sammanträden"),
     )
 
 
 def _feeds() -> Dataset:
-    from . import feeds
+    from .feeds import FEEDS
 
     return Dataset(
         "floden",
         "SweCans publiceringsflöden",
         "Nya protokoll, beslut, rapporter och versioner av arbetsordningen som Atom-flöden "
         "(RFC 4287), ett per slag och ett med allt.",
-        "",
+        urls.START,
         [
-            Distribution(f"{feeds.FOLDER}/{name}.xml", "application/atom+xml", f"{title} (Atom)")
-            for name, (title, _, _) in feeds.FEEDS.items()
+            Distribution(urls.feed(name), "application/atom+xml", f"{title} (Atom)")
+            for name, (title, _, _) in FEEDS.items()
         ],
         ("protokoll", "beslut", "arbetsordning", "flöde"),
     )
 
 
+MEDIA_TYPES = {"JSON": "application/json", "CSV": "text/csv"}
+
+
+def _open_data() -> list[Dataset]:
+    """The open-data files under /data/, one dataset per subject with its JSON and CSV.
+
+    ``datapackage.json`` is not a dataset of its own: it describes the CSV files'
+    columns, so each CSV distribution conforms to it; each JSON file conforms to
+    its JSON Schema.
+    """
+    from .opendata import DATASETS
+
+    grouped: dict[str, list] = {}
+    for item in DATASETS:
+        if item.file == "datapackage.json":
+            continue
+        grouped.setdefault(item.file.rsplit(".", 1)[0], []).append(item)
+    result = []
+    for key, items in grouped.items():
+        main = next((i for i in items if i.format == "JSON"), items[0])
+        title = main.title.removesuffix(" (CSV)")
+        distributions = [
+            Distribution(
+                urls.data_file(i.file),
+                MEDIA_TYPES[i.format],
+                f"{title} ({i.format})",
+                urls.schema(i.schema) if i.schema else urls.data_file("datapackage.json"),
+            )
+            for i in items
+        ]
+        result.append(
+            Dataset(
+                f"data-{key}",
+                f"SweCan: {title}",
+                main.description,
+                urls.OPEN_DATA,
+                distributions,
+                ("SweCan", "öppna data"),
+            )
+        )
+    return result
+
+
 def datasets() -> list[Dataset]:
     """Every dataset the site publishes, with its files."""
-    return [_calendar(), _feeds()]
+    return [*_open_data(), _calendar(), _feeds()]
 
 
 def graph(
@@ -109,8 +150,7 @@ def graph(
     contact_email: str,
     found: list[Dataset],
 ) -> Graph:
-    base = site_url.rstrip("/") + "/"
-    doc = base + PATH
+    doc = urls.absolute(site_url, PATH)
     g = Graph()
     g.bind("dcat", DCAT)
     g.bind("dcterms", DCTERMS)
@@ -122,7 +162,7 @@ def graph(
     catalog = URIRef(doc)
     publisher = URIRef(publisher_iri)
     contact = URIRef(f"{doc}#kontakt")
-    homepage = URIRef(base)
+    homepage = URIRef(urls.absolute(site_url, urls.START))
 
     g.add((publisher, RDF.type, FOAF.Agent))
     g.add((publisher, RDF.type, FOAF.Organization))
@@ -167,7 +207,7 @@ def graph(
     media_seen: set[str] = set()
     for item in found:
         dataset = URIRef(f"{doc}#{item.key}")
-        page = URIRef(base + item.page)
+        page = URIRef(urls.absolute(site_url, item.page))
         g.add((catalog, DCAT.dataset, dataset))
         g.add((dataset, RDF.type, DCAT.Dataset))
         g.add((dataset, DCTERMS.identifier, Literal(str(dataset))))
@@ -185,7 +225,7 @@ def graph(
             g.add((dataset, DCAT.keyword, Literal(word, lang=sv)))
         for dist in item.distributions:
             node = URIRef(f"{doc}#{item.key}-{dist.path.replace('/', '-')}")
-            url = URIRef(base + dist.path)
+            url = URIRef(urls.absolute(site_url, dist.path))
             media = URIRef(IANA + dist.media_type)
             g.add((dataset, DCAT.distribution, node))
             g.add((node, RDF.type, DCAT.Distribution))
@@ -197,7 +237,7 @@ def graph(
             g.add((node, DCTERMS.license, CC0))
             g.add((node, DCTERMS.rights, PUBLIC))
             if dist.schema:
-                schema = URIRef(base + dist.schema)
+                schema = URIRef(urls.absolute(site_url, dist.schema))
                 g.add((node, DCTERMS.conformsTo, schema))
                 g.add((schema, RDF.type, DCTERMS.Standard))
             if dist.media_type not in media_seen:
@@ -265,11 +305,11 @@ def catalogue(
     )
 
 
-def write(view) -> dict[str, bytes]:
-    publisher = view.data.config.publisher
-    office = view.data.organisation.secretariat
+def write(view: PublicView) -> dict[str, bytes]:
+    publisher = view.config.publisher
+    office = view.organisation.secretariat
     return {
         PATH: catalogue(
-            view.site_url, publisher.name, publisher.iri, office.name, str(office.email), datasets()
+            view.base_url, publisher.name, publisher.iri, office.name, str(office.email), datasets()
         )
     }

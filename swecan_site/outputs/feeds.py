@@ -8,6 +8,7 @@ changes. ``updated`` is the date the item became public (a protocol: the day it
 was färdigställt, or approved if that came later; a decision: its protocol's
 day), so the feeds are the same on every build of the same data and date.
 Summaries are plain text (feedgen/lxml escape them); no HTML from the data.
+Everything comes from the :class:`~swecan_site.public.PublicView`.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
-from ..models import ContentDoc, Decision, Meeting, ReportMeta, RulesVersionMeta
+from .. import urls
+from ..models import ContentDoc, Meeting, ReportMeta, RulesVersionMeta
+from ..public import PublicView
 from ..render import Renderer
 from ..render import format as fmt
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
-FOLDER = "flode"
 TAG_YEAR = "2026"  # the year SweCan's site began; part of every id, never changed
 AUTHOR = "SweCan"
 RIGHTS = "Fri att återanvända: CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/)"
@@ -42,18 +44,18 @@ class Entry:
 
 
 FEEDS = {
-    "protokoll": ("SweCan – protokoll", "Färdigställda och godkända protokoll.", "moten/"),
-    "beslut": ("SweCan – beslut", "Beslut i partnerskapet och arbetsutskottet.", "beslut/"),
-    "rapporter": ("SweCan – rapporter", "Årsrapporter och verksamhetsberättelser.", "rapporter/"),
+    "protokoll": ("SweCan – protokoll", "Färdigställda och godkända protokoll.", urls.MEETINGS),
+    "beslut": ("SweCan – beslut", "Beslut i partnerskapet och arbetsutskottet.", urls.DECISIONS),
+    "rapporter": ("SweCan – rapporter", "Årsrapporter och verksamhetsberättelser.", urls.REPORTS),
     "arbetsordning": (
         "SweCan – arbetsordning",
         "Beslutade versioner av SweCans arbetsordning.",
-        "arbetsordning/",
+        urls.RULES,
     ),
     "allt": (
         "SweCan – protokoll, beslut, rapporter och arbetsordning",
         "Allt som SweCan publicerar enligt arbetsordningen §7.",
-        "",
+        urls.START,
     ),
 }
 
@@ -70,8 +72,8 @@ def _when(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), TIMEZONE)
 
 
-def _base(site_url: str) -> str:
-    return site_url.rstrip("/") + "/"
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def protocol_date(meeting: Meeting, approved_on: date | None) -> date:
@@ -81,45 +83,43 @@ def protocol_date(meeting: Meeting, approved_on: date | None) -> date:
     return max(days) if days else meeting.date
 
 
-def protocol_entries(view) -> list[Entry]:
-    base = _base(view.site_url)
+def protocol_entries(view: PublicView) -> list[Entry]:
     result = []
-    for meeting in view.protocols():
+    for meeting in view.meetings():
         protocol = meeting.protocol
-        approver = view.data.meeting(protocol.approved_at) if protocol.approved_at else None
+        if protocol is None or not view.protocol_published(meeting):
+            continue
+        approver = view.meeting(protocol.approved_at) if protocol.approved_at else None
         approved_on = approver.date if approver and approver.date <= view.as_of else None
         title = Renderer.meeting_title(meeting)
         state = f"färdigställt {fmt.sv_date(protocol.completed)}" if protocol.completed else ""
         if approved_on:
             state += f"{', ' if state else ''}godkänt vid mötet {fmt.sv_date(approved_on)}"
-        ids = ", ".join(d.id for d in meeting.decisions)
-        summary = f"Protokoll från {title[0].lower()}{title[1:]}"
+        ids = ", ".join(d.id for d in view.meeting_decisions(meeting))
+        summary = f"Protokoll från {_lower_first(title)}"
         summary += f" ({state})." if state else "."
         summary += f" Beslut: {ids}." if ids else " Inga beslut."
-        published = protocol_date(meeting, None)
         result.append(
             Entry(
                 "protokoll",
                 meeting.meeting_id,
                 f"Protokoll: {title}",
                 summary,
-                f"{base}moten/{meeting.meeting_id}/#protokoll",
+                urls.absolute(view.base_url, urls.protocol(meeting.meeting_id)),
                 protocol_date(meeting, approved_on),
-                published,
+                protocol_date(meeting, None),
             )
         )
     return result
 
 
-def decision_entries(view) -> list[Entry]:
-    base = _base(view.site_url)
+def decision_entries(view: PublicView) -> list[Entry]:
     result = []
-    decisions: list[tuple[Meeting, Decision]] = view.decisions()
-    for meeting, decision in decisions:
+    for meeting, decision in view.decisions():
         day = protocol_date(meeting, None)
         summary = (
             f"{decision.text} (Beslut {decision.id}, § {decision.paragraph}, "
-            f"{Renderer.meeting_title(meeting)[0].lower()}{Renderer.meeting_title(meeting)[1:]}.)"
+            f"{_lower_first(Renderer.meeting_title(meeting))}.)"
         )
         result.append(
             Entry(
@@ -127,7 +127,7 @@ def decision_entries(view) -> list[Entry]:
                 decision.id,
                 f"{decision.id}: {decision.title}",
                 summary,
-                f"{base}beslut/#{fmt.anchor(decision.id)}",
+                urls.absolute(view.base_url, urls.decision(decision.id)),
                 day,
                 day,
             )
@@ -140,28 +140,23 @@ def report_date(doc: ContentDoc[ReportMeta]) -> date:
     return meta.published or meta.adopted or date(meta.year, 12, 31)
 
 
-def report_entries(view) -> list[Entry]:
-    base = _base(view.site_url)
+def report_entries(view: PublicView) -> list[Entry]:
     result = []
     for doc in view.reports():
         meta = doc.meta
         summary = meta.description or f"{meta.kind} för {meta.year}."
         day = report_date(doc)
-        result.append(
-            Entry(
-                "rapporter", doc.slug, meta.title, summary, f"{base}rapporter/{doc.slug}/", day, day
-            )
-        )
+        link = urls.absolute(view.base_url, urls.report(doc.slug))
+        result.append(Entry("rapporter", doc.slug, meta.title, summary, link, day, day))
     return result
 
 
-def rules_entries(view) -> list[Entry]:
-    base = _base(view.site_url)
+def rules_entries(view: PublicView) -> list[Entry]:
     result = []
     versions: list[ContentDoc[RulesVersionMeta]] = view.rules_versions()
     for doc in versions:
         meta = doc.meta
-        found = view.data.decision(meta.adopted_by)
+        found = view.decision(meta.adopted_by)  # None until its protocol is published
         adopted = protocol_date(found[0], None) if found else meta.in_force
         summary = (
             f"Arbetsordningen version {meta.version}, antagen genom beslut {meta.adopted_by}, "
@@ -170,21 +165,13 @@ def rules_entries(view) -> list[Entry]:
         if meta.description:
             summary += f" {meta.description}"
         day = min(adopted, meta.in_force)
-        result.append(
-            Entry(
-                "arbetsordning",
-                meta.version,
-                f"{meta.title} (version {meta.version})",
-                summary,
-                f"{base}arbetsordning/{doc.slug}/",
-                day,
-                day,
-            )
-        )
+        link = urls.absolute(view.base_url, urls.rules_version(doc.slug))
+        title = f"{meta.title} (version {meta.version})"
+        result.append(Entry("arbetsordning", meta.version, title, summary, link, day, day))
     return result
 
 
-def entries(view) -> dict[str, list[Entry]]:
+def entries(view: PublicView) -> dict[str, list[Entry]]:
     found = {
         "protokoll": protocol_entries(view),
         "beslut": decision_entries(view),
@@ -197,19 +184,18 @@ def entries(view) -> dict[str, list[Entry]]:
 
 def feed(name: str, items: list[Entry], site_url: str, as_of: date) -> bytes:
     title, subtitle, page = FEEDS[name]
-    base = _base(site_url)
     gen = FeedGenerator()
-    gen.id(tag(site_url, f"{FOLDER}/{name}"))
+    gen.id(tag(site_url, f"flode/{name}"))
     gen.title(title)
     gen.subtitle(subtitle)
-    gen.author({"name": AUTHOR, "uri": base})
-    gen.link(href=f"{base}{FOLDER}/{name}.xml", rel="self", type="application/atom+xml")
-    gen.link(href=f"{base}{page}", rel="alternate", type="text/html")
+    gen.author({"name": AUTHOR, "uri": urls.absolute(site_url, urls.START)})
+    gen.link(href=urls.absolute(site_url, urls.feed(name)), rel="self", type="application/atom+xml")
+    gen.link(href=urls.absolute(site_url, page), rel="alternate", type="text/html")
     gen.language("sv")
     gen.rights(RIGHTS)
     gen.generator("swecan-site", uri=None, version=None)
     ordered = sorted(items, key=lambda e: (e.updated, e.kind, e.key), reverse=True)
-    # An empty feed is still valid: it was last updated when the site began (or as_of).
+    # An empty feed is still valid: its updated is the as-of date.
     gen.updated(_when(ordered[0].updated if ordered else as_of))
     for item in ordered:
         entry = gen.add_entry(order="append")
@@ -223,8 +209,9 @@ def feed(name: str, items: list[Entry], site_url: str, as_of: date) -> bytes:
     return gen.atom_str(pretty=True, encoding="UTF-8")
 
 
-def write(view) -> dict[str, bytes]:
+def write(view: PublicView) -> dict[str, bytes]:
+    """The feeds of what the public view has published (never a draft's decisions)."""
     return {
-        f"{FOLDER}/{name}.xml": feed(name, items, view.site_url, view.as_of)
+        urls.feed(name): feed(name, items, view.base_url, view.as_of)
         for name, items in entries(view).items()
     }

@@ -2,9 +2,10 @@
 
 No MkDocs here: the renderer returns ``{path: markdown}`` so that any static
 site engine can publish it (``swecan-site generate``), and the MkDocs plugin
-stays a thin adapter. What must never be public is decided here, once:
-drafts (content with ``utkast: true``, protocols that are not färdigställda) and
-underlag that is not public are never rendered.
+stays a thin adapter. The renderer reads the data only through
+:class:`swecan_site.public.PublicView`, which decides what is public (drafts,
+unpublished protocols and their decisions, non-public underlag never reach
+it), and takes every address from :mod:`swecan_site.urls`.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from .. import progress
+from .. import progress, urls
 from ..check import Evaluation, Report
 from ..interpretations import for_rule
-from ..loader import MEETINGS_DIR, Dataset
 from ..markup import safe_markdown
 from ..models import (
     BODY_NAMES,
@@ -41,10 +42,10 @@ from ..models import (
     Sector,
     Underlag,
 )
-from ..problems import SEVERITY_SV, Kind, section_label
-from ..rules import REGISTRY, Status
-from ..rules.base import ARBETSORDNING, BASIS_LABELS, SOURCE_NAMES, Basis, Context, Quote, Rule
-from ..rules.common import protocol_deadline, protocol_published, quote_holds, roll_on
+from ..problems import SEVERITY_SV, section_label
+from ..public import START_PAGE, PublicView
+from ..rules import Status
+from ..rules.base import ARBETSORDNING, BASIS_LABELS, SOURCE_NAMES, Basis, Quote, Rule
 from . import format as fmt
 from .markdown import demote, explanation_markdown, protocol_markdown
 
@@ -67,7 +68,11 @@ PROTOCOL_NAMES = {
     ProtocolStatus.COMPLETED: "färdigställt",
     ProtocolStatus.APPROVED: "godkänt",
 }
-START_PAGE = "start"
+RULES_STATUS = {
+    "gällande": "gällande",
+    "kommande": "beslutad, gäller framöver",
+    "upphävd": "upphävd",
+}
 
 
 def quote_ref(quote: Quote) -> str:
@@ -77,16 +82,18 @@ def quote_ref(quote: Quote) -> str:
     return f"{SOURCE_NAMES[quote.source]}, punkt {quote.section}"
 
 
+@pass_context
+def _link(context: Any, url: str) -> str:
+    """A Markdown link target from the page being rendered (``here``) to ``url``."""
+    return urls.link(url, context["here"])
+
+
 class Renderer:
-    def __init__(self, report: Report) -> None:
-        if report.dataset is None or report.data_errors:
-            raise ValueError("the site is rendered only from data without data errors")
-        self.report = report
-        self.data: Dataset = report.dataset
-        self.as_of: date = report.as_of
+    def __init__(self, source: Report | PublicView) -> None:
+        self.view = source if isinstance(source, PublicView) else PublicView(source)
+        self.as_of: date = self.view.as_of
         self.env = self._environment()
-        self.compliance = [e for e in report.evaluations if e.rule.kind is Kind.COMPLIANCE]
-        self.published_decisions = {d.id for m, d in self.data.decisions() if protocol_published(m)}
+        self.compliance = self.view.findings()
 
     # --- helpers available to templates --------------------------------------------
 
@@ -119,6 +126,10 @@ class Renderer:
             explanation=explanation_markdown,
         )
         env.globals.update(
+            urls=urls,
+            link=_link,
+            public_underlag=self.view.public_underlag,
+            hidden_underlag=self.view.hidden_underlag_count,
             decision_link=self.decision_link,
             partner_link=self.partner_link,
             partner_links=lambda ids, prefix: ", ".join(self.partner_link(i, prefix) for i in ids),
@@ -154,25 +165,27 @@ class Renderer:
     def decision_link(self, decision_id: str | None, prefix: str) -> str:
         if not decision_id:
             return "–"
-        if decision_id in self.published_decisions:
-            return f"[{decision_id}]({prefix}beslut.md#{fmt.anchor(decision_id)})"
+        if self.view.is_published_decision(decision_id):
+            return f"[{decision_id}]({prefix}{urls.source(urls.decision(decision_id))})"
         return f"{decision_id} (protokollet är inte färdigställt ännu)"
 
     def partner_link(self, partner_id: str, prefix: str) -> str:
-        partner = self.data.partner(partner_id)
+        partner = self.view.partner(partner_id)
         name = fmt.cell(partner.name if partner else partner_id)
-        return f"[{name}]({prefix}partners/{partner_id}.md)"
+        return f"[{name}]({prefix}{urls.source(urls.partner(partner_id))})"
 
     def subject_link(self, subject: str, prefix: str) -> str:
-        if self.data.meeting(subject):
-            return f"[{self.meeting_title(self.data.meeting(subject))}]({prefix}moten/{subject}.md)"
-        if subject in self.published_decisions:
+        meeting = self.view.meeting(subject)
+        if meeting:
+            return f"[{self.meeting_title(meeting)}]({prefix}{urls.source(urls.meeting(subject))})"
+        if self.view.is_published_decision(subject):
             return self.decision_link(subject, prefix)
-        if self.data.partner(subject):
+        if self.view.partner(subject):
             return self.partner_link(subject, prefix)
-        for meeting in self.data.meetings:
-            if meeting.matter(subject):
-                return f"[{subject}]({prefix}moten/{meeting.meeting_id}.md#{fmt.anchor(subject)})"
+        found = self.view.find_matter(subject)
+        if found:
+            target = urls.source(urls.matter(found[0].meeting_id, subject))
+            return f"[{subject}]({prefix}{target})"
         return fmt.cell(subject)
 
     def protocol_label(self, meeting: Meeting) -> str:
@@ -186,7 +199,7 @@ class Renderer:
         label = PROTOCOL_NAMES[protocol.status]
         if protocol.completed:
             label += f" {fmt.sv_date(protocol.completed)}"
-        approved_at = self.data.meeting(protocol.approved_at) if protocol.approved_at else None
+        approved_at = self.view.meeting(protocol.approved_at) if protocol.approved_at else None
         if approved_at:
             label += f", godkänt vid mötet {fmt.sv_date(approved_at.date)}"
         return label
@@ -198,7 +211,7 @@ class Renderer:
             return "–"
         if role is ChairRole.OTHER:
             return "någon annan än ordföranden eller vice ordföranden"
-        org = self.data.organisation
+        org = self.view.organisation
         body = org.partnership if meeting.body is BodyName.PARTNERSHIP else org.committee
         field = "chair" if role is ChairRole.CHAIR else "vice_chair"
         label = "ordföranden" if role is ChairRole.CHAIR else "vice ordföranden"
@@ -230,7 +243,9 @@ class Renderer:
         title = fmt.cell(doc.title)
         line = title
         if doc.url and doc.is_relative:
-            line = f"[{title}]({fmt.url(meeting.meeting_id + '/' + doc.url)})"
+            here = urls.source(urls.meeting(meeting.meeting_id))
+            target = urls.link(urls.meeting_file(meeting.meeting_id, doc.url), here)
+            line = f"[{title}]({fmt.url(target)})"
         elif doc.url:
             line = f"[{title}]({fmt.url(doc.url)})"
         if doc.distributed:
@@ -238,92 +253,78 @@ class Renderer:
         return line
 
     def version_status(self, doc: ContentDoc[RulesVersionMeta]) -> str:
-        current = self.current_rules()
-        if doc is current:
-            return "gällande"
-        if doc.meta.in_force > self.as_of:
-            return "beslutad, gäller framöver"
-        return "upphävd"
+        return RULES_STATUS[self.view.rules_status(doc)]
 
-    # --- data the pages need ------------------------------------------------------
+    # --- data the pages need (all from the public view) ------------------------------
 
     def rules_versions(self) -> list[ContentDoc[RulesVersionMeta]]:
-        docs = [d for d in self.data.rules_versions if not d.meta.draft]
-        return sorted(docs, key=lambda d: d.meta.in_force)
+        return self.view.rules_versions()
 
     def current_rules(self) -> ContentDoc[RulesVersionMeta]:
-        in_force = [d for d in self.rules_versions() if d.meta.in_force <= self.as_of]
-        return in_force[-1]  # SC201 guarantees one
+        return self.view.current_rules()
 
     def pages(self) -> dict[str, ContentDoc[PageMeta]]:
-        return {d.slug: d for d in self.data.pages if not d.meta.draft}
+        return self.view.pages()
 
     def evaluations_for(self, subjects: Iterable[str]) -> list[Evaluation]:
         """Verdicts on the arbetsordning (obligations and interpretations), not targets."""
-        wanted = set(subjects)
-        return [
-            e
-            for e in self.compliance
-            if e.result.subject in wanted and e.rule.basis is not Basis.TARGET
-        ]  # in rule order
+        return self.view.findings_for(subjects)  # in rule order
 
     @property
     def any_example(self) -> bool:
-        return (
-            self.data.partners_file.example
-            or self.data.organisation.example
-            or any(m.example for m in self.data.meetings)
-        )
+        return self.view.any_example
 
     def render(self, template: str, **context) -> str:
+        """Render ``template``; ``here`` is the page's path (links are relative to it)."""
         context.setdefault("as_of", self.as_of)
+        context.setdefault("here", "index.md")
         return self.env.get_template(template).render(**context)
 
     # --- pages --------------------------------------------------------------------
 
     def start(self) -> str:
         pages = self.pages()
-        upcoming = [
-            m
-            for m in self.data.meetings
-            if m.status is MeetingStatus.PLANNED
-            and m.date >= self.as_of
-            and m.body is BodyName.PARTNERSHIP
-        ]
-        decisions = [(m, d) for m, d in self.data.decisions() if d.id in self.published_decisions]
+        upcoming = self.view.upcoming(BodyName.PARTNERSHIP)
+        decisions = self.view.decisions()
         return self.render(
             "index.md.j2",
+            here="index.md",
             start=pages[START_PAGE],
             any_example=self.any_example,
             rules_current=self.current_rules(),
-            partner_count=len([p for p in self.data.partners if p.member_on(self.as_of)]),
+            partner_count=len(self.view.partners_current()),
             next_meeting=upcoming[0] if upcoming else None,
             latest_decisions=list(reversed(decisions))[:5],
         )
 
     def content_pages(self) -> dict[str, str]:
         return {
-            f"{slug}.md": self.render("page.md.j2", doc=doc)
+            urls.source(urls.page(slug)): self.render(
+                "page.md.j2", doc=doc, here=urls.source(urls.page(slug))
+            )
             for slug, doc in self.pages().items()
             if slug != START_PAGE
         }
 
     def rules_pages(self) -> dict[str, str]:
         versions = self.rules_versions()
+        index = urls.source(urls.RULES)
         result = {
-            "arbetsordning/index.md": self.render(
-                "rules_index.md.j2", current=self.current_rules(), versions=versions
+            index: self.render(
+                "rules_index.md.j2", here=index, current=self.current_rules(), versions=versions
             )
         }
         for doc in versions:
-            result[f"arbetsordning/{doc.slug}.md"] = self.render("rules_version.md.j2", doc=doc)
+            path = urls.source(urls.rules_version(doc.slug))
+            result[path] = self.render("rules_version.md.j2", doc=doc, here=path)
         return result
 
     def partner_pages(self) -> dict[str, str]:
-        caps = self.data.params(self.data.config.first_operating_year_start).first_year_caps
+        caps = self.view.params(self.view.config.first_operating_year_start).first_year_caps
+        partners = self.view.partners()
         groups = []
         for sector in Sector:
-            members = [p for p in self.data.partners if p.sector is sector]
+            members = [p for p in partners if p.sector is sector]
             groups.append({
                 "name": SECTOR_NAMES[sector],
                 "anchor": fmt.anchor(str(sector)),
@@ -334,27 +335,27 @@ class Renderer:
                            if p.withdrawal and p.withdrawal.date <= self.as_of],
                 "upcoming": [p for p in members if p.joined > self.as_of],
             })  # fmt: skip
+        index = urls.source(urls.PARTNERS)
         result = {
-            "partners/index.md": self.render(
+            index: self.render(
                 "partners_index.md.j2",
+                here=index,
                 groups=groups,
-                example=self.data.partners_file.example,
+                example=self.view.partners_example,
                 current_count=sum(len(g["current"]) for g in groups),
             )
         }
-        partnership = [
-            m
-            for m in self.data.meetings
-            if m.body is BodyName.PARTNERSHIP and m.status is MeetingStatus.HELD
-        ]
-        for partner in self.data.partners:
+        partnership = self.view.held(BodyName.PARTNERSHIP)
+        for partner in partners:
             attendance = [
                 (m, partner.id in m.attendance) for m in partnership if partner.member_on(m.date)
             ]
-            result[f"partners/{partner.id}.md"] = self.render(
+            path = urls.source(urls.partner(partner.id))
+            result[path] = self.render(
                 "partner.md.j2",
+                here=path,
                 p=partner,
-                example=self.data.partners_file.example,
+                example=self.view.partners_example,
                 roles=self.partner_roles(partner.id),
                 attendance=attendance,
                 attended=sum(1 for _, present in attendance if present),
@@ -362,13 +363,14 @@ class Renderer:
         return result
 
     def partner_roles(self, partner_id: str) -> list[str]:
-        org = self.data.organisation
+        org = self.view.organisation
+        committee = urls.link(urls.committee(), urls.source(urls.partner(partner_id)))
         roles = []
         for member in org.committee.members:
             if member.partner == partner_id:
                 for term in member.mandates:
                     roles.append(
-                        f"Ledamot i [arbetsutskottet](../organisation.md#arbetsutskottet) "
+                        f"Ledamot i [arbetsutskottet]({committee}) "
                         f"{fmt.sv_date(term.start)} – {fmt.sv_date(term.end)}"
                     )
         for label, body in (("SweCan", org.partnership), ("arbetsutskottet", org.committee)):
@@ -382,7 +384,7 @@ class Renderer:
         return roles
 
     def organisation_page(self) -> str:
-        org = self.data.organisation
+        org = self.view.organisation
         contacts = [
             ("Ordförande i SweCan", org.partnership.holder("chair", self.as_of)),
             ("Vice ordförande i SweCan", org.partnership.holder("vice_chair", self.as_of)),
@@ -393,11 +395,17 @@ class Renderer:
         for member in org.committee.members:
             term = next((t for t in member.mandates if t.covers(self.as_of)), None)
             if term is not None:
-                committee.append((member, self.data.partner(member.partner), term))
-        return self.render("organisation.md.j2", org=org, contacts=contacts, committee=committee)
+                committee.append((member, self.view.partner(member.partner), term))
+        return self.render(
+            "organisation.md.j2",
+            here=urls.source(urls.ORGANISATION),
+            org=org,
+            contacts=contacts,
+            committee=committee,
+        )
 
     def meeting_pages(self) -> dict[str, str]:
-        meetings = self.data.meetings
+        meetings = self.view.meetings()
         planned = [m for m in meetings if m.status is MeetingStatus.PLANNED]
         upcoming = [m for m in planned if m.date >= self.as_of]
         # A planned meeting whose date has passed (SC206) is listed with the past ones.
@@ -406,9 +414,11 @@ class Renderer:
         by_year: dict[int, list[Meeting]] = defaultdict(list)
         for meeting in reversed(past):
             by_year[meeting.date.year].append(meeting)
+        index = urls.source(urls.MEETINGS)
         result = {
-            "moten/index.md": self.render(
+            index: self.render(
                 "meetings_index.md.j2",
+                here=index,
                 example=any(m.example for m in meetings),
                 upcoming=upcoming,
                 past_by_year=sorted(by_year.items(), reverse=True),
@@ -416,74 +426,70 @@ class Renderer:
             )
         }
         for meeting in meetings:
-            result[f"moten/{meeting.meeting_id}.md"] = self.meeting_page(meeting)
+            result[urls.source(urls.meeting(meeting.meeting_id))] = self.meeting_page(meeting)
         return result
 
     def meeting_page(self, meeting: Meeting) -> str:
-        published = protocol_published(meeting)
-        # Verdicts on decisions are shown only with the protocol that publishes them.
-        subjects = [meeting.meeting_id] + (
-            [d.id for d in meeting.decisions] + [m.id for m in meeting.matters] if published else []
-        )
+        # Decisions, the protocol and verdicts on decisions and matters come only
+        # with the protocol that publishes them (see PublicView).
+        decisions = self.view.meeting_decisions(meeting)
         quorum = {
             e.result.subject: e.result.message
-            for e in self.evaluations_for(d.id for d in meeting.decisions)
+            for e in self.evaluations_for(d.id for d in decisions)
             if e.rule.id == "SC306"
         }
         by_sector: dict[Sector, list[str]] = defaultdict(list)
         for pid in meeting.attendance:
-            partner = self.data.partner(pid)
+            partner = self.view.partner(pid)
             by_sector[partner.sector].append(pid)  # type: ignore[union-attr]
-        ctx = Context(self.data, self.as_of)
         return self.render(
             "meeting.md.j2",
+            here=urls.source(urls.meeting(meeting.meeting_id)),
             mt=meeting,
-            published=published,
+            published=self.view.protocol_published(meeting),
+            decisions=decisions,
+            protocol_text=self.view.protocol(meeting),
             quorum=quorum,
-            roll_size=len(roll_on(ctx, meeting.date)),
+            roll_size=self.view.roll_size(meeting.date),
             attendance_by_sector=[(SECTOR_NAMES[s], by_sector[s]) for s in Sector if by_sector[s]],
-            protocol_deadline=protocol_deadline(ctx, meeting),
-            evaluations=self.evaluations_for(subjects),
+            protocol_deadline=self.view.protocol_deadline(meeting),
+            evaluations=self.evaluations_for(self.view.meeting_subjects(meeting)),
         )
 
     def decisions_page(self) -> str:
         by_year: dict[int, list[tuple[Meeting, Decision]]] = defaultdict(list)
-        for meeting, decision in self.data.decisions():
-            if decision.id in self.published_decisions:
-                by_year[meeting.date.year].append((meeting, decision))
+        for meeting, decision in self.view.decisions():
+            by_year[meeting.date.year].append((meeting, decision))
         ordered = sorted(by_year.items(), reverse=True)
         example_anchor = fmt.anchor(ordered[0][1][0][1].id) if ordered else "b-2026-01"
         return self.render(
             "decisions.md.j2",
+            here=urls.source(urls.DECISIONS),
             by_year=ordered,
-            example=any(m.example for m in self.data.meetings),
+            example=any(m.example for m in self.view.meetings()),
             example_anchor=example_anchor,
         )
 
     def report_pages(self) -> dict[str, str]:
-        reports = sorted(
-            (d for d in self.data.reports if not d.meta.draft),
-            key=lambda d: (d.meta.year, str(d.meta.kind)),
-            reverse=True,
-        )
+        reports = self.view.reports()
         pending = [
             f"{e.result.subject.capitalize()}: {e.result.message}"
             for e in self.compliance
             if e.rule.id == "SC204" and e.result.status is not Status.MET
         ]
         if not pending and not reports:
-            first_end = self.data.config.operating_year_bounds(1)[1]
+            first_end = self.view.config.operating_year_bounds(1)[1]
             pending = [
                 f"Det första verksamhetsåret pågår till {fmt.sv_date(first_end)}. Årsrapport "
                 f"och verksamhetsberättelse publiceras efter årets slut."
             ]
+        index = urls.source(urls.REPORTS)
         result = {
-            "rapporter/index.md": self.render(
-                "reports_index.md.j2", reports=reports, pending=pending
-            )
+            index: self.render("reports_index.md.j2", here=index, reports=reports, pending=pending)
         }
         for doc in reports:
-            result[f"rapporter/{doc.slug}.md"] = self.render("page.md.j2", doc=doc)
+            path = urls.source(urls.report(doc.slug))
+            result[path] = self.render("page.md.j2", doc=doc, here=path)
         return result
 
     def quotes_of(self, rule: Rule) -> list[dict]:
@@ -494,14 +500,14 @@ class Renderer:
                 "section": q.section,
                 "source": SOURCE_NAMES[q.source],
                 "ref": quote_ref(q),
-                "holds": quote_holds(self.data, q, self.as_of),
+                "holds": self.view.quote_holds(q),
             }
             for q in rule.quotes
         ]
 
     def interpretations_of(self, rule: Rule) -> list[dict]:
         """The rule's interpretations with the reading selected per ``as_of``."""
-        params = self.data.params(self.as_of)
+        params = self.view.params(self.as_of)
         return [
             {
                 "item": i,
@@ -519,7 +525,7 @@ class Renderer:
         per_rule: dict[str, list[Evaluation]] = defaultdict(list)
         for e in evaluations:
             per_rule[e.rule.id].append(e)
-        rules = [r for r in REGISTRY if r.kind is Kind.COMPLIANCE]
+        rules = self.view.compliance_rules()
         counts = {r.id: Counter(str(e.result.status) for e in per_rule[r.id]) for r in rules}
         groups = []
         for basis, intro in (
@@ -551,7 +557,7 @@ class Renderer:
             )
         judged = [e for e in evaluations if e.rule.basis is not Basis.TARGET]
         per_meeting = []
-        for meeting in self.data.meetings:
+        for meeting in self.view.meetings():
             rows = self.evaluations_for([meeting.meeting_id, *(d.id for d in meeting.decisions)])
             if rows:
                 per_meeting.append((meeting, Counter(str(e.result.status) for e in rows)))
@@ -560,9 +566,11 @@ class Renderer:
             for e in judged
             if e.result.subject.isdigit() or e.result.subject.startswith("verksamhetsår")
         ]
+        index = urls.source(urls.COMPLIANCE)
         result = {
-            "efterlevnad/index.md": self.render(
+            index: self.render(
                 "compliance_index.md.j2",
+                here=index,
                 groups=groups,
                 failures=[
                     e
@@ -586,8 +594,10 @@ class Renderer:
         }
         for rule in rules:
             severity = next((e.severity for e in per_rule[rule.id]), rule.severity)
-            result[f"efterlevnad/{rule.id.lower()}.md"] = self.render(
+            path = urls.source(urls.rule(rule.id))
+            result[path] = self.render(
                 "compliance_rule.md.j2",
+                here=path,
                 rule=rule,
                 basis_label=BASIS_LABELS[rule.basis],
                 is_target=rule.basis is Basis.TARGET,
@@ -600,9 +610,9 @@ class Renderer:
 
     def all_pages(self) -> dict[str, str]:
         pages = {
-            "index.md": self.start(),
-            "organisation.md": self.organisation_page(),
-            "beslut.md": self.decisions_page(),
+            urls.source(urls.START): self.start(),
+            urls.source(urls.ORGANISATION): self.organisation_page(),
+            urls.source(urls.DECISIONS): self.decisions_page(),
         }
         sections = (self.content_pages, self.rules_pages, self.partner_pages,
                     self.meeting_pages, self.report_pages, self.compliance_pages)  # fmt: skip
@@ -615,22 +625,16 @@ class Renderer:
 
         {site path: source file}; SC025 has checked that each exists inside its folder.
         """
-        result = {}
-        for meeting in self.data.meetings:
-            folder = self.data.root / MEETINGS_DIR / meeting.meeting_id
-            for matter in meeting.matters:
-                for doc in matter.documents:
-                    if doc.public and doc.url and doc.is_relative:
-                        result[f"moten/{meeting.meeting_id}/{doc.url}"] = folder / doc.url
-        return result
+        return {asset.path: asset.source for asset in self.view.assets()}
 
 
-def render_site(report: Report) -> dict[str, str]:
+def render_site(source: Report | PublicView) -> dict[str, str]:
     """Every page of the public site, as {relative path: Markdown}."""
     with progress.processing("webbplatsens sidor"):  # named if rendering fails
-        return Renderer(report).all_pages()
+        return Renderer(source).all_pages()
 
 
-def site_assets(report: Report) -> dict[str, Path]:
+def site_assets(source: Report | PublicView) -> dict[str, Path]:
     """Files the site publishes unchanged, as {relative path: source file}."""
-    return Renderer(report).assets()
+    view = source if isinstance(source, PublicView) else PublicView(source)
+    return {asset.path: asset.source for asset in view.assets()}

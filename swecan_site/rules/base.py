@@ -13,12 +13,9 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
-from ..config import Parameters
-from ..loader import Dataset
-from ..models import Partner
+from ..facts import Context  # rules receive it; defined with the facts it serves
 from ..problems import Kind, Location, Severity
 
 
@@ -94,19 +91,6 @@ def failed(subject: str, message: str, location: Location) -> Result:
 
 def pending(subject: str, message: str, location: Location) -> Result:
     return Result(subject, Status.PENDING, message, location)
-
-
-@dataclass
-class Context:
-    data: Dataset
-    as_of: date
-
-    def params(self, day: date) -> Parameters:
-        """The rule parameters in force on ``day``."""
-        return self.data.params(day)
-
-    def members_on(self, day: date) -> list[Partner]:
-        return [p for p in self.data.partners if p.member_on(day)]
 
 
 Check = Callable[[Context], Iterable[Result]]

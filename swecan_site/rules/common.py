@@ -1,108 +1,48 @@
-"""Facts that several rules derive from the data in the same way."""
+"""Facts that several rules derive from the data in the same way.
+
+The facts themselves live in :mod:`swecan_site.facts` (outputs use them too);
+this module re-exports them for the rules and adds what only rules need.
+"""
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
+from datetime import date
 
-from ..loader import Dataset
-from ..models import (
-    BodyName,
-    ContentDoc,
-    Decision,
-    DecisionKind,
-    Meeting,
-    MeetingStatus,
-    ProtocolStatus,
+from ..facts import (
+    Context,
+    held,
+    next_meeting,
+    normalise,
+    present_at,
+    protocol_deadline,
+    protocol_published,
+    quorum_members,
+    roll_fixed_on,
+    roll_on,
+    rules_in_force,
+    voters_on,
 )
-from .base import ARBETSORDNING, Context, Quote
+from ..loader import Dataset
+from ..models import ContentDoc
+from .base import ARBETSORDNING, Quote
 
-
-def held(ctx: Context, body: BodyName | None = BodyName.PARTNERSHIP) -> list[Meeting]:
-    """Held meetings of ``body`` (all bodies if None), in date order."""
-    return [
-        m
-        for m in ctx.data.meetings
-        if m.status is MeetingStatus.HELD and (body is None or m.body is body)
-    ]
-
-
-def protocol_deadline(ctx: Context, meeting: Meeting) -> date:
-    """The arbetsordning's §3.2 deadline (partnerskapet) or the kansli's target (AU)."""
-    params = ctx.params(meeting.date)
-    days = (
-        params.protocol_days
-        if meeting.body is BodyName.PARTNERSHIP
-        else params.committee_protocol_days
-    )
-    return meeting.date + timedelta(days=days)
-
-
-def protocol_published(meeting: Meeting) -> bool:
-    """A completed (färdigställt) or approved protocol whose text exists."""
-    protocol = meeting.protocol
-    return (
-        protocol is not None
-        and protocol.status is not ProtocolStatus.DRAFT
-        and meeting.protocol_text is not None
-    )
-
-
-def next_meeting(ctx: Context, meeting: Meeting) -> Meeting | None:
-    """The next held meeting of the same body."""
-    when = (meeting.date, meeting.start)
-    later = [m for m in held(ctx, meeting.body) if (m.date, m.start) > when]
-    return later[0] if later else None
-
-
-def roll_fixed_on(ctx: Context, day: date) -> set[str] | None:
-    """The röstlängd fixed at the year's first meeting on or before ``day`` (None if none)."""
-    roll: set[str] | None = None
-    for meeting in held(ctx):
-        if meeting.date.year != day.year or meeting.date > day:
-            continue
-        for decision in meeting.decisions:
-            if decision.kind is DecisionKind.ROLL:
-                if decision.roll is not None:
-                    roll = set(decision.roll)
-                else:
-                    roll = {p.id for p in ctx.members_on(meeting.date)}
-    return roll
-
-
-def voters_on(ctx: Context, day: date) -> set[str]:
-    """Partners with a vote on ``day`` (§4.3, §5.2; interpretation T4).
-
-    Every partner on ``day`` by default; with ``late_partner_vote:
-    nästa_röstlängd`` only those on the year's röstlängd once it is fixed.
-    """
-    if ctx.params(day).late_partner_vote == "röstar":
-        return {p.id for p in ctx.members_on(day)}
-    return roll_on(ctx, day)
-
-
-def quorum_members(ctx: Context, day: date) -> set[str]:
-    """'Partnerskapets medlemmar' (§3.3; interpretation T1)."""
-    if ctx.params(day).quorum_members == "partners":
-        return {p.id for p in ctx.members_on(day)}
-    return roll_on(ctx, day)
-
-
-def present_at(meeting: Meeting, decision: Decision) -> set[str]:
-    """Partners present when the decision was taken (recused ones included)."""
-    return set(meeting.attendance) - set(decision.absent)
-
-
-def roll_on(ctx: Context, day: date) -> set[str]:
-    """The röstlängd in force on ``day``: fixed at the year's first meeting (§5.2).
-
-    Before it is fixed (or if it never was), every partner who is a member on
-    ``day`` counts.
-    """
-    roll = roll_fixed_on(ctx, day)
-    current = {p.id for p in ctx.members_on(day)}
-    # A partner who has left is no longer on the roll; one who joined later is not yet on it.
-    return current if roll is None else roll & current
+__all__ = [
+    "Context",
+    "fmt",
+    "held",
+    "next_meeting",
+    "normalise",
+    "present_at",
+    "protocol_deadline",
+    "protocol_published",
+    "quorum_members",
+    "quote_holds",
+    "quote_source",
+    "roll_fixed_on",
+    "roll_on",
+    "rules_in_force",
+    "voters_on",
+]  # fmt: skip
 
 
 def fmt(day: date | None) -> str:
@@ -110,18 +50,6 @@ def fmt(day: date | None) -> str:
 
 
 # --- the quoted text -------------------------------------------------------------
-
-
-def normalise(text: str) -> str:
-    """Collapse whitespace and line breaks, and drop Markdown list markers and emphasis."""
-    text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.MULTILINE)
-    return " ".join(text.replace("*", "").split())
-
-
-def rules_in_force(data: Dataset, day: date) -> ContentDoc | None:
-    """The arbetsordning version in force on ``day`` (the latest adopted before it)."""
-    versions = [d for d in data.rules_versions if not d.meta.draft and d.meta.in_force <= day]
-    return max(versions, key=lambda d: d.meta.in_force) if versions else None
 
 
 def quote_source(data: Dataset, quote: Quote, day: date) -> ContentDoc | None:

@@ -1,0 +1,172 @@
+"""The permanent URL scheme (README, "Permanent URLs"), in one place.
+
+Every function returns a *site-relative URL* – no leading slash, as published
+with ``use_directory_urls`` (``moten/2026-03-12-partnerskapet/``,
+``beslut/#b-2026-01``, ``data/moten.json``). The HTML pages, every open-data
+file, feed and calendar take their addresses from here:
+
+* :func:`source` turns a URL into the Markdown file MkDocs resolves
+  (``moten/<id>.md``), for links between generated pages;
+* :func:`link` makes that a link relative to the page being written;
+* :func:`absolute` joins a URL to the site's base (``site_url`` in mkdocs.yml)
+  for the IRIs of open data and feeds.
+
+These addresses never change; new content only adds URLs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+# Folders whose own page is index.md (``partners/`` is partners/index.md).
+SECTIONS = ("arbetsordning", "partners", "moten", "rapporter", "efterlevnad")
+
+
+def anchor(identifier: str) -> str:
+    """A stable, lower-case HTML id: 'B-2026-07' -> 'b-2026-07', 'Ä-2026-01' -> 'a-2026-01'."""
+    return identifier.lower().replace("ä", "a").replace("å", "a").replace("ö", "o")
+
+
+# --- pages -----------------------------------------------------------------------
+
+START = ""
+ORGANISATION = "organisation/"
+DECISIONS = "beslut/"
+MEETINGS = "moten/"
+PARTNERS = "partners/"
+RULES = "arbetsordning/"  # the version in force
+REPORTS = "rapporter/"
+COMPLIANCE = "efterlevnad/"
+OPEN_DATA = "oppna-data/"
+
+
+def page(slug: str) -> str:
+    """A content page (content/<slug>.md): ``utgangspunkter/``."""
+    return f"{slug}/"
+
+
+def meeting(meeting_id: str) -> str:
+    return f"moten/{meeting_id}/"
+
+
+def protocol(meeting_id: str) -> str:
+    """The protocol section of a meeting page."""
+    return f"moten/{meeting_id}/#protokoll"
+
+
+def protocol_paragraph(meeting_id: str, paragraph: int) -> str:
+    return f"moten/{meeting_id}/#p-{paragraph}"
+
+
+def decision(decision_id: str) -> str:
+    """A decision in the decision register (also anchored on its meeting page)."""
+    return f"beslut/#{anchor(decision_id)}"
+
+
+def decision_on_meeting(meeting_id: str, decision_id: str) -> str:
+    return f"moten/{meeting_id}/#{anchor(decision_id)}"
+
+
+def matter(meeting_id: str, matter_id: str) -> str:
+    return f"moten/{meeting_id}/#{anchor(matter_id)}"
+
+
+def meeting_file(meeting_id: str, relative: str) -> str:
+    """A public underlag published beside its meeting page."""
+    return f"moten/{meeting_id}/{relative}"
+
+
+def meeting_compliance(meeting_id: str) -> str:
+    return f"moten/{meeting_id}/#efterlevnad-av-arbetsordningen"
+
+
+def partner(partner_id: str) -> str:
+    return f"partners/{partner_id}/"
+
+
+def rules_version(slug: str) -> str:
+    """An arbetsordning version by its file name (``1.0``): ``arbetsordning/1.0/``."""
+    return f"arbetsordning/{slug}/"
+
+
+def rule(rule_id: str) -> str:
+    """A rule's compliance page: ``efterlevnad/sc302/``."""
+    return f"efterlevnad/{rule_id.lower()}/"
+
+
+def report(slug: str) -> str:
+    return f"rapporter/{slug}/"
+
+
+def organisation_contact() -> str:
+    return "organisation/#kontakt"
+
+
+def committee() -> str:
+    return "organisation/#arbetsutskottet"
+
+
+# --- files -----------------------------------------------------------------------
+
+DATA_DIR = "data/"
+SCHEMAS_DIR = "data/schemas/"
+
+
+def data_file(name: str) -> str:
+    """An open-data file: ``data/moten.json``, ``data/csv/beslut.csv``."""
+    return f"{DATA_DIR}{name}"
+
+
+def schema(name: str) -> str:
+    """The JSON Schema of an open-data file: ``data/schemas/moten.schema.json``."""
+    return f"{SCHEMAS_DIR}{name}"
+
+
+def calendar(body: str | None = None) -> str:
+    """All meetings (``kalender/swecan.ics``) or one organ's (``kalender/<organ>.ics``)."""
+    return f"kalender/{body or 'swecan'}.ics"
+
+
+def feed(name: str) -> str:
+    """An Atom feed: ``flode/protokoll.xml``."""
+    return f"flode/{name}.xml"
+
+
+DCAT = "datasets/dcat"  # the path dataportal.se harvests
+
+
+# --- turning URLs into links ---------------------------------------------------------
+
+
+def source(url: str) -> str:
+    """The Markdown source MkDocs resolves for a site-relative URL.
+
+    ``moten/x/#p-3`` -> ``moten/x.md#p-3``; ``partners/`` -> ``partners/index.md``;
+    ``""`` -> ``index.md``; a file (``data/moten.json``) stays as it is.
+    """
+    path, hash_, fragment = url.partition("#")
+    if path == "":
+        path = "index.md"
+    elif path.endswith("/"):
+        stem = path[:-1]
+        path = f"{stem}/index.md" if stem in SECTIONS else f"{stem}.md"
+    return path + hash_ + fragment
+
+
+def link(url: str, here: str) -> str:
+    """A link from the generated page ``here`` (``moten/x.md``) to ``url``, for Markdown."""
+    target = source(url)
+    path, hash_, fragment = target.partition("#")
+    if not path:
+        return hash_ + fragment
+    if path == here:
+        return (hash_ + fragment) or posixpath.basename(path)
+    relative = posixpath.relpath(path, posixpath.dirname(here) or ".")
+    return relative + hash_ + fragment
+
+
+def absolute(base: str, url: str) -> str:
+    """``url`` under the site's base (``https://swecan.example.se/``)."""
+    if not base:
+        raise ValueError("an absolute address needs site_url (mkdocs.yml)")
+    return base.rstrip("/") + "/" + url
