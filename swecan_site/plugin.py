@@ -21,7 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import progress, publish, siteconfig
+from . import progress, publish, siteconfig, urls
 from .check import Report, check
 from .dates import today
 from .loader import (
@@ -140,6 +140,10 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         for path, source in site_assets(view).items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        env.globals["swecan_urls"] = urls  # theme overrides take addresses from urls.py
+        return env
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         progress.note(f"sidan {page.file.src_uri}")  # named if Markdown rendering fails

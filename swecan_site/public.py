@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .accessibility import AccessibilityFile
 from .check import Evaluation, Report
 from .config import Config, Parameters
 from .facts import Context, protocol_deadline, protocol_published, roll_on, rules_in_force
@@ -127,6 +128,11 @@ class PublicView:
     @property
     def organisation(self) -> OrganisationFile:
         return self._data.organisation
+
+    @property
+    def accessibility(self) -> AccessibilityFile | None:
+        """The accessibility statement's facts (content/tillganglighet.yaml), or None."""
+        return self._data.accessibility
 
     # --- meetings, protocols, decisions ----------------------------------------------
 

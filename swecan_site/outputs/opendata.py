@@ -469,7 +469,7 @@ def organisation(view: PublicView) -> list[dict[str, Any]]:
                     EXTENSION + "identifier": group.id,
                     EXTENSION + "description": group.description or None,
                     EXTENSION + "decision": ids.decision(group.decision)
-                    if view.is_published_decision(group.decision)
+                    if group.decision and view.is_published_decision(group.decision)
                     else None,
                 }
             )

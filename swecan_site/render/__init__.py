@@ -73,6 +73,7 @@ RULES_STATUS = {
     "kommande": "beslutad, gäller framöver",
     "upphävd": "upphävd",
 }
+STATEMENT_PAGE = "tillganglighet"  # written from content/tillganglighet.yaml when it exists
 
 
 def quote_ref(quote: Quote) -> str:
@@ -298,13 +299,23 @@ class Renderer:
         )
 
     def content_pages(self) -> dict[str, str]:
-        return {
+        pages = {
             urls.source(urls.page(slug)): self.render(
                 "page.md.j2", doc=doc, here=urls.source(urls.page(slug))
             )
             for slug, doc in self.pages().items()
             if slug != START_PAGE
         }
+        doc = self.pages().get(STATEMENT_PAGE)
+        if doc is not None and self.view.accessibility is not None:
+            pages[urls.source(urls.page(STATEMENT_PAGE))] = self.render(
+                "accessibility.md.j2",
+                here=urls.source(urls.page(STATEMENT_PAGE)),
+                doc=doc,
+                s=self.view.accessibility,
+                kansli=self.view.organisation.secretariat,
+            )
+        return pages
 
     def rules_pages(self) -> dict[str, str]:
         versions = self.rules_versions()
@@ -608,11 +619,28 @@ class Renderer:
             )
         return result
 
+    def open_data_page(self) -> str:
+        """Öppna data: what each file under /data/ holds, its schema and licence."""
+        from ..outputs import opendata  # the files' own description
+
+        base = self.view.base_url
+        data_root = urls.absolute(base, urls.DATA_DIR) if base else "/" + urls.DATA_DIR
+        return self.render(
+            "open_data.md.j2",
+            here=urls.source(urls.OPEN_DATA),
+            any_example=self.any_example,
+            datasets=opendata.DATASETS,
+            license_url=opendata.LICENSE,
+            vote_options=opendata.VOTE_OPTIONS,
+            data_root=data_root,
+        )
+
     def all_pages(self) -> dict[str, str]:
         pages = {
             urls.source(urls.START): self.start(),
             urls.source(urls.ORGANISATION): self.organisation_page(),
             urls.source(urls.DECISIONS): self.decisions_page(),
+            urls.source(urls.OPEN_DATA): self.open_data_page(),
         }
         sections = (self.content_pages, self.rules_pages, self.partner_pages,
                     self.meeting_pages, self.report_pages, self.compliance_pages)  # fmt: skip
