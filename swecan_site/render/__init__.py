@@ -333,7 +333,7 @@ class Renderer:
     def partner_pages(self) -> dict[str, str]:
         caps = self.view.params(self.view.config.first_operating_year_start).first_year_caps
         partners = self.view.partners()
-        groups = []
+        groups: list[dict[str, Any]] = []
         for sector in Sector:
             members = [p for p in partners if p.sector is sector]
             groups.append({

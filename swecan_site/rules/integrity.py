@@ -151,12 +151,13 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
         if ref and data.decision(ref) is None:
             yield failed(ref, f"Beslutet '{ref}' finns inte i något möte.", node.where(field))
     for meeting in data.meetings:
-        approved_at = meeting.protocol.approved_at if meeting.protocol else None
-        if approved_at and data.meeting(approved_at) is None:
+        protocol = meeting.protocol
+        approved_at = protocol.approved_at if protocol else None
+        if protocol and approved_at and data.meeting(approved_at) is None:
             yield failed(
                 approved_at,
                 f"Mötet '{approved_at}' finns inte under meetings/.",
-                meeting.protocol.where("approved_at"),
+                protocol.where("approved_at"),
             )
         items = [(a.matter, a) for a in meeting.agenda] + [(d.matter, d) for d in meeting.decisions]
         for matter_id, node in items:
