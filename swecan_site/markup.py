@@ -121,6 +121,34 @@ _NH3_OPTIONS: dict = {
 }
 
 
+# What the site's own Markdown extension adds to every page
+# (swecan_site/render/a11y_markdown.py): table header scope, a hidden caption,
+# permalinks hidden from assistive technology. Allowed in the final pass over
+# whole pages, never in what the kansli writes (the check uses ATTRIBUTES).
+PAGE_ATTRIBUTES: dict[str, frozenset[str]] = {
+    **ATTRIBUTES,
+    "th": ATTRIBUTES["th"] | {"scope"},
+    "a": ATTRIBUTES["a"] | {"aria-hidden", "tabindex"},
+}
+PAGE_CLASSES: dict[str, frozenset[str]] = {
+    **CLASSES,
+    "caption": frozenset({"swecan-visually-hidden"}),
+}
+_NH3_PAGE_OPTIONS: dict = {
+    **_NH3_OPTIONS,
+    "attributes": {tag: set(names) for tag, names in PAGE_ATTRIBUTES.items()},
+    "allowed_classes": {tag: set(names) for tag, names in PAGE_CLASSES.items()},
+}
+
+
+def clean_page_html(page: str) -> str:
+    """The last layer over a whole page's content: the allowlist plus the site's own markup."""
+    lowered = page.lower()
+    if "<img" in lowered or "__" in lowered:
+        return nh3.clean(page, attribute_filter=_attribute_filter, **_NH3_PAGE_OPTIONS)
+    return nh3.clean(page, **_NH3_PAGE_OPTIONS)
+
+
 def clean_html(fragment: str) -> str:
     """Sanitise an HTML fragment with nh3 and the allowlist; comments are removed.
 

@@ -33,7 +33,7 @@ from .loader import (
     find_links,
     link_problem,
 )
-from .markup import clean_html
+from .markup import clean_page_html
 from .outputs import write_all
 from .problems import Kind, Location, Problem, Severity, format_text
 from .public import PublicView
@@ -154,7 +154,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         self._disarm()
         # The renderer already escapes data and checks human Markdown against the
         # allowlist; this is the last layer, with a browser-grade HTML parser.
-        return clean_html(html)
+        return clean_page_html(html)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._disarm()
