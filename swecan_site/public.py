@@ -51,6 +51,11 @@ from .rules.common import quote_holds
 START_PAGE = "start"
 
 
+def subject_id(subject: object) -> str:
+    """The id a verdict is about: a typed reference's ``id`` (kind + id), or the string."""
+    return str(getattr(subject, "id", subject))
+
+
 @dataclass(frozen=True)
 class Asset:
     """A file published as it is (a public underlag beside its meeting page)."""
@@ -255,9 +260,10 @@ class PublicView:
     def compliance_rules(self) -> list[Rule]:
         return [r for r in REGISTRY if r.kind is Kind.COMPLIANCE]
 
-    def _subject_public(self, subject: str) -> bool:
+    def _subject_public(self, subject: object) -> bool:
         """A verdict on a decision is public only with the protocol that publishes it."""
-        return subject in self._published or subject not in self._decision_ids
+        ident = subject_id(subject)
+        return ident in self._published or ident not in self._decision_ids
 
     def quote_holds(self, quote: Quote) -> bool | None:
         """Whether a rule's quoted sentence is in the text in force (None: no text)."""
@@ -277,7 +283,7 @@ class PublicView:
         return [
             e
             for e in self.findings()
-            if e.result.subject in wanted and e.rule.basis is not Basis.TARGET
+            if subject_id(e.result.subject) in wanted and e.rule.basis is not Basis.TARGET
         ]
 
     def meeting_subjects(self, meeting: Meeting) -> Iterator[str]:

@@ -40,7 +40,7 @@ from ..models import (
     Term,
     Underlag,
 )
-from ..public import PublicView
+from ..public import PublicView, subject_id
 from ..rules.base import Basis, Status
 
 LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
@@ -514,8 +514,11 @@ def _subject(result: Any) -> dict[str, Any]:
     """The finding's subject: typed (kind + id) once rules give one, else its identifier."""
     subject = result.subject
     kind = getattr(subject, "kind", None)
-    ident = getattr(subject, "id", subject)
-    return {"kind": str(kind) if kind is not None else None, "id": str(ident)}
+    return {
+        "kind": str(kind) if kind is not None else None,
+        "id": subject_id(subject),
+        "label": str(subject),
+    }
 
 
 def finding(view: PublicView, e: Any) -> dict[str, Any]:

@@ -176,8 +176,7 @@ class Renderer:
         return f"[{name}]({prefix}{urls.source(urls.partner(partner_id))})"
 
     def subject_link(self, subject: str, prefix: str) -> str:
-        meeting = self.view.meeting(subject)
-        if meeting:
+        if meeting := self.view.meeting(subject):
             return f"[{self.meeting_title(meeting)}]({prefix}{urls.source(urls.meeting(subject))})"
         if self.view.is_published_decision(subject):
             return self.decision_link(subject, prefix)
