@@ -118,6 +118,26 @@ class Parameters(BaseModel):
     )
 
 
+class Publisher(BaseModel):
+    """Who publishes the open data: the DCAT-AP-SE catalogue's publisher (dataportal.se)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(
+        "Socialstyrelsen", min_length=1, description="Utgivande myndighet (sammankallande part)"
+    )
+    organisation_number: str = Field(
+        "202100-5810",
+        pattern=r"^\d{6}-?\d{4}$",
+        description="Organisationsnummer; dataportal.se känner igen utgivaren på det",
+    )
+
+    @property
+    def iri(self) -> str:
+        """dataportal.se's IRI for the organisation: http://dataportal.se/organisation/SE<nr>."""
+        return "http://dataportal.se/organisation/SE" + self.organisation_number.replace("-", "")
+
+
 class ConfigFile(BaseModel):
     """The shape of ``swecan.yaml``; each parameter version is checked by ``Config``."""
 
@@ -128,6 +148,7 @@ class ConfigFile(BaseModel):
     )
     parameters: list[dict[str, Any]] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
+    publisher: Publisher = Field(default_factory=Publisher)
 
 
 class Config:
@@ -138,10 +159,12 @@ class Config:
         first_operating_year_start: date = date(2026, 1, 1),
         versions: list[tuple[date, Parameters]] | None = None,
         severity: dict[str, Severity] | None = None,
+        publisher: Publisher | None = None,
     ) -> None:
         self.first_operating_year_start = first_operating_year_start
         self.versions = sorted(versions or [], key=lambda v: v[0])
         self.severity = severity or {}
+        self.publisher = publisher or Publisher()
         self.severity_locations: dict[str, Location] = {}
         self._default = Parameters()
 

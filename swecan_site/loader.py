@@ -462,7 +462,7 @@ class Loader:
             versions.append((start, current))
         if not ok:
             return None
-        config = Config(data.first_operating_year_start, versions, data.severity)
+        config = Config(data.first_operating_year_start, versions, data.severity, data.publisher)
         config.severity_locations = {
             rule_id: Location(CONFIG_FILE, *doc.position(("severity", rule_id), key=True))
             for rule_id in data.severity

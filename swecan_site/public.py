@@ -85,6 +85,11 @@ class PublicView:
     # --- configuration and facts ----------------------------------------------------
 
     @property
+    def root(self) -> Path:
+        """The data folder (the calendar reads each meeting's history from git there)."""
+        return self._data.root
+
+    @property
     def config(self) -> Config:
         return self._data.config
 

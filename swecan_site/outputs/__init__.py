@@ -24,10 +24,10 @@ class Output(Protocol):
     def write(self, view: PublicView) -> dict[str, bytes]: ...
 
 
-from . import opendata  # noqa: E402  (the modules import PublicView too)
+from . import calendar, dcat, feeds, opendata  # noqa: E402  (the modules import PublicView too)
 
 # The registry: every output module, in the order they are written.
-OUTPUTS: list[Output] = [opendata]
+OUTPUTS: list[Output] = [opendata, calendar, feeds, dcat]
 
 
 def write_all(view: PublicView) -> dict[str, bytes]:

@@ -632,6 +632,7 @@ class Renderer:
             license_url=opendata.LICENSE,
             vote_options=opendata.VOTE_OPTIONS,
             data_root=data_root,
+            publisher=self.view.config.publisher.name,
         )
 
     def all_pages(self) -> dict[str, str]:

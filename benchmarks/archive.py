@@ -1,0 +1,126 @@
+"""Print the performance-budget figures of issue 8 on a synthetic 10-year archive.
+
+Usage: python benchmarks/archive.py [--partners 70 400] [--years 10] [--repeat 3]
+
+For each partner count: `check` time (median of --repeat), the full
+`swecan-site build` (check, pages, calendar, feeds, catalogue, MkDocs) against
+a bare mkdocs-material build of the same pages (`swecan-site generate`
+output, same theme and `navigation.prune`, no swecan plugin) – as a ratio in
+one run –, the time to write the calendar, feeds and catalogue alone, and the
+largest pages. Figures only; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_archive import make
+
+from swecan_site.check import check
+from swecan_site.cli import main as cli
+from swecan_site.publish import build_site
+
+AS_OF = date(2036, 1, 15)  # after the archive's last year: every meeting is in the past
+SITE_URL = "https://swecan.example.se/"
+
+
+def timed(func, repeat: int = 1) -> tuple[float, object]:
+    runs, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = func()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs), result
+
+
+def bare_config(archive: Path, docs: Path, site: Path) -> Path:
+    """mkdocs.yml for the generated Markdown: same theme and extensions, no swecan plugin."""
+    config = yaml.safe_load((archive / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config["plugins"] if p != "swecan"]
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(site)
+    config["strict"] = False
+    if config.get("theme", {}).get("custom_dir"):
+        config["theme"]["custom_dir"] = str(archive / config["theme"]["custom_dir"])
+    for asset in ("stylesheets", "javascripts"):
+        if (archive / "docs" / asset).is_dir():
+            shutil.copytree(archive / "docs" / asset, docs / asset, dirs_exist_ok=True)
+    path = archive / "mkdocs-bare.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def outputs_time(archive: Path) -> float:
+    from swecan_site.outputs import calendar, dcat, feeds
+    from swecan_site.public import PublicView
+
+    view = PublicView(check(archive, AS_OF), SITE_URL)
+    start = time.perf_counter()
+    for module in (calendar, feeds, dcat):
+        module.write(view)
+    return time.perf_counter() - start
+
+
+def run(partners: int, years: int, repeat: int) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = make(Path(tmp) / "archive", years, partners)
+        check_s, report = timed(lambda: check(archive, AS_OF), repeat)
+        data = report.dataset
+        assert data is not None and not report.data_errors, report.data_errors[:3]
+        print(
+            f"\n{partners} partners, {years} years: {len(data.meetings)} meetings, "
+            f"{sum(1 for _ in data.decisions())} decisions"
+        )
+        print(f"  check: {check_s:.2f} s (median of {repeat}; budget 0.15 s)")
+        print(f"  calendar + feeds + catalogue: {outputs_time(archive):.3f} s")
+        site = Path(tmp) / "site"
+        build_s, _ = timed(lambda: build_site(archive / "mkdocs.yml", site, AS_OF))
+        gen = Path(tmp) / "gen"
+        code = cli(["--root", str(archive), "generate", "--out", str(gen),
+                    "--as-of", AS_OF.isoformat()])  # fmt: skip
+        assert code == 0
+        bare_site = Path(tmp) / "bare-site"
+        config = bare_config(archive, gen, bare_site)
+        bare_s, _ = timed(lambda: build(load_config(str(config))))
+        print(f"  swecan-site build: {build_s:.2f} s; bare mkdocs-material build: {bare_s:.2f} s")
+        print(f"  ratio build / bare: {build_s / bare_s:.2f} (budget ≤ 1.0)")
+        pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)
+        top = ", ".join(
+            f"{p.relative_to(site).parent} {p.stat().st_size / 1024:.0f} KiB" for p in pages[:3]
+        )
+        print(f"  {len(pages)} pages; largest: {top} (budget ~80 KB)")
+        extra = [site / "kalender/swecan.ics", site / "flode/allt.xml", site / "datasets/dcat"]
+        sizes = ", ".join(f"{p.relative_to(site)} {p.stat().st_size / 1024:.0f} KiB" for p in extra)
+        print(f"  {sizes}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--partners", type=int, nargs="+", default=[70, 400])
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    for partners in args.partners:
+        run(partners, args.years, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,232 @@
+"""The meetings as iCalendar (RFC 5545): /kalender/swecan.ics and one file per organ.
+
+Every value is reproducible from the checkout: DTSTAMP is the as-of date (not
+"now"), UIDs are ``<meeting-id>@<site host>`` and never change, and SEQUENCE
+counts the significant revisions of the meeting in the git history (see
+:func:`sequences`). Cancelled meetings stay in the feed with STATUS:CANCELLED,
+so calendar clients remove them instead of keeping a stale entry.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections import defaultdict
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
+from pathlib import Path
+from shutil import which
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from .. import urls, yamlpos
+from ..limits import MAX_FILE_BYTES
+from ..loader import MEETINGS_DIR
+from ..models import BODY_NAMES, BodyName, Meeting, MeetingForm, MeetingStatus
+from ..public import PublicView
+from ..render import Renderer
+
+TIMEZONE = ZoneInfo("Europe/Stockholm")
+PRODID = "-//SweCan//swecan-site//SV"
+ALL = "swecan"
+NAMES = {
+    ALL: "SweCan – alla möten",
+    BodyName.PARTNERSHIP: "SweCan – partnerskapets sammanträden",
+    BodyName.COMMITTEE: "SweCan – arbetsutskottets möten",
+}
+FORM_TEXT = {
+    MeetingForm.PHYSICAL: "fysiskt möte",
+    MeetingForm.HYBRID: "hybridmöte (fysiskt och digitalt)",
+    MeetingForm.DIGITAL: "digitalt möte",
+}
+# The keys of mote.yaml whose change is a significant revision (RFC 5545 §3.8.7.4):
+# when and where the meeting is, and whether it takes place at all.
+SIGNIFICANT = ("datum", "tid", "sluttid", "form", "plats")
+
+
+def host(site_url: str) -> str:
+    return urlsplit(site_url).hostname or "swecan.invalid"
+
+
+def meeting_url(site_url: str, meeting: Meeting) -> str:
+    return urls.absolute(site_url, urls.meeting(meeting.meeting_id))
+
+
+def _significant(data: object) -> tuple | None:
+    if not isinstance(data, dict):
+        return None
+    cancelled = data.get("status") == MeetingStatus.CANCELLED.value
+    return (*(str(data.get(key)) for key in SIGNIFICANT), cancelled)
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    if which("git") is None:
+        return None
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "-c", "core.quotepath=off", *args],
+            input=stdin,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def _parse(raw: bytes) -> tuple | None:
+    if len(raw) > MAX_FILE_BYTES:
+        return None
+    try:
+        return _significant(yamlpos.parse(yamlpos.decode(raw)).data)
+    except (yamlpos.YamlProblem, UnicodeDecodeError, ValueError):
+        return None  # an old revision that does not parse tells nothing
+
+
+def sequences(root: Path) -> dict[str, int]:
+    """SEQUENCE per meeting id: how often its date, time, place, form or cancellation changed.
+
+    Read from git: every committed version of ``meetings/<id>/mote.yaml`` (one
+    ``git log`` and one ``git cat-file --batch`` for all meetings) and the file
+    as it is now, compared field by field. The first version is 0; each later
+    version that changes one of :data:`SIGNIFICANT` or cancels/reinstates the
+    meeting adds 1. Outside a git checkout (or in a shallow clone, which lacks
+    the history) every meeting has 0 – build from a full clone.
+    """
+    log = _git(
+        root,
+        "log",
+        "--reverse",
+        "--format=",
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+        "--",
+        MEETINGS_DIR,
+    )
+    if log is None:
+        return {}
+    versions: dict[str, list[str]] = defaultdict(list)
+    for line in log.decode("utf-8", "replace").splitlines():
+        meta, _, path = line.partition("\t")
+        parts = meta.split()
+        if len(parts) < 5 or not path.endswith("/mote.yaml"):
+            continue
+        meeting_id = path.split("/")[-2]
+        blob = parts[3]
+        if set(blob) != {"0"}:  # all zeros: the file was deleted
+            versions[meeting_id].append(blob)
+    blobs = sorted({b for v in versions.values() for b in v})
+    contents: dict[str, tuple | None] = {}
+    if blobs:
+        out = _git(root, "cat-file", "--batch", stdin="".join(b + "\n" for b in blobs).encode())
+        pos = 0
+        while out is not None and pos < len(out):
+            header_end = out.index(b"\n", pos)
+            header = out[pos:header_end].split()
+            if len(header) < 3:  # "<sha> missing"
+                pos = header_end + 1
+                continue
+            size = int(header[2])
+            contents[header[0].decode()] = _parse(out[header_end + 1 : header_end + 1 + size])
+            pos = header_end + 1 + size + 1
+    result = {}
+    for meeting_id, blobs_of in versions.items():
+        states = [contents.get(b) for b in blobs_of]
+        current = root / MEETINGS_DIR / meeting_id / "mote.yaml"
+        if current.is_file() and not current.is_symlink():
+            states.append(_parse(current.read_bytes()[: MAX_FILE_BYTES + 1]))
+        known = [s for s in states if s is not None]
+        result[meeting_id] = sum(1 for a, b in pairwise(known) if a != b)
+    return result
+
+
+def _summary(meeting: Meeting) -> str:
+    title = Renderer.meeting_title(meeting)
+    return f"{title}: {meeting.title}" if meeting.title else title
+
+
+def _description(meeting: Meeting, url: str) -> str:
+    lines = [f"{BODY_NAMES[meeting.body]}, {FORM_TEXT[meeting.form]}."]
+    if meeting.status is MeetingStatus.CANCELLED:
+        lines.append("Mötet är inställt.")
+    if meeting.example:
+        lines.append("Exempeldata: ett påhittat möte, inte ett av SweCans verkliga möten.")
+    lines.append(f"Dagordning, underlag och protokoll: {url}")
+    return "\n".join(lines)
+
+
+def event(meeting: Meeting, site_url: str, as_of: date, sequence: int) -> Event:
+    url = meeting_url(site_url, meeting)
+    item = Event()
+    item.add("uid", f"{meeting.meeting_id}@{host(site_url)}")
+    item.add("dtstamp", datetime.combine(as_of, time(0, 0), UTC))
+    start = datetime.combine(meeting.date, meeting.start, TIMEZONE)
+    item.add("dtstart", start)
+    if meeting.end is not None and meeting.end > meeting.start:
+        item.add("dtend", datetime.combine(meeting.date, meeting.end, TIMEZONE))
+    item.add("sequence", sequence)
+    item.add("summary", _summary(meeting))
+    if meeting.place:
+        item.add("location", meeting.place)
+    elif meeting.form is MeetingForm.DIGITAL:
+        item.add("location", "Digitalt")
+    item.add("description", _description(meeting, url))
+    item.add("url", url)
+    item.add("status", "CANCELLED" if meeting.status is MeetingStatus.CANCELLED else "CONFIRMED")
+    item.add("transp", "OPAQUE")
+    item.add("class", "PUBLIC")
+    item.add("categories", [BODY_NAMES[meeting.body]])
+    return item
+
+
+def calendar(
+    name: str, meetings: list[Meeting], site_url: str, as_of: date, seqs: dict[str, int]
+) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)  # RFC 7986
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", TIMEZONE.key)
+    cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "P1D")
+    for meeting in sorted(meetings, key=lambda m: (m.date, m.start, m.meeting_id)):
+        cal.add_component(event(meeting, site_url, as_of, seqs.get(meeting.meeting_id, 0)))
+    if meetings:
+        first = min(m.date for m in meetings).replace(month=1, day=1)
+        last = max(m.date for m in meetings).replace(month=12, day=31) + timedelta(days=1)
+    else:
+        first = last = as_of
+    cal.add_missing_timezones(first_date=first, last_date=last)
+    if not cal.timezones:  # no events: still name the zone the calendar is meant for
+        cal.add_component(_empty_zone(first))
+    return cal.to_ical()
+
+
+def _empty_zone(day: date):
+    probe = Calendar()
+    item = Event()
+    item.add("dtstart", datetime.combine(day, time(12, 0), TIMEZONE))
+    probe.add_component(item)
+    probe.add_missing_timezones(first_date=day, last_date=day + timedelta(days=366))
+    return probe.timezones[0]
+
+
+def files(meetings: list[Meeting], site_url: str, as_of: date, root: Path) -> dict[str, bytes]:
+    """{site path: .ics bytes}: every meeting, and each organ's meetings."""
+    seqs = sequences(root)
+    result = {urls.calendar(): calendar(NAMES[ALL], meetings, site_url, as_of, seqs)}
+    for body in BodyName:
+        own = [m for m in meetings if m.body is body]
+        result[urls.calendar(body.value)] = calendar(NAMES[body], own, site_url, as_of, seqs)
+    return result
+
+
+def write(view: PublicView) -> dict[str, bytes]:
+    """Every meeting in the public view (a meeting is public once it is in the data)."""
+    return files(view.meetings(), view.base_url, view.as_of, view.root)
