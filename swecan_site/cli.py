@@ -158,6 +158,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    from . import deadlines
+
+    report = _checked(args)
+    if report is None:
+        return EXIT_ERRORS
+    items = deadlines.upcoming(report, args.dagar)
+    if args.format == "json":
+        print(deadlines.format_json(items))
+    elif args.format == "ics":
+        sys.stdout.write(deadlines.format_ics(items, args.as_of))
+    else:
+        print(deadlines.format_text(items, args.as_of, args.dagar))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="swecan-site",
@@ -198,6 +214,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_as_of, default=None, help="bedöm per detta datum")
     p.add_argument("--out", type=Path, required=True, help="målkatalog")
     p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser(
+        "frister", aliases=["deadlines"], help="lista frister som infaller de närmaste dagarna"
+    )
+    p.add_argument("--as-of", type=_as_of, default=None, help="räkna från detta datum")
+    p.add_argument(
+        "--dagar", "--days", type=int, default=30, help="antal dagar framåt (standard: 30)"
+    )
+    p.add_argument("--format", choices=["text", "json", "ics"], default="text")
+    p.set_defaults(func=cmd_deadlines)
 
     p = sub.add_parser("rules", help="lista alla regler")
     p.set_defaults(func=cmd_rules)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -49,6 +50,9 @@ class Problem:
     kind: Kind
     message: str
     subject: str = ""
+    subject_kind: str = ""  # SubjectKind of the verdict's subject ("" for data errors)
+    subject_id: str = ""  # the subject's permanent id (``subject`` is its display text)
+    due: date | None = None  # the deadline the finding is about, if it has one
 
     @property
     def sort_key(self) -> tuple:
@@ -57,7 +61,14 @@ class Problem:
     def to_dict(self) -> dict:
         data = asdict(self)
         loc = data.pop("location")
-        return {**loc, **data, "severity": str(self.severity), "kind": str(self.kind)}
+        due = self.due.isoformat() if self.due else None
+        return {
+            **loc,
+            **data,
+            "severity": str(self.severity),
+            "kind": str(self.kind),
+            "due": due,
+        }
 
 
 def section_label(section: str) -> str:

@@ -41,7 +41,7 @@ from ..models import (
     Underlag,
 )
 from ..problems import SEVERITY_SV, Kind, section_label
-from ..rules import REGISTRY, Status
+from ..rules import REGISTRY, Status, SubjectKind, SubjectRef
 from ..rules.base import ARBETSORDNING, BASIS_LABELS, SOURCE_NAMES, Basis, Context, Quote, Rule
 from ..rules.common import protocol_deadline, protocol_published, quote_holds, roll_on
 from . import format as fmt
@@ -158,17 +158,20 @@ class Renderer:
         name = fmt.cell(partner.name if partner else partner_id)
         return f"[{name}]({prefix}partners/{partner_id}.md)"
 
-    def subject_link(self, subject: str, prefix: str) -> str:
-        if self.data.meeting(subject):
-            return f"[{self.meeting_title(self.data.meeting(subject))}]({prefix}moten/{subject}.md)"
-        if subject in self.published_decisions:
-            return self.decision_link(subject, prefix)
-        if self.data.partner(subject):
-            return self.partner_link(subject, prefix)
-        for meeting in self.data.meetings:
-            if meeting.matter(subject):
-                return f"[{subject}]({prefix}moten/{meeting.meeting_id}.md#{fmt.anchor(subject)})"
-        return fmt.cell(subject)
+    def subject_link(self, subject: SubjectRef, prefix: str) -> str:
+        """A link to the verdict's subject, chosen by its kind (never by its text)."""
+        sid = subject.id
+        if subject.kind is SubjectKind.MEETING and (meeting := self.data.meeting(sid)):
+            return f"[{self.meeting_title(meeting)}]({prefix}moten/{sid}.md)"
+        if subject.kind is SubjectKind.DECISION and sid in self.published_decisions:
+            return self.decision_link(sid, prefix)
+        if subject.kind is SubjectKind.PARTNER and self.data.partner(sid):
+            return self.partner_link(sid, prefix)
+        if subject.kind is SubjectKind.MATTER:
+            for meeting in self.data.meetings:
+                if meeting.matter(sid):
+                    return f"[{sid}]({prefix}moten/{meeting.meeting_id}.md#{fmt.anchor(sid)})"
+        return fmt.cell(str(subject))
 
     def protocol_label(self, meeting: Meeting) -> str:
         protocol = meeting.protocol
@@ -245,7 +248,7 @@ class Renderer:
     def pages(self) -> dict[str, ContentDoc[PageMeta]]:
         return {d.slug: d for d in self.data.pages if not d.meta.draft}
 
-    def evaluations_for(self, subjects: Iterable[str]) -> list[Evaluation]:
+    def evaluations_for(self, subjects: Iterable[SubjectRef]) -> list[Evaluation]:
         """Verdicts on the arbetsordning (obligations and interpretations), not targets."""
         wanted = set(subjects)
         return [
@@ -409,12 +412,15 @@ class Renderer:
     def meeting_page(self, meeting: Meeting) -> str:
         published = protocol_published(meeting)
         # Verdicts on decisions are shown only with the protocol that publishes them.
-        subjects = [meeting.meeting_id] + (
-            [d.id for d in meeting.decisions] + [m.id for m in meeting.matters] if published else []
+        subjects = [SubjectRef.meeting(meeting.meeting_id)] + (
+            [SubjectRef.decision(d.id) for d in meeting.decisions]
+            + [SubjectRef.matter(m.id) for m in meeting.matters]
+            if published
+            else []
         )
         quorum = {
-            e.result.subject: e.result.message
-            for e in self.evaluations_for(d.id for d in meeting.decisions)
+            e.result.subject.id: e.result.message
+            for e in self.evaluations_for(SubjectRef.decision(d.id) for d in meeting.decisions)
             if e.rule.id == "SC306"
         }
         by_sector: dict[Sector, list[str]] = defaultdict(list)
@@ -454,7 +460,7 @@ class Renderer:
             reverse=True,
         )
         pending = [
-            f"{e.result.subject.capitalize()}: {e.result.message}"
+            f"{str(e.result.subject).capitalize()}: {e.result.message}"
             for e in self.compliance
             if e.rule.id == "SC204" and e.result.status is not Status.MET
         ]
@@ -539,13 +545,18 @@ class Renderer:
         judged = [e for e in evaluations if e.rule.basis is not Basis.TARGET]
         per_meeting = []
         for meeting in self.data.meetings:
-            rows = self.evaluations_for([meeting.meeting_id, *(d.id for d in meeting.decisions)])
+            rows = self.evaluations_for(
+                [
+                    SubjectRef.meeting(meeting.meeting_id),
+                    *(SubjectRef.decision(d.id) for d in meeting.decisions),
+                ]
+            )
             if rows:
                 per_meeting.append((meeting, Counter(str(e.result.status) for e in rows)))
         per_year = [
             e
             for e in judged
-            if e.result.subject.isdigit() or e.result.subject.startswith("verksamhetsår")
+            if e.result.subject.kind in (SubjectKind.YEAR, SubjectKind.OPERATING_YEAR)
         ]
         result = {
             "efterlevnad/index.md": self.render(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..loader import ORGANISATION_FILE
 from ..problems import Kind, Location, Severity
-from .base import Basis, Context, Result, failed, met, rule
+from .base import Basis, Context, Result, SubjectRef, failed, met, rule
 
 _PNR = re.compile(r"(?<![\d-])(?:19|20)?(\d{6})[-+]?(\d{4})(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -82,7 +82,7 @@ def no_personal_numbers(ctx: Context) -> Iterator[Result]:
         for match in _PNR.finditer(line):
             if looks_like_personnummer(match.group(1), match.group(2)):
                 yield failed(
-                    file,
+                    SubjectRef.file(file),
                     "Ser ut som ett personnummer eller samordningsnummer.",
                     Location(file, number, match.start() + 1),
                 )
@@ -117,13 +117,13 @@ def personal_contacts(ctx: Context) -> Iterator[Result]:
             if looks_personal(match.group(0)):
                 found = True
                 yield failed(
-                    file,
+                    SubjectRef.file(file),
                     f"{match.group(0)} ser ut som en personlig e-postadress.",
                     Location(file, number, match.start() + 1),
                 )
     if not found:
         yield met(
-            "e-postadresser",
+            SubjectRef.document("e-postadresser"),
             "Inga personliga e-postadresser utanför rollerna.",
             Location(ORGANISATION_FILE),
         )
@@ -151,7 +151,7 @@ def confidential_documents(ctx: Context) -> Iterator[Result]:
             for doc in matter.documents:
                 if not doc.public and doc.url:
                     yield failed(
-                        meeting.meeting_id,
+                        SubjectRef.meeting(meeting.meeting_id),
                         f"Underlaget '{doc.title}' är inte offentligt men har en länk.",
                         doc.where("url"),
                     )
