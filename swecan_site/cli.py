@@ -51,10 +51,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if output:
         print(output)
     if args.format == "text":
-        errors = report.count(Severity.ERROR)
-        warnings = report.count(Severity.WARNING)
-        noun = "varning" if warnings == 1 else "varningar"
-        summary = f"{errors} fel, {warnings} {noun} (per {args.as_of.isoformat()})"
+        summary = _summary(report)
         if report.data_errors and report.dataset is not None:
             summary += "; efterlevnadsreglerna körs när datafelen är rättade"
         print(summary, file=sys.stderr)
@@ -146,9 +143,28 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _summary(report: Report) -> str:
+    errors = report.count(Severity.ERROR)
+    warnings = report.count(Severity.WARNING)
+    noun = "varning" if warnings == 1 else "varningar"
+    return f"{errors} fel, {warnings} {noun} (per {report.as_of.isoformat()})"
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    if _checked(args) is None:
+    report = _checked(args)
+    if report is None:
         return EXIT_ERRORS
+    # The same findings and exit code as `check`: an error-level finding stops the build.
+    if report.findings:
+        print(FORMATTERS["text"](report.findings))
+    print(_summary(report), file=sys.stderr)
+    if report.exit_code() != EXIT_OK:
+        print(
+            "Bygget avbröts: efterlevnadsfynd med allvarlighetsgrad error (se swecan.yaml, "
+            "severity). Inget har skrivits.",
+            file=sys.stderr,
+        )
+        return report.exit_code()
     try:
         site_dir = publish.build_site(args.config_file, args.site_dir, args.as_of)
     except publish.BuildError as exc:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlparse
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .. import deadlines
 from ..check import Evaluation, Report
 from ..interpretations import for_rule
 from ..loader import Dataset
@@ -580,8 +581,10 @@ class Renderer:
                 per_meeting=per_meeting,
                 per_year=per_year,
                 example=self.any_example,
+                deadline_days=deadlines.DEFAULT_DAYS,
             )
         }
+        result.update(self.deadline_pages())
         for rule in rules:
             severity = next((e.severity for e in per_rule[rule.id]), rule.severity)
             result[f"efterlevnad/{rule.id.lower()}.md"] = self.render(
@@ -595,6 +598,20 @@ class Renderer:
                 severity=SEVERITY_SV[severity],
             )
         return result
+
+    def deadline_pages(self) -> dict[str, str]:
+        """Kommande frister: a page under Efterlevnad (not in the nav) and its calendar."""
+        days = deadlines.DEFAULT_DAYS
+        items = deadlines.upcoming(self.report, days)
+        return {
+            "efterlevnad/frister.md": self.render(
+                "deadlines.md.j2",
+                items=items,
+                until=self.as_of + timedelta(days=days),
+                example=self.any_example,
+            ),
+            "efterlevnad/frister.ics": deadlines.format_ics(items, self.as_of),
+        }
 
     def all_pages(self) -> dict[str, str]:
         pages = {
