@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from datetime import date
 
@@ -16,6 +17,12 @@ from ..models import (
 from ..problems import Kind
 from .base import Context, Result, SubjectKind, SubjectRef, failed, rule
 from .common import present_at
+
+
+def did_you_mean(value: str, known: list[str]) -> str:
+    """' Menade du 'x'?' for the closest known id (standard library difflib), or ''."""
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    return f" Menade du '{close[0]}'?" if close else ""
 
 
 def _duplicates(
@@ -147,7 +154,8 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
         if data.partner(pid) is None:
             yield failed(
                 SubjectRef.partner(pid),
-                f"Partnern '{pid}' finns inte i partners.yaml.",
+                f"Partnern '{pid}' finns inte i partners.yaml."
+                + did_you_mean(pid, [p.id for p in data.partners]),
                 node.where(field, index),
             )
     decision_refs: list[tuple[str | None, Node, str]] = [
@@ -164,7 +172,8 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
         if ref and data.decision(ref) is None:
             yield failed(
                 SubjectRef.decision(ref),
-                f"Beslutet '{ref}' finns inte i något möte.",
+                f"Beslutet '{ref}' finns inte i något möte."
+                + did_you_mean(ref, [d.id for _, d in data.decisions()]),
                 node.where(field),
             )
     for meeting in data.meetings:
@@ -172,7 +181,8 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
         if approved_at and data.meeting(approved_at) is None:
             yield failed(
                 SubjectRef.meeting(approved_at),
-                f"Mötet '{approved_at}' finns inte under meetings/.",
+                f"Mötet '{approved_at}' finns inte under meetings/."
+                + did_you_mean(approved_at, [m.meeting_id for m in data.meetings]),
                 meeting.protocol.where("approved_at"),
             )
         items = [(a.matter, a) for a in meeting.agenda] + [(d.matter, d) for d in meeting.decisions]
@@ -180,7 +190,8 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
             if matter_id and meeting.matter(matter_id) is None:
                 yield failed(
                     SubjectRef.matter(matter_id),
-                    f"Ärendet '{matter_id}' finns inte bland mötets ärenden.",
+                    f"Ärendet '{matter_id}' finns inte bland mötets ärenden."
+                    + did_you_mean(matter_id, [m.id for m in meeting.matters]),
                     node.where("matter"),
                 )
 
@@ -380,6 +391,53 @@ def protocol_paragraph(ctx: Context) -> Iterator[Result]:
                 )
 
 
+@rule(
+    "SC040",
+    "rapport-datum",
+    "7",
+    "En årsrapport gäller ett avslutat verksamhetsår och är inte publicerad i framtiden",
+    kind=Kind.DATA,
+)
+def report_dates(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En årsrapport eller verksamhetsberättelse i content/rapporter/ har
+    ett publicerad-datum som inte har varit än, eller gäller ett
+    verksamhetsår som inte är slut. Utkast (utkast: true) bedöms inte.
+
+    Varför: Webbplatsen skulle annars skriva "publicerad 15 februari 2027"
+    om en rapport som inte är publicerad, eller redovisa ett år som pågår som
+    om det vore avslutat (§7).
+
+    Åtgärd: Ange publicerad: med dagens datum (eller det datum rapporten
+    faktiskt publicerades), eller sätt utkast: true tills året är slut och
+    rapporten är antagen.
+    """
+    config = ctx.data.config
+    for doc in ctx.data.reports:
+        meta = doc.meta
+        if meta.draft:
+            continue
+        subject = SubjectRef.report(meta.year, str(meta.kind))
+        if meta.published is not None and meta.published > ctx.as_of:
+            yield failed(
+                subject,
+                f"Publicerad {meta.published.isoformat()} har inte varit än "
+                f"(i dag {ctx.as_of.isoformat()}); ange det datum rapporten publicerades.",
+                meta.where("published"),
+            )
+        first = config.first_operating_year_start.year
+        for number in range(1, max(meta.year - first + 2, 1)):
+            start, end = config.operating_year_bounds(number)
+            if start.year == meta.year and end >= ctx.as_of:
+                yield failed(
+                    subject,
+                    f"Verksamhetsår {number} ({meta.year}) pågår till {end.isoformat()}; "
+                    "rapporten kan publiceras först när året är slut. Sätt utkast: true "
+                    "tills dess.",
+                    meta.where("year"),
+                )
+
+
 RULES = [
     unique_ids,
     references_resolve,
@@ -387,4 +445,5 @@ RULES = [
     dates_and_status,
     votes_possible,
     protocol_paragraph,
+    report_dates,
 ]
