@@ -190,6 +190,75 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from . import scaffold
+    from .models import BodyName, ReportKind, Sector
+
+    root: Path = args.root
+    try:
+        if args.what in ("möte", "meeting"):
+            created = scaffold.new_meeting(
+                root,
+                BodyName(args.organ),
+                args.datum,
+                args.as_of,
+                start=args.tid,
+                form=args.form,
+                place=args.plats or "",
+            )
+        elif args.what in ("protokoll", "protocol"):
+            created = scaffold.new_protocol(root, args.mote, args.as_of)
+        elif args.what == "partner":
+            created = scaffold.new_partner(
+                root, args.id, args.namn, Sector(args.sektor), args.ansluten, args.as_of
+            )
+        else:
+            created = scaffold.new_report(root, args.ar, ReportKind(args.typ), args.as_of)
+    except scaffold.ScaffoldError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"Skapade {created.path.relative_to(root)}. Nästa steg:")
+    for number, step in enumerate(created.next_steps, start=1):
+        print(f"  {number}. {step}")
+    return EXIT_OK
+
+
+def _add_new_commands(sub: argparse._SubParsersAction) -> None:
+    """`ny möte|protokoll|partner|rapport` (English aliases: `new meeting` …)."""
+    from .models import BodyName, ReportKind, Sector
+
+    p = sub.add_parser("ny", aliases=["new"], help="skapa ett nytt möte, protokoll, partner …")
+    kinds = p.add_subparsers(dest="what", required=True, parser_class=_Parser)
+    as_of = {"type": _as_of, "default": None, "help": "kontrollera per detta datum"}
+
+    m = kinds.add_parser("möte", aliases=["meeting"], help="ny mötesmapp med mote.yaml")
+    m.add_argument("--organ", choices=[b.value for b in BodyName], required=True)
+    m.add_argument("--datum", type=_as_of, required=True, help="mötesdagen (ÅÅÅÅ-MM-DD)")
+    m.add_argument("--tid", default="10:00", help="starttid (standard 10:00)")
+    m.add_argument("--form", choices=["fysiskt", "hybrid", "digitalt"], default="fysiskt")
+    m.add_argument("--plats", default="", help="adress, eller digitalt")
+    m.add_argument("--as-of", **as_of)
+
+    m = kinds.add_parser("protokoll", aliases=["protocol"], help="protokoll.md för ett möte")
+    m.add_argument(
+        "mote", metavar="MÖTE-ID", help="mötets mappnamn, t.ex. 2026-12-03-partnerskapet"
+    )
+    m.add_argument("--as-of", **as_of)
+
+    m = kinds.add_parser("partner", help="lägg till en partner i partners.yaml")
+    m.add_argument("--id", required=True, help="permanent id, t.ex. region-gotland")
+    m.add_argument("--namn", required=True, help="organisationens namn")
+    m.add_argument("--sektor", choices=[s.value for s in Sector], required=True)
+    m.add_argument("--ansluten", type=_as_of, required=True, help="första dagen som partner")
+    m.add_argument("--as-of", **as_of)
+
+    m = kinds.add_parser("rapport", aliases=["report"], help="ny årsrapport i content/rapporter/")
+    m.add_argument("ar", metavar="ÅR", type=int, help="verksamhetsåret, t.ex. 2026")
+    m.add_argument("--typ", choices=[k.value for k in ReportKind], default="årsrapport")
+    m.add_argument("--as-of", **as_of)
+    p.set_defaults(func=cmd_new)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="swecan-site",
@@ -240,6 +309,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=["text", "json", "ics"], default="text")
     p.set_defaults(func=cmd_deadlines)
+
+    _add_new_commands(sub)
 
     p = sub.add_parser("rules", help="lista alla regler")
     p.set_defaults(func=cmd_rules)

@@ -47,9 +47,14 @@ def planned(ctx: Context, body: BodyName) -> list[Meeting]:
     ]
 
 
+def notice_deadline_on(data: Dataset, day: date) -> date:
+    """The last day the kallelse for a meeting on ``day`` may be sent (§3.1)."""
+    return day - timedelta(days=data.params(day).notice_days)
+
+
 def notice_deadline(ctx: Context, meeting: Meeting) -> date:
     """The last day the kallelse may be sent (§3.1: ``notice_days`` before the meeting)."""
-    return meeting.date - timedelta(days=ctx.params(meeting.date).notice_days)
+    return notice_deadline_on(ctx.data, meeting.date)
 
 
 def next_planned(ctx: Context, meeting: Meeting) -> Meeting | None:
