@@ -46,6 +46,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.format == "markdown" or args.base:
+        return _check_markdown(args)
     report = check(args.root, args.as_of)
     output = FORMATTERS[args.format](report.problems)
     if output:
@@ -56,6 +58,26 @@ def cmd_check(args: argparse.Namespace) -> int:
             summary += "; efterlevnadsreglerna körs när datafelen är rättade"
         print(summary, file=sys.stderr)
     return report.exit_code(args.strict)
+
+
+def _check_markdown(args: argparse.Namespace) -> int:
+    """The pull request summary; with --base the gate counts only new findings."""
+    from . import prsummary
+
+    try:
+        comparison = prsummary.summary(args.root, args.as_of, args.base)
+    except prsummary.BaseRefError as exc:
+        print(f"Kunde inte läsa --base {args.base}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "markdown":
+        print(prsummary.format_markdown(comparison))
+    else:
+        output = FORMATTERS[args.format](comparison.head.problems)
+        if output:
+            print(output)
+    if args.base:
+        return comparison.exit_code
+    return comparison.head.exit_code(args.strict)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -283,8 +305,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="bedöm per detta datum (ÅÅÅÅ-MM-DD; standard: i dag)",
     )
-    p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    p.add_argument("--format", choices=[*sorted(FORMATTERS), "markdown"], default="text")
     p.add_argument("--strict", action="store_true", help="låt även varningar ge slutkod 2")
+    p.add_argument(
+        "--base",
+        metavar="REF",
+        default=None,
+        help="jämför med datan i git-referensen REF (t.ex. origin/main): bara nya fynd "
+        "med allvarlighetsgrad error ger slutkod 1",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("build", help="kontrollera och bygg webbplatsen (MkDocs) i site/")

@@ -92,6 +92,15 @@ def _github_escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _annotated_file(file: str) -> str:
+    """A finding on a meeting folder is anchored to the folder's mote.yaml (GitHub
+    annotates files, not folders)."""
+    parts = file.split("/")
+    if len(parts) == 2 and parts[0] == "meetings" and "." not in parts[1]:
+        return f"{file}/mote.yaml"
+    return file
+
+
 def format_github(problems: Iterable[Problem]) -> str:
     """GitHub Actions workflow commands; they become annotations on the PR diff."""
     lines = []
@@ -101,7 +110,7 @@ def format_github(problems: Iterable[Problem]) -> str:
         ref = f" ({label})" if label else ""
         title = _github_escape(f"{p.rule}{ref}").replace(",", "%2C").replace("::", "%3A%3A")
         lines.append(
-            f"::{level} file={p.location.file},line={p.location.line},"
+            f"::{level} file={_annotated_file(p.location.file)},line={p.location.line},"
             f"col={p.location.column},title={title}::{_github_escape(p.message)}"
         )
     return "\n".join(lines)
