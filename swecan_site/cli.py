@@ -281,6 +281,14 @@ def _add_new_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_new)
 
 
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from . import schemas
+
+    for path in schemas.write(args.out):
+        print(path)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="swecan-site",
@@ -340,6 +348,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_deadlines)
 
     _add_new_commands(sub)
+
+    p = sub.add_parser("schemas", help="skriv JSON Schema för datafilerna (hjälp i editorn)")
+    p.add_argument("--out", type=Path, default=Path("schemas"), help="målkatalog (schemas/)")
+    p.set_defaults(func=cmd_schemas)
 
     p = sub.add_parser("rules", help="lista alla regler")
     p.set_defaults(func=cmd_rules)
