@@ -15,15 +15,17 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from .check import Report
 from .config import last_day_of_term
-from .models import BODY_NAMES, BodyName, Term
+from .models import BODY_NAMES, BodyName, RoleHolder, Term
 from .problems import Location, section_label
 from .rules.base import Basis, SubjectRef
 from .rules.base import Status as VerdictStatus
 
 DEFAULT_DAYS = 30
+T = TypeVar("T", bound=Term)
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def _term_end(term: Term, years: int) -> date:
     return term.end if term.end is not None else last_day_of_term(term.start, years)
 
 
-def _current_term_ending(terms: list[Term], years: int, as_of: date, until: date) -> Term | None:
+def _current_term_ending(terms: list[T], years: int, as_of: date, until: date) -> T | None:
     """The term in force on ``as_of`` that ends in the window with no successor recorded."""
     current = next((t for t in terms if t.covers(as_of)), None)
     if current is None:
@@ -113,7 +115,7 @@ def _mandates_ending(report: Report, until: date) -> Iterable[Deadline]:
         (BodyName.COMMITTEE, org.committee, "2.2"),
     ):
         for role, label in roles:
-            terms = list(getattr(body, role))
+            terms: list[RoleHolder] = list(getattr(body, role))
             term = _current_term_ending(terms, data.params(as_of).chair_term_years, as_of, until)
             if term is None:
                 continue
@@ -131,23 +133,23 @@ def _mandates_ending(report: Report, until: date) -> Iterable[Deadline]:
                 term.where("end" if term.end else "start"),
             )
     for member in org.committee.members:
-        terms = list(member.mandates)
+        mandates = list(member.mandates)
         years = data.params(as_of).member_term_years
-        term = _current_term_ending(terms, years, as_of, until)
-        if term is None:
+        mandate = _current_term_ending(mandates, years, as_of, until)
+        if mandate is None:
             continue
-        end = _term_end(term, data.params(term.start).member_term_years)
+        end = _term_end(mandate, data.params(mandate.start).member_term_years)
         partner = data.partner(member.partner)
         name = partner.name if partner else member.partner
         yield Deadline(
             end,
             "Mandat i arbetsutskottet slutar; omval eller ny ledamot ska beslutas",
-            f"{name}, mandat {term.start.isoformat()}–{end.isoformat()}.",
+            f"{name}, mandat {mandate.start.isoformat()}–{end.isoformat()}.",
             "2.2",
             Basis.OBLIGATION,
             "",
             SubjectRef.partner(member.partner),
-            term.where("end" if term.end else "start"),
+            mandate.where("end" if mandate.end else "start"),
         )
 
 

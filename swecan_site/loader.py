@@ -213,7 +213,7 @@ def _shape(model: type[BaseModel], path: tuple, value: Any) -> str:
     for tp in _types_at(model, path):
         if isinstance(tp, type) and issubclass(tp, BaseModel):
             dates = iter([str(value)] if isinstance(value, str) and value[:2] == "20" else [])
-            lines = []
+            lines: list[str] = []
             for name, info in tp.model_fields.items():
                 if name.startswith("_") or (not info.is_required() and len(lines) >= 3):
                     continue

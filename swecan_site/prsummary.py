@@ -116,29 +116,29 @@ def record_changes(base: Dataset | None, head: Dataset | None) -> list[str]:
     base_meetings = {m.meeting_id: m for m in base.meetings} if base else {}
     for meeting in head.meetings:
         mid = meeting.meeting_id
-        old = base_meetings.pop(mid, None)
-        if old is None:
+        old_meeting = base_meetings.pop(mid, None)
+        if old_meeting is None:
             out.add(f"nytt möte: {mid} ({meeting.status})")
         else:
-            if old.status != meeting.status:
-                out.add(f"möte {mid}: {old.status} → {meeting.status}")
-            if old.notice_sent is None and meeting.notice_sent is not None:
+            if old_meeting.status != meeting.status:
+                out.add(f"möte {mid}: {old_meeting.status} → {meeting.status}")
+            if old_meeting.notice_sent is None and meeting.notice_sent is not None:
                 out.add(f"möte {mid}: kallelse skickad {meeting.notice_sent}")
-            elif _dump(old) != _dump(meeting) and old.status == meeting.status:
+            elif _dump(old_meeting) != _dump(meeting) and old_meeting.status == meeting.status:
                 out.add(f"möte {mid} ändrat")
-        was_public = old is not None and protocol_published(old)
+        was_public = old_meeting is not None and protocol_published(old_meeting)
         if protocol_published(meeting) and not was_public:
             out.add(f"protokoll {mid} publiceras")
         elif was_public and not protocol_published(meeting):
             out.add(f"protokoll {mid} avpubliceras")
         elif (
-            old is not None
-            and old.protocol_text != meeting.protocol_text
+            old_meeting is not None
+            and old_meeting.protocol_text != meeting.protocol_text
             and meeting.protocol_text is not None
         ):
             out.add(f"protokoll {mid} ändrat")
         if protocol_published(meeting):
-            old_ids = {d.id for d in old.decisions} if was_public and old else set()
+            old_ids = {d.id for d in old_meeting.decisions} if was_public and old_meeting else set()
             for decision in meeting.decisions:
                 if decision.id not in old_ids:
                     out.add(f"beslut publiceras: {decision.id} {decision.title}")
@@ -158,15 +158,15 @@ def record_changes(base: Dataset | None, head: Dataset | None) -> list[str]:
         elif old_doc.body != doc.body or _dump(old_doc.meta) != _dump(doc.meta):
             out.add(f"rapport ändrad: {doc.meta.kind} {doc.meta.year}")
     base_versions = {d.meta.version: d for d in base.rules_versions} if base else {}
-    for doc in head.rules_versions:
-        old_doc = base_versions.pop(doc.meta.version, None)
-        if old_doc is None:
+    for version in head.rules_versions:
+        old_version = base_versions.pop(version.meta.version, None)
+        if old_version is None:
             out.add(
-                f"ny version av arbetsordningen: {doc.meta.version}, gäller från "
-                f"{doc.meta.in_force} ({doc.meta.adopted_by})"
+                f"ny version av arbetsordningen: {version.meta.version}, gäller från "
+                f"{version.meta.in_force} ({version.meta.adopted_by})"
             )
-        elif old_doc.body != doc.body or _dump(old_doc.meta) != _dump(doc.meta):
-            out.add(f"arbetsordningen version {doc.meta.version} ändrad")
+        elif old_version.body != version.body or _dump(old_version.meta) != _dump(version.meta):
+            out.add(f"arbetsordningen version {version.meta.version} ändrad")
     if base is not None and _dump(base.organisation) != _dump(head.organisation):
         out.add("organisation.yaml ändrad (ordförande, arbetsutskott, kansli eller arbetsgrupper)")
     return out.lines

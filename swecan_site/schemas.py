@@ -202,7 +202,7 @@ _TIME_PATTERN = r"^\d{1,2}:\d{2}$"
 def _fix(node: Any) -> Any:
     """Draft-07 and YAML-as-written: $defs -> definitions, times as TT:MM strings."""
     if isinstance(node, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for key, value in node.items():
             if key == "$ref" and isinstance(value, str):
                 out[key] = value.replace("#/$defs/", "#/definitions/")
