@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 import textwrap
+import traceback
 from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 from zoneinfo import ZoneInfo
 
-from . import publish
+from . import progress, publish
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
 from .interpretations import for_rule
 from .problems import FORMATTERS, SEVERITY_SV, Kind, Severity, section_label
@@ -149,18 +152,37 @@ def _checked(args: argparse.Namespace) -> Report | None:
     return report
 
 
-def cmd_generate(args: argparse.Namespace) -> int:
-    from .render import render_site
+def _interrupted(exc: BaseException) -> int:
+    name = signal.Signals(exc.signum).name if isinstance(exc, publish.Interrupted) else "SIGINT"
+    print(f"Avbrutet ({name}): inget har skrivits och ingen tillfällig katalog finns kvar.",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_ERRORS
 
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .render import render_site, site_assets
+
+    try:
+        publish.check_target(args.out, [args.root])
+    except publish.BuildError as exc:
+        print(f"Inget skrevs: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
     report = _checked(args)
     if report is None:
         return EXIT_ERRORS
     pages = render_site(report)
-    with publish.staging(args.out) as staging:
-        for path, content in pages.items():
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+    try:
+        with publish.signals_as_exceptions(), publish.staging(args.out) as staging:
+            for path, content in pages.items():
+                target = staging / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(content, encoding="utf-8")
+            for path, source in site_assets(report).items():
+                target = staging / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(source.read_bytes())
+    except (publish.Interrupted, KeyboardInterrupt) as exc:
+        return _interrupted(exc)
     print(f"{len(pages)} sidor skrivna till {args.out}", file=sys.stderr)
     return EXIT_OK
 
@@ -173,6 +195,12 @@ def _summary(report: Report) -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    # mkdocs.yml first, with a safe loader: MkDocs' own loader runs Python tags.
+    problems = publish.config_problems(args.config_file)
+    if problems:
+        print(problems)
+        print(f"{args.config_file} läses inte av MkDocs: inget har byggts.", file=sys.stderr)
+        return EXIT_ERRORS
     report = _checked(args)
     if report is None:
         return EXIT_ERRORS
@@ -188,10 +216,15 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
         return report.exit_code()
     try:
-        site_dir = publish.build_site(args.config_file, args.site_dir, args.as_of)
+        with publish.signals_as_exceptions():
+            site_dir = publish.build_site(
+                args.config_file, args.site_dir, args.as_of, project_roots=[args.root]
+            )
     except publish.BuildError as exc:
         print(f"Bygget avbröts: {exc}", file=sys.stderr)
         return EXIT_ERRORS
+    except (publish.Interrupted, KeyboardInterrupt) as exc:
+        return _interrupted(exc)
     print(f"Webbplatsen är byggd i {site_dir}", file=sys.stderr)
     return EXIT_OK
 
@@ -289,6 +322,21 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def internal_error(exc: Exception, debug: bool) -> int:
+    """One Swedish line naming the file being processed; the traceback only with --debug."""
+    if debug:
+        traceback.print_exception(exc)
+    file = progress.current(exc) or "okänd fil"
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    hint = "" if debug else " Kör igen med --debug för hela felspåret."
+    print(
+        f"swecan-site: internt fel vid bearbetning av {file}: {type(exc).__name__}"
+        f"{': ' + detail if detail else ''}.{hint} Rapportera felet till utvecklarna.",
+        file=sys.stderr,
+    )
+    return EXIT_ERRORS
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="swecan-site",
@@ -298,6 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--root", type=Path, default=Path("."), help="datakatalogen (standard: aktuell katalog)"
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="visa hela felspåret (traceback) vid interna fel"
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -359,6 +410,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("explain", help="förklara en regel")
     p.add_argument("rule", help="regelkod, t.ex. SC302")
     p.set_defaults(func=cmd_explain)
+    # --debug also after the command (each parser once: aliases share theirs)
+    for command in {id(c): c for c in sub.choices.values()}.values():
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help=argparse.SUPPRESS)  # fmt: skip
     return parser
 
 
@@ -367,7 +422,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "as_of", "unset") is None:
         args.as_of = today()
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # the output went to a reader that stopped (| head): not a bug
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERRORS
+    except Exception as exc:  # a bug or an input we did not foresee: never a bare traceback
+        return internal_error(exc, args.debug)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,7 +10,9 @@ on half a picture.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 import types
 import typing
 from collections.abc import Iterator
@@ -23,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from . import yamlpos
+from . import limits, progress, siteconfig, yamlpos
 from .config import Config, ConfigFile, Parameters
 from .models import (
     BodyName,
@@ -51,6 +53,11 @@ PROTOCOL_FILE = "protokoll.md"
 CONTENT_DIR = "content"
 RULES_DIR = "arbetsordning"
 REPORTS_DIR = "rapporter"
+SITE_CONFIG_FILE = siteconfig.CONFIG_FILE
+ASSETS_DIR = "docs"  # static files MkDocs copies as they are
+# Where the build reads from: no symbolic link is followed anywhere in these.
+DATA_FILES = [CONFIG_FILE, PARTNERS_FILE, ORGANISATION_FILE, SITE_CONFIG_FILE]
+DATA_DIRS = [MEETINGS_DIR, CONTENT_DIR, ASSETS_DIR]
 # Pages the website cannot do without (the accessibility statement is required by law).
 REQUIRED_PAGES = [
     "start",
@@ -61,6 +68,7 @@ REQUIRED_PAGES = [
 ]
 
 M = typing.TypeVar("M", bound=Node)
+MAX_PROBLEMS_PER_FILE = 50  # validation errors shown per file; the rest are counted
 
 MEETING_ID = re.compile(r"(\d{4}-\d{2}-\d{2})-(partnerskapet|arbetsutskottet)(-[a-z0-9-]+)?")
 
@@ -125,8 +133,6 @@ _PATTERNS = {
     r"^[a-z0-9][a-z0-9-]*$": "id skrivs med små bokstäver a–z, siffror och bindestreck",
     r"^B-\d{4}-\d{2,3}$": "beslutsid skrivs B-ÅÅÅÅ-NN, t.ex. B-2026-03",
     r"^Ä-\d{4}-\d{2,3}$": "ärendeid skrivs Ä-ÅÅÅÅ-NN, t.ex. Ä-2026-04",
-    r"^https?://\S+$": "adressen ska börja med https://",
-    r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "e-postadressen ser inte giltig ut",
 }
 _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "True", "False", "YES", "NO"}
 
@@ -313,11 +319,48 @@ def validation_problems(
 # --- reading files --------------------------------------------------------------
 
 
+def link_problem(link: Path, root: Path) -> Problem:
+    """SC032 for a symbolic link at ``link`` (named relative to ``root``)."""
+    try:
+        file = link.relative_to(root).as_posix()
+    except ValueError:
+        file = str(link)
+    try:
+        inside = link.resolve(strict=False).is_relative_to(root.resolve())
+        shown = os.readlink(link)
+    except (OSError, RuntimeError):  # a loop, or unreadable
+        inside, shown = False, "?"
+    where = "inom projektet" if inside else "utanför projektet"
+    return data_problem(
+        "SC032",
+        Location(file),
+        f"{file} är en symbolisk länk till {shown} ({where}); länkar följs inte och "
+        "publiceras inte. Lägg in filen eller mappen själv i stället för länken.",
+    )
+
+
+def find_links(root: Path, names: list[str], dirs: list[str]) -> list[Path]:
+    """Symbolic links among ``names`` and anywhere in ``dirs`` (which are not followed)."""
+    links = [root / n for n in names if (root / n).is_symlink()]
+    for name in dirs:
+        top = root / name
+        if top.is_symlink():
+            links.append(top)
+            continue
+        for folder, subdirs, files in os.walk(top, followlinks=False):
+            for entry in sorted(subdirs + files):
+                path = Path(folder) / entry
+                if path.is_symlink():
+                    links.append(path)
+    return links
+
+
 class Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
         self.sources: dict[str, str] = {}
+        self.links: set[Path] = set()
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -327,10 +370,50 @@ class Loader:
             data_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)
         )
 
+    def report_link(self, link: Path) -> None:
+        if link not in self.links:
+            self.links.add(link)
+            self.problems.append(link_problem(link, self.root))
+
+    def scan_links(self) -> None:
+        for link in find_links(self.root, DATA_FILES, DATA_DIRS):
+            self.report_link(link)
+
+    def is_linked(self, path: Path) -> bool:
+        """Is ``path`` or a folder above it (below the root) a symbolic link? Reports it."""
+        current = self.root
+        for part in path.relative_to(self.root).parts:
+            current = current / part
+            if current.is_symlink():
+                self.report_link(current)
+                return True
+        return False
+
     def read_text(self, path: Path) -> str | None:
         file = self.rel(path)
+        if self.is_linked(path):
+            return None
         try:
-            text = yamlpos.decode(path.read_bytes())
+            with progress.processing(file):
+                info = path.stat()
+                if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+                    self.problems.append(
+                        data_problem("SC006", Location(file), "Detta är inte en vanlig fil.")
+                    )
+                    return None
+                with path.open("rb") as stream:
+                    raw = stream.read(limits.MAX_FILE_BYTES + 1)
+                if len(raw) > limits.MAX_FILE_BYTES:
+                    self.problems.append(
+                        data_problem(
+                            "SC031",
+                            Location(file),
+                            f"Filen är större än {limits.MAX_FILE_BYTES // (1024 * 1024)} MB; "
+                            "dela upp den eller ta bort det som inte hör hemma här.",
+                        )
+                    )
+                    return None
+                text = yamlpos.decode(raw)
         except yamlpos.YamlProblem as exc:
             self.report_yaml(file, exc)
             return None
@@ -341,6 +424,17 @@ class Loader:
             return None
         self.sources[file] = text
         return text
+
+    def check_markdown(self, file: str, text: str, first_line: int = 1) -> bool:
+        """SC030 if a line of Markdown is nested too deeply to be rendered safely."""
+        deep = limits.markdown_problem(text)
+        if deep is None:
+            return True
+        number, column, message = deep
+        self.problems.append(
+            data_problem("SC030", Location(file, first_line + number, column), message)
+        )
+        return False
 
     def parse(self, file: str, text: str, *, line_offset: int = 0) -> yamlpos.Document | None:
         try:
@@ -364,14 +458,25 @@ class Loader:
         try:
             result = model.model_validate(doc.data)
         except ValidationError as exc:
-            self.problems += validation_problems(exc, model, file, doc)
+            found = validation_problems(exc, model, file, doc)
+            if len(found) > MAX_PROBLEMS_PER_FILE:  # a list of thousands helps nobody
+                rest = len(found) - MAX_PROBLEMS_PER_FILE
+                found = [
+                    *found[:MAX_PROBLEMS_PER_FILE],
+                    data_problem(
+                        found[MAX_PROBLEMS_PER_FILE].rule,
+                        found[MAX_PROBLEMS_PER_FILE].location,
+                        f"… och {rest} fel till i filen; rätta felen ovan och kör check igen.",
+                    ),
+                ]
+            self.problems += found
             return None
         result.attach(file, doc)
         return result
 
     def load_yaml(self, model: type[M], path: Path) -> M | None:
         file = self.rel(path)
-        if not path.is_file():
+        if not path.is_file() and not path.is_symlink():
             self.problems.append(
                 data_problem("SC006", Location(file), f"Filen {file} saknas.", section="7")
             )
@@ -379,7 +484,8 @@ class Loader:
         text = self.read_text(path)
         if text is None:
             return None
-        return self.validate(model, file, self.parse(file, text))
+        with progress.processing(file):
+            return self.validate(model, file, self.parse(file, text))
 
     def load_config(self) -> Config | None:
         path = self.root / CONFIG_FILE
@@ -430,6 +536,8 @@ class Loader:
         folder_name = folder.name
         path = folder / MEETING_FILE
         file = self.rel(path)
+        if self.is_linked(path):
+            return None
         if not path.is_file():
             self.problems.append(
                 data_problem(
@@ -464,8 +572,10 @@ class Loader:
                 )
             )
         protocol = folder / PROTOCOL_FILE
-        if protocol.is_file():
+        if protocol.is_file() or protocol.is_symlink():
             text = self.read_text(protocol)
+            if text is not None and not self.check_markdown(self.rel(protocol), text):
+                text = None
             meeting._protocol_text = text
             meeting._protocol_file = self.rel(protocol)
         return meeting
@@ -476,7 +586,8 @@ class Loader:
         if text is None:
             return None
         try:
-            doc, body, _ = yamlpos.split_front_matter(text)
+            with progress.processing(file):
+                doc, body, body_line = yamlpos.split_front_matter(text)
         except yamlpos.YamlProblem as exc:
             self.report_yaml(file, exc)
             return None
@@ -489,19 +600,36 @@ class Loader:
                 )
             )
             return None
-        meta = self.validate(model, file, doc)
-        if meta is None:
+        with progress.processing(file):
+            meta = self.validate(model, file, doc)
+        if meta is None or not self.check_markdown(file, body, body_line):
             return None
-        return ContentDoc(file, path.stem, meta, body)
+        return ContentDoc(file, path.stem, meta, body, body_line)
+
+    def load_site_config(self) -> None:
+        """mkdocs.yml, when the data lives beside it: no tags MkDocs would execute."""
+        path = self.root / SITE_CONFIG_FILE
+        if not (path.is_file() or path.is_symlink()):
+            return
+        text = self.read_text(path)  # its texts reach the site: the privacy rules scan it
+        if text is not None:
+            with progress.processing(SITE_CONFIG_FILE):
+                self.problems += siteconfig.check_text(path, text, self.root)
 
     def load(self) -> LoadResult:
-        config = self.load_config()
+        self.scan_links()
+        self.load_site_config()
+        with progress.processing(CONFIG_FILE):
+            config = self.load_config()
         partners = self.load_yaml(PartnersFile, self.root / PARTNERS_FILE)
         organisation = self.load_yaml(OrganisationFile, self.root / ORGANISATION_FILE)
         meetings = []
         meetings_dir = self.root / MEETINGS_DIR
         if meetings_dir.is_dir():
             for folder in sorted(p for p in meetings_dir.iterdir() if p.is_dir()):
+                if folder.is_symlink():
+                    self.report_link(folder)
+                    continue
                 meeting = self.load_meeting(folder)
                 if meeting is not None:
                     meetings.append(meeting)
@@ -519,7 +647,7 @@ class Loader:
         pages = [d for p in sorted(content.glob("*.md")) if (d := self.load_content(p, PageMeta))]
         for slug in REQUIRED_PAGES:
             path = content / f"{slug}.md"
-            if not path.is_file():
+            if not path.is_file() and not path.is_symlink():
                 self.problems.append(
                     data_problem(
                         "SC006", Location(self.rel(path)), f"Sidan {self.rel(path)} saknas."

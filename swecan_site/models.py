@@ -12,8 +12,11 @@ import re
 from datetime import date, time
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
+from urllib.parse import urlsplit
 
+from email_validator import EmailNotValidError, validate_email
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -65,13 +68,113 @@ def _clock(value: Any) -> time:
     return time(hours, minutes)
 
 
+# Characters that never belong in an address we print as a link: they would end the
+# Markdown link or the HTML attribute ('https://a.se)<svg/onload=…>').
+_URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f<>\"'`\\{}|^]")
+_HOST = re.compile(r"^(?:[\w-]+\.)+[^\W\d_]{2,}$")
+
+
+def web_url(value: str, schemes: tuple[str, ...] = ("https", "http")) -> str:
+    """An absolute web address: parsed, with a scheme we allow and a real host name."""
+    example = "https://www.cancercentrum.se/"
+    ok = not _URL_FORBIDDEN.search(value)
+    if ok:
+        try:
+            parts = urlsplit(value)
+            ok = (
+                parts.scheme in schemes
+                and value.lower().startswith(parts.scheme + "://")
+                and parts.username is None
+                and bool(parts.hostname)
+                and bool(_HOST.match(parts.hostname or ""))
+                and (parts.port or 1) > 0
+            )
+        except ValueError:  # a port that is not a number, a broken IPv6 literal
+            ok = False
+    if not ok:
+        first = schemes[0] + "://"
+        raise PydanticCustomError(
+            "sc_url",
+            "'{value}' är ingen giltig webbadress; skriv hela adressen med "
+            + first
+            + " och utan mellanslag, citattecken eller < >, t.ex. "
+            + example,
+            {"value": value},
+        )
+    return value
+
+
+def _email(value: str) -> str:
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        raise PydanticCustomError(
+            "sc_email",
+            "'{value}' är ingen giltig e-postadress; skriv t.ex. swecan@socialstyrelsen.se",
+            {"value": value},
+        ) from None
+    return value
+
+
+_PHONE = re.compile(r"\+?[0-9 ()-]+")
+
+
+def _phone(value: str) -> str:
+    digits = sum(ch.isdigit() for ch in value)
+    if not _PHONE.fullmatch(value) or not 5 <= digits <= 15:
+        raise PydanticCustomError(
+            "sc_phone",
+            "'{value}' är inget telefonnummer; skriv siffror med mellanslag, bindestreck "
+            "eller parenteser, t.ex. 075-247 30 00 eller +46 75 247 30 00",
+            {"value": value},
+        )
+    return value
+
+
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".csv",
+                     ".txt", ".png", ".jpg", ".jpeg")  # fmt: skip
+
+
+# A file in the meeting folder (or a subfolder): plain ASCII names, no '..', no hidden files.
+_DOCUMENT_PATH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*")
+
+
+def is_relative_link(value: str) -> bool:
+    return not urlsplit(value).scheme and not value.startswith(("/", "\\"))
+
+
+def _document_link(value: str) -> str:
+    """An underlag's address: https://… or a file in the meeting folder (e.g. bilaga.pdf)."""
+    if not is_relative_link(value) or ":" in value.split("/", 1)[0]:
+        if value.lower().startswith(("https:", "http:")):
+            return web_url(value, ("https",))
+        raise PydanticCustomError(
+            "sc_link",
+            "Länken '{value}' är inte tillåten; skriv en https://-adress eller namnet på "
+            "en fil i mötesmappen, t.ex. underlag.pdf",
+            {"value": value},
+        )
+    if not _DOCUMENT_PATH.fullmatch(value) or not value.lower().endswith(DOCUMENT_SUFFIXES):
+        raise PydanticCustomError(
+            "sc_link_path",
+            "'{value}' ska vara en fil i mötesmappen, med a–z, 0–9, punkt, bindestreck och "
+            "understreck i namnet (utan .., å, ä, ö och mellanslag), som slutar på "
+            + ", ".join(DOCUMENT_SUFFIXES)
+            + ", eller en https://-adress",
+            {"value": value},
+        )
+    return value
+
+
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 ClockTime = Annotated[time, BeforeValidator(_clock)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 DecisionId = Annotated[str, Field(pattern=r"^B-\d{4}-\d{2,3}$")]
 MatterId = Annotated[str, Field(pattern=r"^Ä-\d{4}-\d{2,3}$")]
-Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
+Url = Annotated[str, AfterValidator(web_url)]
+Email = Annotated[str, AfterValidator(_email)]
+Phone = Annotated[str, AfterValidator(_phone)]
+DocumentLink = Annotated[str, AfterValidator(_document_link)]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -179,7 +282,7 @@ class RoleHolder(Term):
     name: Text = Field(alias="namn")
     partner: Slug
     email: Email | None = Field(default=None, alias="e-post")
-    phone: str | None = Field(default=None, alias="telefon")
+    phone: Phone | None = Field(default=None, alias="telefon")
 
 
 class Body(Node):
@@ -206,7 +309,7 @@ class Secretariat(Node):
     name: Text = Field(alias="namn")
     head: Text = Field(alias="ansvarig")
     email: Email = Field(alias="e-post")
-    phone: str | None = Field(default=None, alias="telefon")
+    phone: Phone | None = Field(default=None, alias="telefon")
     address: str | None = Field(default=None, alias="adress")
 
 
@@ -305,7 +408,12 @@ class Underlag(Node):
     title: Text = Field(alias="titel")
     distributed: IsoDate | None = Field(default=None, alias="distribuerat")
     public: StrictBool = Field(alias="offentligt")
-    url: str | None = Field(default=None, alias="länk")
+    url: DocumentLink | None = Field(default=None, alias="länk")
+
+    @property
+    def is_relative(self) -> bool:
+        """A file in the meeting folder rather than a web address."""
+        return bool(self.url) and is_relative_link(self.url or "")
 
 
 class Matter(Node):
@@ -459,8 +567,9 @@ MetaT = TypeVar("MetaT", bound=PageMeta)
 class ContentDoc(Generic[MetaT]):
     """A Markdown document from ``content/`` with validated front matter."""
 
-    def __init__(self, file: str, slug: str, meta: MetaT, body: str) -> None:
+    def __init__(self, file: str, slug: str, meta: MetaT, body: str, body_line: int = 1) -> None:
         self.file = file
         self.slug = slug
         self.meta = meta
         self.body = body
+        self.body_line = body_line  # the body's first line in the file

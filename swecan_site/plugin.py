@@ -7,6 +7,9 @@ work is done by ``check`` and ``render``, which do not import MkDocs.
 from __future__ import annotations
 
 import os
+import signal
+import threading
+import typing
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from . import progress, publish, siteconfig
 from .check import Report, check
 from .cli import today
 from .loader import (
@@ -26,13 +30,17 @@ from .loader import (
     MEETINGS_DIR,
     ORGANISATION_FILE,
     PARTNERS_FILE,
+    find_links,
+    link_problem,
 )
-from .problems import format_text
-from .render import render_site
+from .markup import clean_html
+from .problems import Kind, Location, Problem, Severity, format_text
+from .render import render_site, site_assets
 
 log = get_plugin_logger(__name__)
 
 AS_OF_ENV = "SWECAN_AS_OF"  # lets `swecan-site build --as-of` and tests pin the date
+PAGE_SECONDS = 30.0  # per page, Markdown to HTML (the largest page takes 0.1 s)
 
 
 class SwecanConfig(Config):
@@ -43,6 +51,7 @@ class SwecanConfig(Config):
 class SwecanPlugin(BasePlugin[SwecanConfig]):
     def __init__(self) -> None:
         self.report: Report | None = None
+        self._previous_alarm: typing.Any = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -52,16 +61,61 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         value = os.environ.get(AS_OF_ENV) or self.config.as_of
         return date.fromisoformat(value) if value else today()
 
+    def _safety_problems(self, config: MkDocsConfig, root: Path) -> list[Problem]:
+        """What check() cannot see from the data root: this mkdocs.yml and its folders."""
+        problems: list[Problem] = []
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        if config.config_file_path and config_file != root / siteconfig.CONFIG_FILE:
+            # MkDocs has already read it (too late to stop its tags), but the build fails.
+            problems += siteconfig.problems(config_file, config_file.parent)
+        project = config_file.parent
+        folders = [("docs_dir", config.docs_dir), ("theme.custom_dir", config.theme.custom_dir)]
+        for key, value in folders:
+            if not value:
+                continue
+            folder = Path(value).resolve()
+            if not (folder.is_relative_to(project) or folder.is_relative_to(root)):
+                # MkDocs copies every file there into the site (/etc/passwd, say)
+                problems.append(
+                    Problem(
+                        Location(siteconfig.CONFIG_FILE),
+                        "SC032",
+                        "",
+                        Severity.ERROR,
+                        Kind.DATA,
+                        f"{key} pekar utanför projektet ({value}); bygget läser bara filer "
+                        "inom projektet.",
+                    )
+                )
+            elif folder != root / "docs" and folder.is_dir():
+                # MkDocs follows links while collecting files: refuse them before it does.
+                problems += [link_problem(p, project) for p in find_links(folder, [], ["."])]
+        return problems
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Checked before MkDocs cleans site/: bad data leaves the last good site in place.
-        report = check(self._root(config), self._as_of())
-        if report.data_errors:
-            for line in format_text(report.data_errors).splitlines():
+        root = self._root(config)
+        try:
+            report = check(root, self._as_of())
+            errors = [*report.data_errors, *self._safety_problems(config, root)]
+        except Exception as exc:  # one Swedish line, not a traceback
+            raise PluginError(
+                f"Internt fel vid bearbetning av {progress.current(exc) or 'data'}: "
+                f"{type(exc).__name__}: {str(exc)[:200]}"
+            ) from exc
+        if errors:
+            for line in format_text(errors).splitlines():
                 log.error(line)
             raise PluginError(
-                f"{len(report.data_errors)} datafel: webbplatsen byggs inte. "
+                f"{len(errors)} datafel: webbplatsen byggs inte. "
                 "Rätta felen ovan (swecan-site check visar samma lista)."
             )
+        try:  # MkDocs empties site_dir next: never the project or a folder that is not a build
+            publish.check_target(
+                Path(config.site_dir), [root, Path(config.config_file_path or ".").parent]
+            )
+        except publish.BuildError as exc:
+            raise PluginError(f"Bygget avbröts: {exc}") from None
         for line in format_text(report.findings).splitlines():
             log.info(line)  # compliance findings are published, not build failures
         self.report = report
@@ -73,7 +127,52 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
+        for path, source in site_assets(self.report).items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        progress.note(f"sidan {page.file.src_uri}")  # named if Markdown rendering fails
+        self._arm(page.file.src_uri)
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        self._disarm()
+        # The renderer already escapes data and checks human Markdown against the
+        # allowlist; this is the last layer, with a browser-grade HTML parser.
+        return clean_html(html)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._disarm()
+
+    # A safety net behind the input limits (SC030): should some Markdown still
+    # make Python-Markdown work for minutes, the build stops with the page's name.
+    def _arm(self, page: str) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return  # `mkdocs serve` rebuilds in a thread; signals only reach the main one
+        if signal.getitimer(signal.ITIMER_REAL)[0]:
+            return  # somebody else's timer: leave it alone
+
+        def expired(signum: int, frame: object) -> None:
+            raise PluginError(
+                f"Sidan {page} tog mer än {PAGE_SECONDS:g} s att omvandla från Markdown; "
+                "kontrollera att den inte är nästlad eller upprepad på ett ovanligt sätt."
+            )
+
+        self._previous_alarm = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, PAGE_SECONDS)
+
+    def _disarm(self) -> None:
+        if self._previous_alarm is None:
+            return
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self._previous_alarm)
+        self._previous_alarm = None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # `mkdocs build` output is a previous build too: the next build may replace it.
+        stamp = Path(config.site_dir) / publish.STAMP
+        stamp.write_text(publish.STAMP_TEXT, encoding="utf-8")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder

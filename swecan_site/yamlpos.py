@@ -3,8 +3,10 @@
 PyYAML's default constructors apply YAML 1.1 rules that surprise people who
 are not programmers: ``13:30`` becomes the integer 810, ``no`` becomes False,
 ``2026-03-12`` becomes a ``date`` before our own validation sees it, and a
-duplicated key silently keeps the last value. We therefore compose the node
-graph with PyYAML and construct the values ourselves:
+duplicated key silently keeps the last value. We therefore read PyYAML's
+event stream (from libyaml's C parser when available) and construct the
+values ourselves, within the limits of ``limits.py`` (no tags, bounded
+aliases, depth, values and numbers):
 
 * plain scalars resolve only to null (empty, ``~``, ``null``), booleans
   (``true``/``false``), decimal integers and decimal floats; everything else,
@@ -18,10 +20,13 @@ graph with PyYAML and construct the values ourselves:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from . import limits
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -72,80 +77,336 @@ class Document:
         return self.values.get((), (1, 1))
 
 
-def _mark(node: yaml.Node, line_offset: int) -> Position:
-    return (node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+# libyaml's parser (C) when PyYAML was built with it: about 15 times faster than
+# the pure-Python one, with the same events and positions.
+_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    text = node.value
-    if node.style is not None:  # quoted or block scalar: always a string
-        return text
-    if text in _NULL:
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
+def _mark(event: yaml.Event, line_offset: int) -> Position:
+    return (event.start_mark.line + 1 + line_offset, event.start_mark.column + 1)
+
+
+def _number(text: str, position: Position) -> int | float | None:
+    """The number a plain scalar spells, if it is one; refuse absurdly long ones."""
     if _INT.fullmatch(text):
+        if len(text.lstrip("+-")) > limits.MAX_INT_DIGITS:
+            raise YamlProblem(
+                "SC031",
+                f"Talet har {len(text.lstrip('+-'))} siffror; högst {limits.MAX_INT_DIGITS} "
+                "är tillåtet. Är det text, sätt det inom citattecken.",
+                *position,
+            )
         return int(text)
     if _FLOAT.fullmatch(text):
+        digits = sum(c.isdigit() for c in text)
+        if digits > limits.MAX_FLOAT_DIGITS:
+            raise YamlProblem(
+                "SC031",
+                f"Talet har {digits} siffror; högst {limits.MAX_FLOAT_DIGITS} är tillåtet.",
+                *position,
+            )
         return float(text)
-    return text
+    return None
 
 
-def _construct(
-    node: yaml.Node, path: Path, doc: Document, offset: int, active: frozenset[int] = frozenset()
-) -> Any:
-    if id(node) in active:  # an alias that contains itself (&a [*a]) would never end
-        raise YamlProblem(
-            "SC001", "Ett YAML-alias refererar till sig självt.", *_mark(node, offset)
-        )
-    active = active | {id(node)}
-    doc.values[path] = _mark(node, offset)
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
-    if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
-        doc.collections.add(path)
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _construct(item, (*path, i), doc, offset, active) for i, item in enumerate(node.value)
-        ]
-    if isinstance(node, yaml.MappingNode):
-        doc.mappings.add(path)
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                line, col = _mark(key_node, offset)
-                raise YamlProblem("SC003", "En nyckel måste vara ett enkelt ord.", line, col)
-            key = key_node.value
-            if key in result:
-                line, col = _mark(key_node, offset)
-                first = doc.keys[(*path, key)][0]
-                raise YamlProblem(
-                    "SC002",
-                    f"Nyckeln '{key}' förekommer två gånger (första gången på rad {first}); "
-                    "bara en av dem skulle gälla.",
-                    line,
-                    col,
+@dataclass
+class _Anchor:
+    position: Position
+    value: Any = None
+    raw: str | None = None  # a scalar's text (usable as a key)
+    path: Path = ()
+    values: list[Path] = field(default_factory=list)  # the subtree's paths, under ``path``
+    keys: list[Path] = field(default_factory=list)
+    size: int = 1  # nodes, counting what the aliases inside it add
+    done: bool = False
+
+
+@dataclass
+class _Frame:
+    path: Path
+    container: Any
+    is_map: bool
+    key: str | None = None  # the key whose value comes next (mappings)
+    anchor: _Anchor | None = None
+    nodes_at_start: int = 0
+    values_at_start: int = 0
+    keys_at_start: int = 0
+
+
+class _Builder:
+    """Build plain data and positions from a YAML event stream, without recursion.
+
+    Working on events (not on PyYAML's node graph, whose composer recurses once
+    per level) keeps every limit in one place and needs no recursion: depth,
+    values, alias uses and the values aliases add are counted as the events
+    arrive, so a hostile file stops at its first excess.
+    """
+
+    def __init__(self, doc: Document, offset: int, allowed_tags: frozenset[str]) -> None:
+        self.doc = doc
+        self.offset = offset
+        self.allowed_tags = allowed_tags
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, _Anchor] = {}
+        self.value_order: list[Path] = []
+        self.key_order: list[Path] = []
+        self.nodes = 0
+        self.aliases = 0
+        self.alias_nodes = 0
+        self.has_root = False
+
+    def problem(self, rule: str, message: str, event: yaml.Event) -> YamlProblem:
+        return YamlProblem(rule, message, *_mark(event, self.offset))
+
+    def run(self, events: Iterator[yaml.Event]) -> None:
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+                self.node(event, None)
+            elif kind is yaml.MappingStartEvent:
+                self.node(event, {})
+            elif kind is yaml.SequenceStartEvent:
+                self.node(event, [])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self.end()
+
+    def check_tag(self, event: yaml.Event) -> None:
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in self.allowed_tags:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            allowed = ", ".join(sorted(self.allowed_tags))
+            hint = f"; bara {allowed} är tillåtna här" if allowed else ""
+            raise self.problem(
+                "SC008",
+                f"YAML-taggen {shown} är inte tillåten{hint}. Skriv värdet utan tagg.",
+                event,
+            )
+
+    def node(self, event: yaml.Event, container: Any) -> None:
+        if not self.stack:
+            self.root(event)
+        self.check_tag(event)
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and parent.is_map and parent.key is None:
+            self.key(parent, event)
+            return
+        if parent is None:
+            path: Path = ()
+        elif parent.is_map:
+            assert parent.key is not None
+            path = (*parent.path, parent.key)
+        else:
+            path = (*parent.path, len(parent.container))
+        position = _mark(event, self.offset)
+        if type(event) is yaml.AliasEvent:
+            value = self.alias(event, path)
+        else:
+            self.nodes += 1
+            if self.nodes > limits.MAX_YAML_NODES:
+                raise self.problem(
+                    "SC031",
+                    f"Filen innehåller fler än {limits.MAX_YAML_NODES} värden; "
+                    "dela upp den eller ta bort det som inte hör hemma här.",
+                    event,
                 )
-            doc.keys[(*path, key)] = _mark(key_node, offset)
-            result[key] = _construct(value_node, (*path, key), doc, offset, active)
-        return result
-    raise YamlProblem("SC003", "Okänd YAML-struktur.", *_mark(node, offset))  # pragma: no cover
+            self.doc.values[path] = position
+            self.value_order.append(path)
+            value = self.scalar(event, position) if container is None else container
+        if parent is None:
+            self.doc.data = value
+        elif parent.is_map:
+            assert parent.key is not None
+            parent.container[parent.key] = value
+            parent.key = None
+        else:
+            parent.container.append(value)
+        anchor = None
+        if getattr(event, "anchor", None) is not None and type(event) is not yaml.AliasEvent:
+            if event.anchor in self.anchors:
+                raise self.problem(
+                    "SC001", f"Fel i YAML-ankare eller alias: ankaret &{event.anchor} "
+                    "förekommer två gånger.", event,
+                )  # fmt: skip
+            anchor = _Anchor(position, value, path=path)
+            self.anchors[event.anchor] = anchor
+            if container is None:
+                anchor.raw = event.value
+                anchor.values = [()]
+                anchor.done = True
+        if container is not None:
+            if len(self.stack) >= limits.MAX_YAML_DEPTH:
+                raise self.problem(
+                    "SC030",
+                    f"YAML-data är nästlad i mer än {limits.MAX_YAML_DEPTH} nivåer; "
+                    "så djupa strukturer används inte i SweCans filer.",
+                    event,
+                )
+            self.doc.collections.add(path)
+            is_map = type(event) is yaml.MappingStartEvent
+            if is_map:
+                self.doc.mappings.add(path)
+            frame = _Frame(path, container, is_map, anchor=anchor)
+            frame.nodes_at_start = self.nodes - 1
+            frame.values_at_start = len(self.value_order) - 1
+            frame.keys_at_start = len(self.key_order)
+            self.stack.append(frame)
+
+    def root(self, event: yaml.Event) -> None:
+        if self.has_root:
+            raise _SecondDocument(event.start_mark.line)
+        self.has_root = True
+
+    def key(self, parent: _Frame, event: yaml.Event) -> None:
+        if type(event) is yaml.ScalarEvent:
+            key = event.value
+        elif type(event) is yaml.AliasEvent and (a := self.anchors.get(event.anchor)) and a.raw:
+            key = a.raw
+        else:
+            raise self.problem("SC003", "En nyckel måste vara ett enkelt ord.", event)
+        path = (*parent.path, key)
+        if key in parent.container:
+            first = self.doc.keys[path][0]
+            raise self.problem(
+                "SC002",
+                f"Nyckeln '{key}' förekommer två gånger (första gången på rad {first}); "
+                "bara en av dem skulle gälla.",
+                event,
+            )
+        self.doc.keys[path] = _mark(event, self.offset)
+        self.key_order.append(path)
+        parent.key = key
+        if type(event) is yaml.ScalarEvent and event.anchor is not None:
+            self.anchors[event.anchor] = _Anchor(
+                _mark(event, self.offset), _scalar_value(event), raw=key, done=True
+            )
+
+    def scalar(self, event: yaml.ScalarEvent, position: Position) -> Any:
+        text = event.value
+        if event.style:  # quoted or block scalar: always a string
+            if event.style == '"':
+                bad = _NON_PRINTABLE.search(text)
+                if bad:
+                    raise YamlProblem(
+                        "SC001",
+                        f"Otillåtet tecken U+{ord(bad.group()):04X} i värdet; ta bort det.",
+                        *position,
+                    )
+            self.markdown_depth(text, event, position)
+            return text
+        if text in _NULL:
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
+        number = _number(text, position)
+        if number is None:
+            self.markdown_depth(text, event, position)
+            return text
+        return number
+
+    def markdown_depth(self, text: str, event: yaml.ScalarEvent, position: Position) -> None:
+        """A text value may be rendered as Markdown: the same nesting limits as .md files."""
+        deep = limits.markdown_problem(text)
+        if deep:
+            number, column, message = deep
+            block = event.style is not None and event.style in "|>"
+            line = position[0] + number + (1 if block else 0)
+            raise YamlProblem("SC030", message, line, column if number or block else position[1])
+
+    def alias(self, event: yaml.AliasEvent, path: Path) -> Any:
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None:
+            raise self.problem(
+                "SC001",
+                f"Fel i YAML-ankare eller alias: aliaset *{event.anchor} har inget ankare "
+                f"&{event.anchor} före sig.",
+                event,
+            )
+        if not anchor.done:  # &a [*a] would never end
+            raise self.problem("SC001", "Ett YAML-alias refererar till sig självt.", event)
+        self.aliases += 1
+        self.alias_nodes += anchor.size
+        if self.aliases > limits.MAX_ALIASES:
+            raise self.problem(
+                "SC007",
+                f"Filen använder fler än {limits.MAX_ALIASES} YAML-alias (*namn); "
+                "skriv ut värdena i stället.",
+                event,
+            )
+        if self.alias_nodes > limits.MAX_ALIAS_NODES:
+            raise self.problem(
+                "SC007",
+                f"YAML-aliasen i filen växer till mer än {limits.MAX_ALIAS_NODES} värden "
+                "(alias i alias); skriv ut värdena i stället.",
+                event,
+            )
+        self.nodes += anchor.size
+        for sub in anchor.values:
+            target = (*path, *sub)
+            source = (*anchor.path, *sub)
+            self.doc.values[target] = self.doc.values.get(source, anchor.position)
+            self.value_order.append(target)
+            if source in self.doc.collections:
+                self.doc.collections.add(target)
+            if source in self.doc.mappings:
+                self.doc.mappings.add(target)
+        for sub in anchor.keys:
+            target = (*path, *sub)
+            self.doc.keys[target] = self.doc.keys[(*anchor.path, *sub)]
+            self.key_order.append(target)
+        return anchor.value
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        anchor = frame.anchor
+        if anchor is not None:
+            cut = len(frame.path)
+            anchor.values = [p[cut:] for p in self.value_order[frame.values_at_start :]]
+            anchor.keys = [p[cut:] for p in self.key_order[frame.keys_at_start :]]
+            anchor.size = self.nodes - frame.nodes_at_start
+            anchor.done = True
+
+
+def _scalar_value(event: yaml.ScalarEvent) -> Any:
+    if event.style:
+        return event.value
+    text = event.value
+    if text in _NULL:
+        return None
+    return _BOOL.get(text, text)
+
+
+class _SecondDocument(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
 
 
 def _explain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     # Tabs never get here: parse() rejects them first, with their exact column.
+    # Messages come from libyaml (C) or PyYAML's own parser; they differ slightly.
     problem = exc.problem or str(exc)
     if "could not find expected ':'" in problem:
         return "Ett kolon saknas efter nyckeln, eller så är indraget fel."
-    if "mapping values are not allowed here" in problem:
+    if "mapping values are not allowed" in problem:
         return "Ett kolon på fel ställe: sätt värdet inom citattecken om det innehåller ': '."
-    if "found duplicate anchor" in problem or "found undefined alias" in problem:
-        return f"Fel i YAML-ankare eller alias: {problem}."
     return f"Filen går inte att läsa som YAML: {problem}."
 
 
-def parse(text: str, *, line_offset: int = 0) -> Document:
-    """Parse one YAML document from ``text``; raise YamlProblem on bad input."""
+def parse(
+    text: str,
+    *,
+    line_offset: int = 0,
+    allowed_tags: frozenset[str] = frozenset(),
+    pure_python: bool = False,
+) -> Document:
+    """Parse one YAML document from ``text``; raise YamlProblem on bad input.
+
+    ``allowed_tags`` lists explicit tags to accept (their values are built as
+    if untagged); every other tag is an error. ``pure_python`` reads with
+    PyYAML's own parser, the one MkDocs uses, so that both see the same tags.
+    """
     if "\t" in text:
         for number, line in enumerate(text.splitlines(), start=1):
             if "\t" in line and not line.lstrip().startswith("#"):
@@ -155,36 +416,37 @@ def parse(text: str, *, line_offset: int = 0) -> Document:
                     number + line_offset,
                     line.index("\t") + 1,
                 )
+    bad = _NON_PRINTABLE.search(text)
+    if bad:  # checked here so that both parsers report it the same way
+        before = text[: bad.start()]
+        line = before.count("\n") + 1 + line_offset
+        column = bad.start() - (before.rfind("\n") + 1) + 1
+        raise YamlProblem(
+            "SC001", f"Otillåtet tecken {bad.group()!r} i filen; ta bort det.", line, column
+        )
+    doc = Document(data=None)
+    builder = _Builder(doc, line_offset, allowed_tags)
+    loader = yaml.SafeLoader if pure_python else _FAST_LOADER
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        builder.run(yaml.parse(text, Loader=loader))
+    except _SecondDocument as second:
+        # Point at the '---' that starts the second document, not at its first key.
+        lines = text.splitlines()
+        start = min(second.line, len(lines) - 1)
+        marker = next((i for i in range(start, -1, -1) if lines[i].startswith("---")), start)
+        raise YamlProblem(
+            "SC001", "Filen innehåller mer än ett YAML-dokument (---).", marker + 1 + line_offset
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
         raise YamlProblem("SC001", _explain_yaml_error(exc), line, column) from None
-    except yaml.reader.ReaderError as exc:  # control characters and the like
-        before = text[: exc.position]
-        line = before.count("\n") + 1 + line_offset
-        column = exc.position - (before.rfind("\n") + 1) + 1
-        raise YamlProblem(
-            "SC001", f"Otillåtet tecken {exc.character!r} i filen; ta bort det.", line, column
-        ) from None
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError as exc:  # reader errors the character check above did not catch
         message = f"Filen går inte att läsa som YAML: {exc}"
         raise YamlProblem("SC001", message, 1 + line_offset) from None
-    nodes = [n for n in nodes if n is not None]
-    if not nodes:
+    if not builder.has_root:
         raise YamlProblem("SC005", "Filen är tom; den ska innehålla data.", 1 + line_offset)
-    if len(nodes) > 1:
-        # Point at the '---' that starts the second document, not at its first key.
-        second = nodes[1].start_mark.line
-        lines = text.splitlines()
-        marker = next((i for i in range(second, -1, -1) if lines[i].startswith("---")), second)
-        raise YamlProblem(
-            "SC001", "Filen innehåller mer än ett YAML-dokument (---).", marker + 1 + line_offset
-        )
-    doc = Document(data=None)
-    doc.data = _construct(nodes[0], (), doc, line_offset)
     return doc
 
 

@@ -6,8 +6,9 @@ nothing and has judged at least one subject as met (``pass``). The expected
 line is found in the edited file itself (the line the edit starts on, or the
 unique text given as ``line_of``), never taken from the checker.
 
-Case keys: name, as_of, edits (file + replace/with, content, encoding, delete;
-a case with one edit may put those keys at the top level), expect (rule, file,
+Case keys: name, as_of, edits (file + replace/with, content, encoding, delete,
+symlink: a target the file is replaced by a link to; a case with one edit may
+put those keys at the top level), expect (rule, file,
 line_of or line, message, section), pass (list of rule IDs).
 """
 
@@ -43,7 +44,7 @@ CASES = load_cases()
 def _edits(case: dict[str, Any]) -> list[dict[str, Any]]:
     if "edits" in case:
         return case["edits"]
-    keys = ("file", "replace", "with", "content", "encoding", "delete")
+    keys = ("file", "replace", "with", "content", "encoding", "delete", "symlink")
     single = {k: case[k] for k in keys if k in case}
     return [single] if single else []
 
@@ -55,6 +56,10 @@ def apply_edits(repo: DataRepo, case: dict[str, Any]) -> tuple[str | None, int |
         file, line = edit["file"], 1
         if edit.get("delete"):
             repo.delete(file)
+        elif "symlink" in edit:
+            if repo.path(file).exists() or repo.path(file).is_symlink():
+                repo.delete(file)
+            repo.path(file).symlink_to(edit["symlink"])
         elif "content" in edit:
             content = edit["content"]
             encoding = edit.get("encoding", "utf-8")

@@ -9,18 +9,18 @@ underlag that is not public are never rendered.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from urllib.parse import urlparse
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .. import deadlines
+from .. import deadlines, progress
 from ..check import Evaluation, Report
 from ..interpretations import for_rule
-from ..loader import Dataset
+from ..loader import MEETINGS_DIR, Dataset
+from ..markup import safe_markdown
 from ..models import (
     BODY_NAMES,
     RAISED_BY_BODIES,
@@ -97,7 +97,8 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            autoescape=False,  # Markdown output; data is escaped with the text/cell filters
+            autoescape=False,  # Markdown output; data is escaped with the text/cell filters,
+            # human Markdown passes the allowlist check (| human); see swecan_site/markup.py
         )
         env.filters.update(
             text=fmt.text,
@@ -105,9 +106,12 @@ class Renderer:
             anchor=fmt.anchor,
             sv_date=fmt.sv_date,
             sv_time=fmt.sv_time,
-            yaml_str=lambda value: json.dumps(str(value), ensure_ascii=False),
+            yaml_str=fmt.yaml_str,
+            url=fmt.url,
+            mailto=fmt.mailto,
+            human=safe_markdown,
             section=lambda s: section_label(s) or "–",
-            hostname=lambda url: urlparse(url).netloc.removeprefix("www.") or url,
+            hostname=fmt.hostname,
             meeting_title=self.meeting_title,
             meeting_place=self.meeting_place,
             demote=demote,
@@ -220,10 +224,18 @@ class Renderer:
         return " och ".join(names) if len(names) <= 2 else ", ".join(names)
 
     @staticmethod
-    def underlag_line(doc: Underlag) -> str:
-        """A public underlag: its title (linked when it has an address) and date."""
-        title = fmt.text(doc.title)
-        line = f"[{title}]({doc.url})" if doc.url else title
+    def underlag_line(meeting: Meeting, doc: Underlag) -> str:
+        """A public underlag: its title (linked when it has an address) and date.
+
+        A relative address is a file in the meeting folder, published beside the
+        meeting page (see :meth:`assets`).
+        """
+        title = fmt.cell(doc.title)
+        line = title
+        if doc.url and doc.is_relative:
+            line = f"[{title}]({fmt.url(meeting.meeting_id + '/' + doc.url)})"
+        elif doc.url:
+            line = f"[{title}]({fmt.url(doc.url)})"
         if doc.distributed:
             line += f" (distribuerat {fmt.sv_date(doc.distributed)})"
         return line
@@ -625,7 +637,27 @@ class Renderer:
             pages.update(section())
         return pages
 
+    def assets(self) -> dict[str, Path]:
+        """Files published as they are: public underlag in a meeting folder.
+
+        {site path: source file}; SC025 has checked that each exists inside its folder.
+        """
+        result = {}
+        for meeting in self.data.meetings:
+            folder = self.data.root / MEETINGS_DIR / meeting.meeting_id
+            for matter in meeting.matters:
+                for doc in matter.documents:
+                    if doc.public and doc.url and doc.is_relative:
+                        result[f"moten/{meeting.meeting_id}/{doc.url}"] = folder / doc.url
+        return result
+
 
 def render_site(report: Report) -> dict[str, str]:
     """Every page of the public site, as {relative path: Markdown}."""
-    return Renderer(report).all_pages()
+    with progress.processing("webbplatsens sidor"):  # named if rendering fails
+        return Renderer(report).all_pages()
+
+
+def site_assets(report: Report) -> dict[str, Path]:
+    """Files the site publishes unchanged, as {relative path: source file}."""
+    return Renderer(report).assets()

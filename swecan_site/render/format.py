@@ -6,8 +6,11 @@ every machine.
 
 from __future__ import annotations
 
-import html
+import json
 from datetime import date, time
+from urllib.parse import quote, urlsplit
+
+from ..markup import html_text, plain_text
 
 MONTHS = [
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -30,13 +33,34 @@ def sv_time(moment: time | None) -> str:
 
 
 def text(value: object) -> str:
-    """Data for running Markdown text: HTML-escaped so data cannot inject markup."""
-    return html.escape(str(value), quote=False)
+    """Data for running Markdown text: shown as written, never markup (see markup.py)."""
+    return plain_text(value)
 
 
 def cell(value: object) -> str:
-    """Data for a Markdown table cell: escaped, one line, no column breaks."""
-    return text(value).replace("|", "\\|").replace("\n", " ")
+    """Data for a Markdown table cell, a heading or link text: inert and on one line."""
+    return plain_text(value, one_line=True)
+
+
+def yaml_str(value: object) -> str:
+    """A front-matter value the theme prints as HTML (title, description): escaped."""
+    return json.dumps(html_text(value), ensure_ascii=False)
+
+
+def url(value: object) -> str:
+    """A validated http(s) URL as a Markdown link destination (no breaking characters)."""
+    return quote(str(value), safe=":/?#[]@!$&'*+,;=%~-._")
+
+
+def mailto(address: object) -> str:
+    """A validated e-mail address as a mailto: link destination."""
+    return "mailto:" + quote(str(address), safe="@")
+
+
+def hostname(value: object) -> str:
+    """'https://www.cancercentrum.se/x' -> 'cancercentrum.se', as inert link text."""
+    host = urlsplit(str(value)).hostname or str(value)
+    return cell(host.removeprefix("www."))
 
 
 def anchor(identifier: str) -> str:

@@ -7,6 +7,7 @@ from . import (
     decisions,
     files,
     integrity,
+    markup,
     meetings,
     partners,
     privacy,
@@ -17,6 +18,7 @@ from .base import Context, Result, Rule, Status, SubjectKind, SubjectRef
 
 REGISTRY: list[Rule] = [
     *files.RULES,
+    *markup.RULES,
     *integrity.RULES,
     *publication.RULES,
     *meetings.RULES,
@@ -31,6 +33,7 @@ BY_ID: dict[str, Rule] = {r.id: r for r in REGISTRY}
 
 AREAS = {
     "files": "Filer och format",
+    "markup": "Det som publiceras (text, HTML och länkar)",
     "integrity": "Hänvisningar och id",
     "publication": "Publicering (§7)",
     "meetings": "Sammanträden (§3)",

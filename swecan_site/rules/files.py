@@ -164,6 +164,93 @@ SC013 = file_rule(
     Åtgärd: Välj ett av värdena som meddelandet räknar upp.
     """,
 )
+SC007 = file_rule(
+    "SC007",
+    "yaml-alias",
+    "YAML-alias används sparsamt",
+    """
+    Vad: Filen använder fler än 100 YAML-alias (*namn), eller aliasen växer
+    tillsammans till mer än 10 000 värden (alias som pekar på listor av alias,
+    en så kallad "billion laughs"-fil).
+
+    Varför: Ett alias upprepar ett annat värde. Några kilobyte alias i alias
+    kan bli miljarder värden som fyller datorns minne; kontrollen och bygget
+    skulle då aldrig bli klara.
+
+    Åtgärd: Skriv ut värdena i stället för att använda alias. SweCans filer
+    behöver inga alias.
+    """,
+)
+SC008 = file_rule(
+    "SC008",
+    "yaml-tagg",
+    "Inga YAML-taggar (!!python, !!binary, !tagg)",
+    """
+    Vad: Ett värde har en YAML-tagg, t.ex. !!python/name:…, !!binary, !!str
+    eller !egen. I mkdocs.yml är bara MkDocs egna taggar !ENV och !relative
+    tillåtna.
+
+    Varför: Taggar får YAML-läsare att skapa andra saker än text och tal; i
+    mkdocs.yml kan en tagg köra kommandon på datorn som bygger webbplatsen.
+    I datafilerna skulle en tagg annars tyst ignoreras.
+
+    Åtgärd: Ta bort taggen och skriv värdet som vanlig text (inom citattecken
+    om det behövs).
+    """,
+)
+SC030 = file_rule(
+    "SC030",
+    "för-djup-nästling",
+    "Data och Markdown är inte nästlade för djupt",
+    """
+    Vad: YAML-data är nästlad i mer än 50 nivåer, eller Markdown (i
+    protokoll.md, content/ eller ett textvärde) är nästlad för djupt: en rad
+    i mer än 20 nivåer av listor, citat (>) eller indrag, hakparenteser ([)
+    i mer än 20 nivåer, fler än 400 betoningstecken (* och _) eller fler än
+    200 länkar/bilder ([) eller taggar (<) i ett och samma stycke (1 000 i en
+    fil), eller fler än 100 definitionsrader (": text") i ett stycke.
+
+    Varför: Så djupa eller täta strukturer förekommer aldrig i riktiga
+    dokument, men de får läsarna och Markdown-motorn att krascha eller arbeta
+    i minuter.
+
+    Åtgärd: Minska indraget på raden som anges, eller dela upp listan i
+    flera kortare.
+    """,
+)
+SC031 = file_rule(
+    "SC031",
+    "för-stor",
+    "Filer och tal håller sig inom storleksgränserna",
+    """
+    Vad: En datafil är större än 2 MB eller innehåller fler än 20 000 värden,
+    eller ett tal har fler än 12 siffror (17 för decimaltal).
+
+    Varför: SweCans filer är några kilobyte och deras tal är årtal och antal.
+    Mycket stora filer och tal gör bara kontrollen och bygget långsamma eller
+    får dem att krascha.
+
+    Åtgärd: Dela upp filen, eller skriv långa siffersträngar (t.ex. ett
+    nummer) inom citattecken så att de läses som text.
+    """,
+)
+SC032 = file_rule(
+    "SC032",
+    "fil-utanför-projektet",
+    "Bygget läser bara filer inom projektet: inga symboliska länkar",
+    """
+    Vad: En datafil, en mötesmapp, något i content/, meetings/ eller docs/, eller
+    mkdocs.yml är en symbolisk länk; eller mkdocs.yml pekar med docs_dir,
+    theme.custom_dir eller INHERIT på en katalog eller fil utanför projektet.
+
+    Varför: Bygget läser bara filer som finns i förrådet. En länk eller en
+    sökväg kan peka på en fil utanför projektet (t.ex. /etc/passwd) som då
+    skulle publiceras på webbplatsen och i sökindexet.
+
+    Åtgärd: Ersätt länken med en riktig fil eller mapp med det innehåll som
+    ska publiceras, och låt sökvägarna i mkdocs.yml peka inom projektet.
+    """,
+)
 SC101 = file_rule(
     "SC101",
     "mötesmapp",
@@ -181,4 +268,7 @@ SC101 = file_rule(
     """,
 )
 
-RULES = [SC001, SC002, SC003, SC004, SC005, SC006, SC009, SC010, SC011, SC012, SC013, SC101]
+RULES = [
+    SC001, SC002, SC003, SC004, SC005, SC006, SC007, SC008, SC009, SC010, SC011, SC012, SC013,
+    SC030, SC031, SC032, SC101,
+]  # fmt: skip

@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..loader import ORGANISATION_FILE
 from ..problems import Kind, Location, Severity
 from .base import Basis, Context, Result, SubjectRef, failed, met, rule
 
-_PNR = re.compile(r"(?<![\d-])(?:19|20)?(\d{6})[-+]?(\d{4})(?!\d)")
+# On the text as a reader sees it (see normalise): the date part and the serial
+# may be separated by a hyphen or plus and white space, even a line break.
+_SEP = r"[ \t]*\n?[ \t]*"
+_PNR_SEEN = re.compile(rf"(?<![0-9-])(?:19|20)?([0-9]{{6}}){_SEP}[-+]?{_SEP}([0-9]{{4}})(?![0-9])")
+# What may hide or disguise a digit, a hyphen or a space in the source but not
+# on the page: HTML entities and tags, YAML escapes, Markdown emphasis and
+# backslash escapes, and any character outside ASCII (full-width digits,
+# NBSP and thin spaces, en dashes, soft hyphens...). Common Swedish letters are
+# left alone for speed.
+_SPECIAL = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|<[^<>\n]*>"
+    r"|\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})"
+    r"|[*_`~\\]"
+    r"|[^\x00-\x7fåäöÅÄÖéÉü§«»“”’]"
+)
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _FUNCTIONAL = {
     "swecan",
@@ -53,6 +73,89 @@ def looks_personal(address: str) -> bool:
     return len(parts) >= 2 and all(p.isalpha() for p in parts) and not (set(parts) & _FUNCTIONAL)
 
 
+@lru_cache(maxsize=4096)
+def _seen_char(char: str) -> str:
+    """One character as a reader sees it: digits, spaces and hyphens in plain ASCII."""
+    if char in _HYPHENS:
+        return "-"
+    if unicodedata.category(char) == "Cf":  # soft hyphen, zero-width space, word joiner
+        return ""
+    if char.isspace():
+        return "\n" if char in "\n\r\u2028\u2029\x85" else " "
+    decimal = unicodedata.decimal(char, None)
+    if decimal is not None:
+        return str(decimal)
+    folded = unicodedata.normalize("NFKC", char)
+    return "-" if folded in _HYPHENS else folded
+
+
+def _seen_piece(piece: str) -> str:
+    if piece.startswith("&"):
+        return "".join(_seen_char(c) for c in html.unescape(piece))
+    if piece.startswith("<") or piece in "*_`~\\":
+        return ""  # a tag or Markdown punctuation: nothing a reader sees
+    if piece.startswith("\\"):
+        try:
+            return _seen_char(chr(int(piece[2:], 16)))
+        except (ValueError, OverflowError):
+            return piece
+    return _seen_char(piece)
+
+
+def normalise(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` as a reader sees it, and a map back to the source.
+
+    Returns (seen, starts, offsets): ``seen[starts[i]:]`` comes from
+    ``text[offsets[i]:]``; a position in ``seen`` maps back through
+    :func:`source_offset`.
+    """
+    out: list[str] = []
+    starts = [0]
+    offsets = [0]
+    length = 0
+    last = 0
+    for match in _SPECIAL.finditer(text):
+        plain = text[last : match.start()]
+        out.append(plain)
+        length += len(plain)
+        seen = _seen_piece(match.group())
+        starts.append(length)
+        offsets.append(match.start())
+        out.append(seen)
+        length += len(seen)
+        starts.append(length)
+        offsets.append(match.end())
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out), starts, offsets
+
+
+def source_offset(position: int, starts: list[int], offsets: list[int]) -> int:
+    """The offset in the source of character ``position`` of the normalised text."""
+    i = bisect_right(starts, position) - 1
+    # inside plain text the offset grows with the position; inside a replaced
+    # piece (an entity, say) every character maps to the piece's start
+    plain = i % 2 == 0
+    return offsets[i] + (position - starts[i] if plain else 0)
+
+
+def _digits_enough(text: str) -> bool:
+    """Cheap filter: a personnummer needs ten digits, each written with a digit at least."""
+    return sum(map(str.isdigit, text)) >= 10
+
+
+def personal_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """(line, column) in ``text`` of every personnummer a reader of the page would see."""
+    if not _digits_enough(text):
+        return
+    seen, starts, offsets = normalise(text)
+    for match in _PNR_SEEN.finditer(seen):
+        if looks_like_personnummer(match.group(1), match.group(2)):
+            offset = source_offset(match.start(), starts, offsets)
+            line_start = text.rfind("\n", 0, offset) + 1
+            yield text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
 def _lines(ctx: Context) -> Iterator[tuple[str, int, str]]:
     for file, text in ctx.data.sources.items():
         for number, line in enumerate(text.splitlines(), start=1):
@@ -78,14 +181,14 @@ def no_personal_numbers(ctx: Context) -> Iterator[Result]:
     Åtgärd: Ta bort numret. Har det redan lagts upp i git: kontakta den som
     förvaltar förrådet, eftersom det finns kvar i historiken.
     """
-    for file, number, line in _lines(ctx):
-        for match in _PNR.finditer(line):
-            if looks_like_personnummer(match.group(1), match.group(2)):
-                yield failed(
-                    SubjectRef.file(file),
-                    "Ser ut som ett personnummer eller samordningsnummer.",
-                    Location(file, number, match.start() + 1),
-                )
+    for file, text in ctx.data.sources.items():
+        for line, column in personal_numbers(text):
+            yield failed(
+                SubjectRef.file(file),
+                "Ser ut som ett personnummer eller samordningsnummer (så som texten "
+                "visas på webbplatsen).",
+                Location(file, line, column),
+            )
 
 
 @rule(

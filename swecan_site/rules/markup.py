@@ -1,0 +1,303 @@
+"""What reaches a visitor's browser: plain text in data fields, allowlisted HTML in Markdown.
+
+The policy itself (allowlist, escaping) is :mod:`swecan_site.markup`; these
+rules report, as data errors with a line, what the renderer would otherwise
+have to escape or the sanitiser remove, so that the kansli sees it before
+publishing. See the README's "Säkerhet" section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..loader import MEETINGS_DIR
+from ..markup import (
+    SC_ATTRIBUTE,
+    SC_ELEMENT,
+    SC_IMAGE,
+    SC_URL,
+    Issue,
+    demote,
+    problems,
+    protocol_markdown,
+)
+from ..models import ContentDoc, Node
+from ..problems import Kind, Location
+from .base import Context, Result, SubjectRef, failed, rule
+
+# --- plain-text data fields ---------------------------------------------------------
+
+_HTML_TAG = re.compile(r"<[A-Za-z!?/]")  # what an HTML tokenizer takes for a tag
+_MD_LINK = re.compile(r"!?\[[^\]]*\]\s*[(\[]")
+_ATTR_LIST = re.compile(r"\{\s*:?\s*(?:[#.][\w-]|[A-Za-z_][\w:-]*\s*=)")
+
+
+def _strings(node: Node) -> Iterator[tuple[Node, str, int | None, str]]:
+    """(node, field, list index, value) for every plain string below ``node``."""
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        if type(value) is str:  # enums are str subclasses and are validated
+            yield node, name, None, value
+        elif isinstance(value, Node):
+            yield from _strings(value)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if type(item) is str:
+                    yield node, name, i, item
+                elif isinstance(item, Node):
+                    yield from _strings(item)
+
+
+def _content(ctx: Context) -> list[ContentDoc[Any]]:
+    data = ctx.data
+    return [*data.rules_versions, *data.reports, *data.pages]
+
+
+def _data_nodes(ctx: Context) -> Iterator[Node]:
+    yield ctx.data.partners_file
+    yield ctx.data.organisation
+    yield from ctx.data.meetings
+    for doc in _content(ctx):
+        yield doc.meta
+
+
+def markup_in_text(value: str) -> str | None:
+    """What in a plain-text value looks like markup (a Swedish phrase), or None."""
+    if _HTML_TAG.search(value):
+        return "HTML-kod"
+    if _MD_LINK.search(value):
+        return "en Markdown-länk eller -bild"
+    if _ATTR_LIST.search(value):
+        return "en attributlista {…}"
+    return None
+
+
+@rule(
+    "SC020",
+    "markup-i-datafalt",
+    "–",
+    "Datafält är vanlig text utan HTML, länkar eller attributlistor",
+    kind=Kind.DATA,
+)
+def markup_in_data(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett textfält i en datafil (t.ex. namn, rubrik, text, plats, titel,
+    beskrivning) innehåller HTML-kod (<script>, <b> …), en Markdown-länk eller
+    -bild ([text](adress), ![bild](adress)) eller en attributlista ({…}).
+
+    Varför: Datafält publiceras som vanlig text, exakt som de är skrivna. Kod i
+    ett namn skulle annars kunna köra skript hos besökaren, länka till
+    skadliga sidor eller hämta bilder från andra webbplatser. Webbplatsen visar
+    därför koden som text, och kontrollen stoppar den så att den inte hamnar
+    på webbplatsen av misstag.
+
+    Åtgärd: Skriv bara texten. En partners webbplats anges i fältet
+    webbplats, ett underlags adress i fältet länk; formaterad text och länkar
+    hör hemma i protokoll.md eller sidorna under content/.
+    """
+    for node in _data_nodes(ctx):
+        for owner, name, index, value in _strings(node):
+            what = markup_in_text(value)
+            if what:
+                where = owner.where(name, index)
+                yield failed(
+                    SubjectRef.file(where.file),
+                    f"Fältet innehåller {what}; datafält publiceras som vanlig text. "
+                    "Skriv bara texten (länkar anges i fälten webbplats och länk).",
+                    where,
+                )
+
+
+# --- Markdown written by people -----------------------------------------------------
+
+
+def _human_markdown(ctx: Context) -> Iterator[tuple[str, int, str]]:
+    """(file, line of the text's first line, Markdown exactly as the renderer embeds it)."""
+    for meeting in ctx.data.meetings:
+        if meeting.protocol_text is not None:
+            yield meeting.protocol_file, 1, protocol_markdown(meeting.protocol_text)
+    docs: list[ContentDoc[Any]] = [*ctx.data.pages, *ctx.data.reports]
+    for doc in docs:
+        yield doc.file, doc.body_line, doc.body
+    for version in ctx.data.rules_versions:
+        yield version.file, version.body_line, demote(version.body)
+
+
+def _issues(ctx: Context, rule_id: str) -> Iterator[Result]:
+    for file, first_line, text in _human_markdown(ctx):
+        for issue in problems(text):
+            if issue.rule == rule_id:
+                yield _located(file, first_line, issue)
+
+
+def _located(file: str, first_line: int, issue: Issue) -> Result:
+    return failed(
+        SubjectRef.file(file),
+        issue.message,
+        Location(file, first_line + issue.line - 1, issue.column),
+    )
+
+
+@rule("SC021", "otillaten-html", "–", "Bara tillåten HTML i Markdown-texter", kind=Kind.DATA)
+def disallowed_element(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: protokoll.md eller en sida under content/ innehåller HTML som inte
+    finns på listan över tillåten HTML, t.ex. <script>, <iframe>, <style>,
+    <meta>, <link>, <object>, <embed>, <form> eller en HTML-kommentar
+    (<!-- … -->), eller HTML som inte är korrekt nästlad
+    (<b>a <i>b</b> c</i>).
+
+    Varför: Sådan kod kan köra skript hos besökaren, skicka vidare till andra
+    webbplatser eller hämta innehåll från dem. Webbplatsen tar bort den, och
+    kontrollen säger till innan något försvinner utan att någon märker det.
+    Kommentarer syns inte på sidan men följer med i källkoden. HTML som inte
+    är korrekt nästlad tolkar webbläsare på egen hand, kanske annorlunda än
+    kontrollen.
+
+    Åtgärd: Skriv med Markdown: rubriker (##), listor, tabeller, fetstil,
+    länkar och fotnoter. Tillåten HTML: <details>, <summary>, <abbr>, <br>,
+    <sup>, <sub>, <kbd>, <mark>, <figure>, tabeller och vanliga textelement
+    (hela listan finns i README, avsnittet Säkerhet).
+    """
+    yield from _issues(ctx, SC_ELEMENT)
+
+
+@rule(
+    "SC022",
+    "otillatet-attribut",
+    "–",
+    "Inga händelser, stilar eller okända attribut i Markdown-texter",
+    kind=Kind.DATA,
+)
+def disallowed_attribute(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: protokoll.md eller en sida under content/ ger ett element ett attribut
+    som inte är tillåtet, med HTML (<p onclick="…">, style="…") eller med en
+    attributlista i Markdown ({ onclick=… }, { .klass }).
+
+    Varför: Händelseattribut (onclick, onerror …) kör skript hos besökaren;
+    stilar och klasser kan dölja text eller efterlikna webbplatsens egna
+    knappar och meddelanden.
+
+    Åtgärd: Ta bort attributet. Tillåtet är id (t.ex. { #namn } efter en
+    rubrik), lang och title på alla element, href på länkar, src, alt, width
+    och height på bilder, colspan, rowspan och textjustering i tabeller, start
+    på numrerade listor och open på <details>.
+    """
+    yield from _issues(ctx, SC_ATTRIBUTE)
+
+
+@rule(
+    "SC023",
+    "otillaten-lankadress",
+    "–",
+    "Länkar bara med https, http, mailto, tel eller inom webbplatsen",
+    kind=Kind.DATA,
+)
+def disallowed_url(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En länk i protokoll.md eller en sida under content/ använder en
+    adresstyp som inte är tillåten, t.ex. javascript:, data:, file: eller
+    vbscript:.
+
+    Varför: Sådana länkar kan köra skript eller öppna innehåll som inte finns
+    på någon webbplats när besökaren klickar.
+
+    Åtgärd: Länka med https:// (eller http://), mailto: för e-post, tel: för
+    telefon, eller till en annan sida på webbplatsen, t.ex.
+    [Organisation och kontakt](organisation.md).
+    """
+    yield from _issues(ctx, SC_URL)
+
+
+@rule("SC024", "extern-bild", "–", "Bilder bara från webbplatsen själv", kind=Kind.DATA)
+def outside_image(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En bild i protokoll.md eller en sida under content/ hämtas från en
+    annan webbplats (![text](https://…), <img src="//…">) eller är inbäddad
+    som data:-adress.
+
+    Varför: Webbplatsen lovar besökarna att ingen annan part får veta att de
+    besöker den. En bild från en annan värd gör att varje besökares webbläsare
+    kontaktar den värden.
+
+    Åtgärd: Lägg bilden i webbplatsens docs/-mapp och länka med en relativ
+    sökväg, eller länka till bilden i stället för att visa den.
+    """
+    yield from _issues(ctx, SC_IMAGE)
+
+
+# --- files that become addresses ----------------------------------------------------
+
+
+@rule("SC025", "underlag-fil", "–", "Ett underlag som länkas finns i mötesmappen", kind=Kind.DATA)
+def document_file(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett underlag har en länk till en fil (länk: underlag.pdf) som inte
+    finns i mötesmappen, eller som via en symbolisk länk pekar ut ur den.
+
+    Varför: Filen publiceras bredvid mötessidan. Finns den inte blir länken
+    trasig; pekar den ut ur mötesmappen kan filer som aldrig var tänkta att
+    publiceras hamna på webbplatsen.
+
+    Åtgärd: Lägg filen i mötesmappen (meetings/ÅÅÅÅ-MM-DD-organ/) och skriv
+    dess namn i länk:, eller länka till en https://-adress.
+    """
+    for meeting in ctx.data.meetings:
+        folder = (ctx.data.root / MEETINGS_DIR / meeting.meeting_id).resolve()
+        for matter in meeting.matters:
+            for doc in matter.documents:
+                if not (doc.url and doc.is_relative):
+                    continue
+                target = (folder / doc.url).resolve()
+                if not target.is_relative_to(folder):
+                    message = f"'{doc.url}' pekar ut ur mötesmappen; lägg filen i mappen."
+                elif not target.is_file():
+                    message = (
+                        f"Filen '{doc.url}' finns inte i {MEETINGS_DIR}/{meeting.meeting_id}/; "
+                        "lägg den där eller rätta namnet."
+                    )
+                else:
+                    continue
+                yield failed(SubjectRef.meeting(meeting.meeting_id), message, doc.where("url"))
+
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
+@rule("SC026", "filnamn", "–", "Filnamn under content/ går att använda som adress", kind=Kind.DATA)
+def file_names(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En fil under content/ har ett namn med andra tecken än små bokstäver
+    a–z, siffror, punkt och bindestreck (t.ex. mellanslag, å, ä, ö, parenteser
+    eller hakparenteser).
+
+    Varför: Filnamnet blir sidans permanenta adress och står i länkar på
+    webbplatsen; andra tecken ger adresser som är svåra att skriva av och
+    länkar som kan gå sönder.
+
+    Åtgärd: Byt namn på filen, t.ex. 'Årsrapport 2026.md' till
+    'arsrapport-2026.md'.
+    """
+    for doc in _content(ctx):
+        if not _SLUG.fullmatch(doc.slug):
+            yield failed(
+                SubjectRef.file(doc.file),
+                f"Filnamnet '{Path(doc.file).name}' blir sidans adress; använd små bokstäver "
+                "a–z, siffror, punkt och bindestreck.",
+                Location(doc.file, 1, 1),
+            )
+
+
+RULES = [
+    markup_in_data,
+    disallowed_element,
+    disallowed_attribute,
+    disallowed_url,
+    outside_image,
+    document_file,
+    file_names,
+]

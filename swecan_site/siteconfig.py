@@ -1,0 +1,103 @@
+"""Read mkdocs.yml safely before MkDocs does.
+
+MkDocs loads its configuration with PyYAML's full loader, which runs Python
+for tags such as ``!!python/object/apply:os.system``: a pull request that
+edits mkdocs.yml could run commands in CI. We read the file (and any file it
+``INHERIT``s) first with our own loader, which accepts only the tags MkDocs
+documents (``!ENV``, ``!relative``), and refuse the build on any other tag –
+located at file:line:column (SC008) – before MkDocs ever sees the file. The
+same limits as for data files apply (size, depth, aliases).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import limits, yamlpos
+from .problems import Kind, Location, Problem, Severity
+
+CONFIG_FILE = "mkdocs.yml"
+ALLOWED_TAGS = frozenset({"!ENV", "!relative"})
+_MAX_INHERIT = 5
+
+
+def _problem(rule: str, location: Location, message: str) -> Problem:
+    return Problem(location, rule, "", Severity.ERROR, Kind.DATA, message)
+
+
+def _name(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return str(path)
+
+
+def check_text(path: Path, text: str, root: Path | None, depth: int = 0) -> list[Problem]:
+    """Problems in the configuration ``text`` read from ``path`` (and what it inherits)."""
+    file = _name(path, root)
+    try:
+        doc = yamlpos.parse(text, allowed_tags=ALLOWED_TAGS, pure_python=True)
+    except yamlpos.YamlProblem as exc:
+        return [_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)]
+    found = _outside(doc, path, root, file)
+    if found:
+        return found
+    parent = doc.data.get("INHERIT") if isinstance(doc.data, dict) else None
+    if isinstance(parent, str) and depth < _MAX_INHERIT:
+        target = (path.parent / parent).resolve()
+        if root is not None and not target.is_relative_to(root.resolve()):
+            line, column = doc.position(("INHERIT",))
+            return [
+                _problem(
+                    "SC032",
+                    Location(file, line, column),
+                    f"INHERIT pekar utanför projektet ({parent}); bygget läser bara filer "
+                    "inom projektet.",
+                )
+            ]
+        return problems(path.parent / parent, root, depth + 1)
+    return []
+
+
+def _outside(doc: yamlpos.Document, path: Path, root: Path | None, file: str) -> list[Problem]:
+    """Folders MkDocs copies into the site must lie inside the project."""
+    if root is None or not isinstance(doc.data, dict):
+        return []
+    theme = doc.data.get("theme")
+    folders = {
+        ("docs_dir",): doc.data.get("docs_dir"),
+        ("theme", "custom_dir"): theme.get("custom_dir") if isinstance(theme, dict) else None,
+    }
+    result = []
+    for key, value in folders.items():
+        if isinstance(value, str) and value:
+            folder = (path.parent / value).resolve()
+            if not folder.is_relative_to(root.resolve()):
+                result.append(
+                    _problem(
+                        "SC032",
+                        Location(file, *doc.position(key)),
+                        f"{'.'.join(key)} pekar utanför projektet ({value}); bygget läser "
+                        "bara filer inom projektet.",
+                    )
+                )
+    return result
+
+
+def problems(path: Path, root: Path | None = None, depth: int = 0) -> list[Problem]:
+    """Read the configuration file at ``path`` safely; the problems that stop a build."""
+    file = _name(path, root)
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(limits.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return [_problem("SC006", Location(file), f"Filen kan inte läsas: {exc.strerror}.")]
+    if len(raw) > limits.MAX_FILE_BYTES:
+        return [_problem("SC031", Location(file), "Filen är för stor för en konfiguration.")]
+    try:
+        text = yamlpos.decode(raw)
+    except yamlpos.YamlProblem as exc:
+        return [_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)]
+    return check_text(path, text, root, depth)
