@@ -1,0 +1,28 @@
+"""`build` reports the findings like `check` and stops where `check` exits 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from swecan_site.cli import main
+
+from .conftest import REPO, DataRepo
+
+
+def test_build_stops_on_an_error_level_finding(repo: DataRepo, tmp_path: Path, capsys) -> None:
+    repo.replace("swecan.yaml", "  SC301: error", "  SC301: error\n  SC304: error")
+    (repo.root / "mkdocs.yml").write_text(
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    site = repo.root / "site"
+    args = ["--root", str(repo.root), "build", "--as-of", "2026-11-22"]
+    code = main([*args, "--config-file", str(repo.root / "mkdocs.yml"), "--site-dir", str(site)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "error SC304" in out  # the finding, as check prints it
+    assert "1 fel, 0 varningar (per 2026-11-22)" in err
+    assert "Bygget avbröts" in err
+    assert not site.exists()
+    check = main(["--root", str(repo.root), "check", "--as-of", "2026-11-22"])
+    capsys.readouterr()
+    assert check == code
