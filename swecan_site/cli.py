@@ -160,7 +160,7 @@ def _interrupted(exc: BaseException) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from .render import render_site, site_assets
+    from .render import render_files, render_site, site_assets
 
     try:
         publish.check_target(args.out, [args.root])
@@ -181,6 +181,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
                 target = staging / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(source.read_bytes())
+            for path, data in render_files(report).items():
+                target = staging / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
     except (publish.Interrupted, KeyboardInterrupt) as exc:
         return _interrupted(exc)
     print(f"{len(pages)} sidor skrivna till {args.out}", file=sys.stderr)

@@ -35,7 +35,7 @@ from .loader import (
 )
 from .markup import clean_html
 from .problems import Kind, Location, Problem, Severity, format_text
-from .render import render_site, site_assets
+from .render import render_files, render_site, site_assets
 
 log = get_plugin_logger(__name__)
 
@@ -129,6 +129,8 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
             files.append(File.generated(config, path, content=content))
         for path, source in site_assets(self.report).items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        for path, data in render_files(self.report).items():
+            files.append(File.generated(config, path, content=data))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:

@@ -612,7 +612,7 @@ class Renderer:
         return result
 
     def deadline_pages(self) -> dict[str, str]:
-        """Kommande frister: a page under Efterlevnad (not in the nav) and its calendar."""
+        """Kommande frister: a page under Efterlevnad (not in the nav); see generated_files."""
         days = deadlines.DEFAULT_DAYS
         items = deadlines.upcoming(self.report, days)
         return {
@@ -622,8 +622,12 @@ class Renderer:
                 until=self.as_of + timedelta(days=days),
                 example=self.any_example,
             ),
-            "efterlevnad/frister.ics": deadlines.format_ics(items, self.as_of),
         }
+
+    def generated_files(self) -> dict[str, bytes]:
+        """Files of the site that are not Markdown pages: the deadlines calendar."""
+        items = deadlines.upcoming(self.report, deadlines.DEFAULT_DAYS)
+        return {"efterlevnad/frister.ics": deadlines.format_ics(items, self.as_of).encode()}
 
     def all_pages(self) -> dict[str, str]:
         pages = {
@@ -650,6 +654,11 @@ class Renderer:
                     if doc.public and doc.url and doc.is_relative:
                         result[f"moten/{meeting.meeting_id}/{doc.url}"] = folder / doc.url
         return result
+
+
+def render_files(report: Report) -> dict[str, bytes]:
+    """The site's generated files that are not pages, as {relative path: bytes}."""
+    return Renderer(report).generated_files()
 
 
 def render_site(report: Report) -> dict[str, str]:
