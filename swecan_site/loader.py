@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
 from . import limits, progress, siteconfig, yamlpos
+from .accessibility import ACCESSIBILITY_FILE, AccessibilityFile
 from .config import Config, ConfigFile, Parameters
 from .models import (
     BodyName,
@@ -86,6 +87,7 @@ class Dataset:
     reports: list[ContentDoc[ReportMeta]]
     pages: list[ContentDoc[PageMeta]]
     sources: dict[str, str] = field(default_factory=dict)
+    accessibility: AccessibilityFile | None = None  # content/tillganglighet.yaml
 
     @property
     def partners(self) -> list[Partner]:
@@ -653,6 +655,10 @@ class Loader:
                         "SC006", Location(self.rel(path)), f"Sidan {self.rel(path)} saknas."
                     )
                 )
+        statement_data = content / ACCESSIBILITY_FILE
+        accessibility = (
+            self.load_yaml(AccessibilityFile, statement_data) if statement_data.is_file() else None
+        )
         if self.problems or config is None or partners is None or organisation is None:
             return LoadResult(None, self.problems)
         dataset = Dataset(
@@ -665,6 +671,7 @@ class Loader:
             reports,
             pages,
             self.sources,
+            accessibility,
         )
         return LoadResult(dataset, self.problems)
 

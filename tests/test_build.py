@@ -20,6 +20,7 @@ def project_copy(tmp_path: Path) -> Path:
     repo = copy_data(tmp_path / "project")
     shutil.copy2(REPO / "mkdocs.yml", repo.root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", repo.root / "docs")
+    shutil.copytree(REPO / "overrides", repo.root / "overrides")  # theme.custom_dir
     return repo.root
 
 

@@ -68,6 +68,7 @@ PROTOCOL_NAMES = {
     ProtocolStatus.APPROVED: "godkänt",
 }
 START_PAGE = "start"
+STATEMENT_PAGE = "tillganglighet"  # written from content/tillganglighet.yaml when it exists
 
 
 def quote_ref(quote: Quote) -> str:
@@ -305,11 +306,20 @@ class Renderer:
         )
 
     def content_pages(self) -> dict[str, str]:
-        return {
+        pages = {
             f"{slug}.md": self.render("page.md.j2", doc=doc)
             for slug, doc in self.pages().items()
             if slug != START_PAGE
         }
+        doc = self.pages().get(STATEMENT_PAGE)
+        if doc is not None and self.data.accessibility is not None:
+            pages[f"{STATEMENT_PAGE}.md"] = self.render(
+                "accessibility.md.j2",
+                doc=doc,
+                s=self.data.accessibility,
+                kansli=self.data.organisation.secretariat,
+            )
+        return pages
 
     def rules_pages(self) -> dict[str, str]:
         versions = self.rules_versions()

@@ -123,14 +123,20 @@ def _human_markdown(ctx: Context) -> Iterator[tuple[str, int, str]]:
     for doc in docs:
         yield doc.file, doc.body_line, doc.body
     for version in ctx.data.rules_versions:
+        # The index page embeds the version in force demoted, its own page as written.
         yield version.file, version.body_line, demote(version.body)
+        yield version.file, version.body_line, version.body
 
 
 def _issues(ctx: Context, rule_id: str) -> Iterator[Result]:
+    seen: set[Result] = set()
     for file, first_line, text in _human_markdown(ctx):
         for issue in problems(text):
             if issue.rule == rule_id:
-                yield _located(file, first_line, issue)
+                result = _located(file, first_line, issue)
+                if result not in seen:
+                    seen.add(result)
+                    yield result
 
 
 def _located(file: str, first_line: int, issue: Issue) -> Result:

@@ -35,8 +35,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static server that, like the production one, answers a missing page with 404.html."""
+
     def log_message(self, *args) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +76,19 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# Outcomes of the browser tests per WCAG criterion (@pytest.mark.wcag), for
+# test_statement.py: the statement may not claim a criterion a test shows failing.
+CRITERIA_OUTCOMES: dict[str, list[tuple[str, str]]] = {}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):  # type: ignore[no-untyped-def]
+    outcome = yield
+    report = outcome.get_result()
+    marker = item.get_closest_marker("wcag")
+    if marker is None or (report.when != "call" and report.passed):
+        return
+    for criterion in marker.args:
+        CRITERIA_OUTCOMES.setdefault(criterion, []).append((item.nodeid, report.outcome))

@@ -1,0 +1,387 @@
+"""What a keyboard user does, at 320, 640 and 1280 px, in headless Chromium.
+
+Each test names the WCAG 2.1 success criteria it checks (``@pytest.mark.wcag``);
+tests/site/test_statement.py compares them with what the
+tillgänglighetsredogörelse claims. Screenshots at 320 px are saved under
+``test-artifacts/keyboard/`` in the repository (git-ignored).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ..conftest import REPO
+from .test_browser import WCAG_TAGS, _axe_source
+
+PAGE_TYPES = {
+    "start": "",
+    "partners": "partners/",
+    "partner": "partners/svenska-cancercoachforeningen/",
+    "organisation": "organisation/",
+    "möten": "moten/",
+    "möte": "moten/2026-06-10-partnerskapet/",
+    "beslut": "beslut/",
+    "arbetsordning": "arbetsordning/",
+    "arbetsordning-version": "arbetsordning/1.0/",
+    "efterlevnad": "efterlevnad/",
+    "efterlevnad-regel": "efterlevnad/sc304/",
+    "rapporter": "rapporter/",
+    "tillgänglighet": "tillganglighet/",
+    "personuppgifter": "personuppgifter/",
+    "404": "finns-inte/",
+}
+WIDTHS = [320, 640, 1280]
+NARROW = [320, 640]  # the drawer and the search panel are closed panels below 1220/960 px
+SCREENSHOTS = {"start", "möte", "efterlevnad", "arbetsordning-version", "404"}
+ARTIFACTS = REPO / "test-artifacts" / "keyboard"
+NO_TRANSITIONS = (
+    "*, *::before, *::after { transition: none !important; animation: none !important; }"
+)
+# The walk stops when focus comes round again or after this many stops: every
+# stop of the header, the menu and the start of the content at every width, the
+# whole of most pages at 320 px (runtime: two cores).
+MAX_TABS = {320: 150, 640: 60, 1280: 60}
+
+# The focused element, judged in the page after the page has settled: visible,
+# inside the viewport, not covered, with a focus indicator.
+FOCUS_STATE = """async () => {
+  // Two frames: Material resizes its sticky sidebars after a scroll.
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const el = document.activeElement;
+  if (!el || el === document.body) return {body: true};
+  const r = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  const cx = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+  const cy = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  const hit = document.elementFromPoint(cx, cy);
+  let opaque = true;
+  for (let e = el; e; e = e.parentElement) {
+    if (parseFloat(getComputedStyle(e).opacity) === 0) opaque = false;
+  }
+  const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+    || style.boxShadow !== "none";
+  return {
+    body: false,
+    key: el.outerHTML.slice(0, 160),
+    visible: r.width > 0 && r.height > 0 && style.visibility === "visible" && opaque,
+    inside: r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight
+      && r.left >= -1 && r.right <= innerWidth + 1,
+    uncovered: !!hit && (el === hit || el.contains(hit) || hit.contains(el)),
+    covered_by: hit ? hit.outerHTML.slice(0, 100) : null,
+    ring: ring,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def contexts(browser) -> Iterator[dict[int, object]]:
+    """One browser context per width, shared by the tests of this module."""
+    made: dict[int, object] = {}
+    yield made
+    for context in made.values():
+        context.close()  # type: ignore[attr-defined]
+
+
+def open_page(browser, contexts: dict, origin: str, width: int, path: str):
+    if width not in contexts:
+        contexts[width] = browser.new_context(viewport={"width": width, "height": 800})
+    page = contexts[width].new_page()
+    page.goto(f"{origin}/{path}")
+    page.wait_for_load_state("load")
+    # Judge end states, not frames of the theme's transitions (the skip link fades in).
+    page.add_style_tag(content=NO_TRANSITIONS)
+    return page
+
+
+def tab_walk(page, limit: int) -> list[dict]:
+    """Press Tab from the top of the page until focus comes round; the state at each stop."""
+    stops: list[dict] = []
+    seen: set[str] = set()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state["body"]:
+            if stops:
+                break
+            continue
+        if state["key"] in seen:
+            break
+        seen.add(state["key"])
+        stops.append(state)
+    return stops
+
+
+@pytest.mark.wcag("2.1.1", "2.4.3", "2.4.7", "1.4.10")
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_every_focus_stop_is_visible_and_in_view(
+    browser, contexts, origin: str, width: int, path: str
+) -> None:
+    page = open_page(browser, contexts, origin, width, path)
+    try:
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"the page scrolls sideways: {scroll_width} px > {width} px"
+        stops = tab_walk(page, MAX_TABS[width])
+        assert len(stops) >= 3, "Tab reaches almost nothing"
+        bad = [
+            f"{problem}: {s['key']}"
+            + (f" (under {s['covered_by']})" if problem == "uncovered" else "")
+            for s in stops
+            for problem in ("visible", "inside", "uncovered", "ring")
+            if not s[problem]
+        ]
+        assert bad == [], "\n".join(bad)
+        if width == 320 and path in [PAGE_TYPES[k] for k in SCREENSHOTS]:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            name = next(k for k, v in PAGE_TYPES.items() if v == path)
+            target = ARTIFACTS / f"{name}-320.png"
+            page.keyboard.press("Home")
+            page.evaluate("window.scrollTo(0, 0)")
+            page.screenshot(path=str(target), full_page=True)
+            print(f"skärmbild: {target}")
+    finally:
+        page.close()
+
+
+@pytest.mark.wcag("2.1.1", "1.3.1")
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_overflowing_tables_are_focusable_named_regions(
+    browser, contexts, origin: str, width: int, path: str
+) -> None:
+    page = open_page(browser, contexts, origin, width, path)
+    try:
+        tables = page.evaluate("""() => [...document.querySelectorAll('.md-typeset table')]
+        .map(t => {
+          const wrap = t.closest('.md-typeset__scrollwrap');
+          return {
+            caption: (t.querySelector('caption') || {}).textContent || '',
+            cols: t.querySelectorAll('thead th').length,
+            scoped: t.querySelectorAll('thead th[scope=col]').length,
+            overflow: !!wrap && wrap.scrollWidth > wrap.clientWidth + 1,
+            tabindex: wrap && wrap.getAttribute('tabindex'),
+            role: wrap && wrap.getAttribute('role'),
+            label: wrap && wrap.getAttribute('aria-label'),
+          };
+        })""")
+        for table in tables:
+            assert table["caption"].strip(), f"a table without a caption: {table}"
+            assert table["scoped"] == table["cols"], f"header cells without scope: {table}"
+            if table["overflow"]:
+                assert table["tabindex"] == "0", table
+                assert table["role"] == "region", table
+                assert table["label"], table
+    finally:
+        page.close()
+
+
+def test_a_table_wider_than_the_screen_becomes_a_focusable_region(
+    browser, contexts, origin: str
+) -> None:
+    """The shipped tables fit 320 px (cells wrap); a wider one must scroll by keyboard."""
+    page = open_page(browser, contexts, origin, 320, PAGE_TYPES["efterlevnad"])
+    try:
+        fitting = page.locator(".md-typeset__scrollwrap:not([tabindex])")
+        assert fitting.count() >= 1, "no table fits 320 px; a table that fits is not a tab stop"
+        caption = fitting.first.locator("caption").inner_text()
+        fitting.first.evaluate(
+            "el => { el.id = 'widened'; el.querySelector('table').style.minWidth = '900px'; }"
+        )
+        wrap = page.locator("#widened")
+        page.wait_for_function(
+            "document.getElementById('widened').getAttribute('tabindex') === '0'"
+        )
+        assert wrap.get_attribute("role") == "region"
+        assert wrap.get_attribute("aria-label") == caption
+        wrap.focus()
+        assert page.evaluate(FOCUS_STATE)["ring"], "the region shows no focus"
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        # Scrolling may be animated; wait for it rather than for a fixed time.
+        page.wait_for_function("document.getElementById('widened').scrollLeft > 0", timeout=5000)
+    finally:
+        page.close()
+
+
+def _tab_to(page, selector: str, limit: int = 10) -> int:
+    for count in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return count
+    raise AssertionError(f"Tab does not reach {selector} within {limit} stops")
+
+
+MENU = "[data-swecan-toggle=__drawer]"
+SEARCH = "[data-swecan-toggle=__search]"
+IN_DRAWER = "document.activeElement.closest('.md-sidebar--primary') !== null"
+
+
+@pytest.mark.wcag("2.1.1", "2.4.3", "4.1.2")
+@pytest.mark.parametrize("width", NARROW)
+@pytest.mark.parametrize(
+    "path", ["", "arbetsordning/", "utgangspunkter/", "moten/2026-06-10-partnerskapet/"]
+)
+def test_menu_opens_and_closes_by_keyboard(
+    browser, contexts, origin: str, width: int, path: str
+) -> None:
+    page = open_page(browser, contexts, origin, width, path)
+    try:
+        button = page.locator(MENU)
+        assert button.get_attribute("aria-label") == "Meny"
+        assert button.get_attribute("aria-expanded") == "false"
+        assert page.evaluate("document.querySelector('.md-sidebar--primary a[href]')"
+                             ".checkVisibility({visibilityProperty: true})") is False  # fmt: skip
+        _tab_to(page, MENU)
+        page.keyboard.press("Enter")
+        assert button.get_attribute("aria-expanded") == "true"
+        assert page.evaluate(IN_DRAWER), "focus did not move into the menu"
+        # Tab through the open menu: every stop is visible and inside it, until it closes.
+        for _ in range(40):
+            state = page.evaluate(FOCUS_STATE)
+            if not page.evaluate(IN_DRAWER):
+                break
+            assert state["visible"] and state["inside"] and state["uncovered"], state
+            page.keyboard.press("Tab")
+        else:
+            raise AssertionError("Tab never leaves the menu")
+        assert button.get_attribute("aria-expanded") == "false", "focus left the open menu"
+        # Open again and close with Escape: focus returns to the button.
+        button.focus()
+        page.keyboard.press("Space")
+        assert page.evaluate(IN_DRAWER)
+        page.keyboard.press("Escape")
+        assert button.get_attribute("aria-expanded") == "false"
+        assert page.evaluate(f"document.activeElement.matches({MENU!r})")
+    finally:
+        page.close()
+
+
+@pytest.mark.wcag("2.1.1", "2.4.3", "4.1.2", "4.1.3")
+@pytest.mark.parametrize("width", NARROW)
+def test_search_opens_and_closes_by_keyboard(browser, contexts, origin: str, width: int) -> None:
+    page = open_page(browser, contexts, origin, width, "")
+    try:
+        button = page.locator(SEARCH)
+        assert button.get_attribute("aria-label") == "Sök"
+        query = page.locator("input[data-md-component='search-query']")
+        assert not query.is_visible()
+        _tab_to(page, SEARCH)
+        page.keyboard.press("Enter")
+        assert button.get_attribute("aria-expanded") == "true"
+        assert page.evaluate(
+            "document.activeElement.matches('input[data-md-component=search-query]')"
+        )
+        meta = page.locator(".md-search-result__meta")
+        assert meta.get_attribute("aria-live") == "polite"
+        hint = page.locator("#swecan-search-hint")
+        assert hint.is_visible() and "piltangenterna" in hint.inner_text()
+        assert query.get_attribute("aria-describedby") == "swecan-search-hint"
+        page.keyboard.type("protokoll")
+        page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.includes('sökresultat')",
+            timeout=30000,  # the worker builds the index first
+        )
+        page.keyboard.press("Escape")
+        assert button.get_attribute("aria-expanded") == "false"
+        assert page.evaluate(f"document.activeElement.matches({SEARCH!r})"), "focus is lost"
+        assert not query.is_visible()
+        # Material locks the page's scrolling while the panel is open and unlocks it
+        # a moment later; a person does not press Tab within that moment.
+        page.wait_for_function("!document.body.hasAttribute('data-md-scrolllock')")
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        assert not state["body"] and state["visible"] and state["inside"], state
+    finally:
+        page.close()
+
+
+@pytest.mark.wcag("2.1.1", "2.4.3", "4.1.3")
+def test_search_at_1280_px_is_in_the_header(browser, contexts, origin: str) -> None:
+    page = open_page(browser, contexts, origin, 1280, "")
+    try:
+        assert not page.locator(MENU).is_visible()
+        assert not page.locator(SEARCH).is_visible()
+        _tab_to(page, "input[data-md-component='search-query']")
+        page.keyboard.type("protokoll")
+        page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.includes('sökresultat')",
+            timeout=30000,
+        )
+        assert page.locator(".md-search-result__meta").is_visible()
+        page.keyboard.press("Escape")
+        assert page.evaluate(
+            "document.activeElement.matches('input[data-md-component=search-query]')"
+        )
+        assert not page.locator(".md-search-result__meta").is_visible()
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        assert not state["body"] and state["visible"] and state["inside"], state
+        # The sidebar navigation is visible and reachable.
+        assert page.locator("#swecan-drawer > .md-nav__list a[href]").first.is_visible()
+    finally:
+        page.close()
+
+
+@pytest.mark.wcag("1.3.1", "2.4.1", "4.1.2")
+@pytest.mark.parametrize("width", WIDTHS)
+def test_landmarks_and_current_page(browser, contexts, origin: str, width: int) -> None:
+    page = open_page(browser, contexts, origin, width, "beslut/")
+    try:
+        names = page.evaluate("""() => [...document.querySelectorAll('nav, [role=navigation]')]
+            .map(n => n.getAttribute('aria-label'))""")
+        assert None not in names, names
+        assert len(names) == len(set(names)), f"navigation landmarks share a name: {names}"
+        assert "Huvudmeny" in names and "Innehåll på sidan" in names
+        current = page.locator("#swecan-drawer [aria-current=page]")
+        assert current.count() == 1
+        assert current.first.get_attribute("href") in ("./", ".", "../beslut/")
+        permalinks = page.locator("a.headerlink:not([tabindex='-1'])")
+        assert permalinks.count() == 0
+    finally:
+        page.close()
+
+
+@pytest.mark.wcag("1.3.1", "1.4.3", "4.1.2", "2.4.2", "3.1.1")
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_axe_at_each_width(browser, contexts, origin: str, width: int, path: str) -> None:
+    page = open_page(browser, contexts, origin, width, path)
+    try:
+        page.add_script_tag(content=_axe_source())
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        violations = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+            for v in result["violations"]
+        ]
+        assert result["passes"], "axe ran no checks"
+        assert violations == [], "\n".join(violations)
+    finally:
+        page.close()
+
+
+@pytest.mark.wcag("2.4.1", "2.4.2", "3.1.1")
+def test_404_page_is_swedish_with_a_way_on(browser, contexts, origin: str) -> None:
+    page = open_page(browser, contexts, origin, 640, "finns-inte/alls/")
+    try:
+        assert page.title() == "Sidan hittades inte - SweCan"
+        assert page.locator("h1").inner_text() == "Sidan hittades inte"
+        assert page.evaluate("document.documentElement.lang") == "sv"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Gå till innehållet"
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "sidan-hittades-inte"
+        assert page.locator("main a", has_text="Till startsidan").count() == 1
+        page.fill("#swecan-404-q", "arbetsordning")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url.startswith(f"{origin}/?q=arbetsordning")
+        page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.includes('sökresultat')",
+            timeout=30000,
+        )
+    finally:
+        page.close()
