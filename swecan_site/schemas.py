@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .accessibility import AccessibilityFile
 from .config import ConfigFile, Parameters
 from .models import (
     Meeting,
@@ -54,6 +55,11 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
         "Regelparametrar (swecan.yaml)",
         "Arbetsordningens tal som parametrar, versionerade per datum, och allvarlighetsgrader.",
     ),
+    "tillganglighet.schema.json": (
+        AccessibilityFile,
+        "Underlag för tillgänglighetsredogörelsen (content/tillganglighet.yaml)",
+        "Status, standard, kända brister per WCAG-kriterium och granskningar (lag 2018:1937).",
+    ),
     "sida.schema.json": (
         PageMeta,
         "Front matter för en sida (content/*.md)",
@@ -77,6 +83,7 @@ DATA_FILES = {
     "organisation.yaml": "schemas/organisation.schema.json",
     "swecan.yaml": "schemas/swecan.schema.json",
     "meetings/*/mote.yaml": "../../schemas/mote.schema.json",
+    "content/tillganglighet.yaml": "../schemas/tillganglighet.schema.json",
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -142,7 +149,6 @@ DESCRIPTIONS: dict[str, str] = {
     "paragraf": "Protokollets paragraf (## § N i protokoll.md).",
     "text": "Beslutets text.",
     "typ": "Slag av beslut eller rapport.",
-    "metod": "konsensus eller omröstning (§4.3).",
     "utfall": "bifall eller avslag.",
     "röster": "För, emot och avstår: antal eller lista med partner-id.",
     "för": "Röster för.",
@@ -155,7 +161,18 @@ DESCRIPTIONS: dict[str, str] = {
     "utkast": "true: publiceras inte.",
     "år": "Verksamhetsåret rapporten gäller.",
     "antagen": "Datum då rapporten antogs.",
-    "publicerad": "Datum då rapporten publicerades (inte i framtiden).",
+    "publicerad": "Datum då dokumentet publicerades (inte i framtiden).",
+    "standard": "Standarden webbplatsen bedöms mot.",
+    "förenlighet": "förenlig, delvis förenlig eller inte förenlig.",
+    "uppdaterad": "Datum då redogörelsen senast uppdaterades.",
+    "nästa_granskning": "Datum för nästa granskning.",
+    "granskningar": "Granskningar: datum, metod och beskrivning.",
+    "brister": "Kända brister, en per WCAG-kriterium och sida.",
+    "kriterium": "WCAG-kriteriet, t.ex. 1.4.3.",
+    "sidor": "Sidorna där bristen finns.",
+    "orsak": "Varför bristen finns.",
+    "åtgärdas_senast": "Datum då bristen ska vara åtgärdad.",
+    "metod": "Hur granskningen gjordes, eller beslutets metod (konsensus, omröstning).",
     "version": "Versionsnummer, t.ex. 1.1.",
     "gäller_från": "Första dagen versionen gäller.",
     "first_operating_year_start": "Första dagen i SweCans första verksamhetsår.",

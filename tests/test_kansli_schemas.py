@@ -40,7 +40,7 @@ def test_schemas_are_draft_07_with_swedish_titles() -> None:
 
 def test_every_data_file_names_its_schema() -> None:
     files = [REPO / "partners.yaml", REPO / "organisation.yaml", REPO / "swecan.yaml"]
-    files += sorted(REPO.glob("meetings/*/mote.yaml"))
+    files += [*sorted(REPO.glob("meetings/*/mote.yaml")), REPO / "content/tillganglighet.yaml"]
     for path in files:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path
@@ -74,6 +74,7 @@ def _validate(schema: str, files: list[Path]) -> subprocess.CompletedProcess:
         ("organisation.schema.json", "organisation.yaml"),
         ("swecan.schema.json", "swecan.yaml"),
         ("mote.schema.json", "meetings/*/mote.yaml"),
+        ("tillganglighet.schema.json", "content/tillganglighet.yaml"),
     ],
 )
 def test_shipped_data_validates(schema: str, pattern: str) -> None:
