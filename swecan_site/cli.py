@@ -212,10 +212,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if report.findings:
         print(FORMATTERS["text"](report.findings))
     print(_summary(report), file=sys.stderr)
-    if report.exit_code() != EXIT_OK:
+    if report.exit_code() != EXIT_OK and not args.allow_findings:
         print(
             "Bygget avbröts: efterlevnadsfynd med allvarlighetsgrad error (se swecan.yaml, "
-            "severity). Inget har skrivits.",
+            "severity). Inget har skrivits. (--allow-findings bygger ändå: fynden är "
+            "publicerade fakta.)",
             file=sys.stderr,
         )
         return report.exit_code()
@@ -382,6 +383,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="kontrollera och bygg webbplatsen (MkDocs) i site/")
     p.add_argument("--as-of", type=_as_of, default=None, help="bedöm per detta datum")
     p.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    p.add_argument(
+        "--allow-findings",
+        action="store_true",
+        help="bygg även om ett efterlevnadsfynd har allvarlighetsgrad error (datafel stoppar "
+        "alltid); för publicering från main, där spärren redan körts i pull requesten",
+    )
     p.add_argument(
         "--site-dir", type=Path, default=None, help="målkatalog (standard: site_dir i mkdocs.yml)"
     )
