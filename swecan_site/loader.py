@@ -283,7 +283,7 @@ def validation_problems(
     for error in exc.errors():
         path = _clean_loc((*prefix, *error["loc"]), doc)
         key = str(path[-1]) if path else ""
-        rule, message = _message(error, key)
+        rule, message = _message(dict(error), key)
         model_path = path[len(prefix) :]
         if error["type"] == "missing":
             line, col = doc.position(path[:-1])
@@ -642,11 +642,13 @@ class Loader:
             if (d := self.load_content(p, RulesVersionMeta))
         ]
         reports = [
-            d
+            report
             for p in sorted((content / REPORTS_DIR).glob("*.md"))
-            if (d := self.load_content(p, ReportMeta))
+            if (report := self.load_content(p, ReportMeta))
         ]
-        pages = [d for p in sorted(content.glob("*.md")) if (d := self.load_content(p, PageMeta))]
+        pages = [
+            page for p in sorted(content.glob("*.md")) if (page := self.load_content(p, PageMeta))
+        ]
         for slug in REQUIRED_PAGES:
             path = content / f"{slug}.md"
             if not path.is_file() and not path.is_symlink():

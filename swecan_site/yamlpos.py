@@ -408,13 +408,13 @@ def parse(
     PyYAML's own parser, the one MkDocs uses, so that both see the same tags.
     """
     if "\t" in text:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if "\t" in line and not line.lstrip().startswith("#"):
+        for number, source_line in enumerate(text.splitlines(), start=1):
+            if "\t" in source_line and not source_line.lstrip().startswith("#"):
                 raise YamlProblem(
                     "SC003",
                     "Tabbtecken är inte tillåtna i YAML; använd mellanslag.",
                     number + line_offset,
-                    line.index("\t") + 1,
+                    source_line.index("\t") + 1,
                 )
     bad = _NON_PRINTABLE.search(text)
     if bad:  # checked here so that both parsers report it the same way

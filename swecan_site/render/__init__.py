@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -334,7 +335,7 @@ class Renderer:
 
     def partner_pages(self) -> dict[str, str]:
         caps = self.data.params(self.data.config.first_operating_year_start).first_year_caps
-        groups = []
+        groups: list[dict[str, Any]] = []
         for sector in Sector:
             members = [p for p in self.data.partners if p.sector is sector]
             groups.append({

@@ -177,13 +177,14 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
                 node.where(field),
             )
     for meeting in data.meetings:
-        approved_at = meeting.protocol.approved_at if meeting.protocol else None
-        if approved_at and data.meeting(approved_at) is None:
+        protocol = meeting.protocol
+        approved_at = protocol.approved_at if protocol else None
+        if protocol and approved_at and data.meeting(approved_at) is None:
             yield failed(
                 SubjectRef.meeting(approved_at),
                 f"Mötet '{approved_at}' finns inte under meetings/."
                 + did_you_mean(approved_at, [m.meeting_id for m in data.meetings]),
-                meeting.protocol.where("approved_at"),
+                protocol.where("approved_at"),
             )
         items = [(a.matter, a) for a in meeting.agenda] + [(d.matter, d) for d in meeting.decisions]
         for matter_id, node in items:

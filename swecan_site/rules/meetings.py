@@ -309,7 +309,11 @@ def protocol_approved(ctx: Context) -> Iterator[Result]:
                 )
             else:
                 yield pending(mid, "Nästa sammanträde har inte hållits.", where)
-        elif approved_at == following.meeting_id and protocol.status is ProtocolStatus.APPROVED:
+        elif (
+            protocol is not None
+            and approved_at == following.meeting_id
+            and protocol.status is ProtocolStatus.APPROVED
+        ):
             yield met(mid, f"Godkänt vid {following.meeting_id}.", where)
         elif approved_at:
             yield failed(
