@@ -74,6 +74,7 @@ def project(tmp_path: Path) -> Path:
     root = copy_data(tmp_path / "project").root
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "overrides", root / "overrides")  # mkdocs.yml's custom_dir
     return root
 
 

@@ -305,7 +305,9 @@ def test_renderer_escapes_hostile_data_even_without_the_check(tmp_path: Path) ->
         'plats: "<img src=x onerror=alert(1)> ![t](https://evil.example/t.png)"\n',
     )
     repo.replace(
-        "content/tillganglighet.md", "## Tillsyn\n", "<script>alert(1)</script>\n\n## Tillsyn\n"
+        "content/tillganglighet.md",
+        "## Andra begränsningar\n",
+        "<script>alert(1)</script>\n\n## Andra begränsningar\n",
     )
     report = repo.check(date(2026, 11, 22))
     assert {p.rule for p in report.data_errors} == {"SC020", "SC021"}
@@ -345,7 +347,8 @@ ALLOWED_BUT_HOSTILE = {
     "content/tillganglighet.md": [
         ("titel: Tillgänglighetsredogörelse\n",
          "titel: \"Tillgänglighet & \\\"redogörelse\\\" 1 < 2 > 0\"\n"),
-        ("beskrivning: Hur tillgänglig SweCans webbplats är och hur du anmäler brister.\n",
+        ("beskrivning: Hur tillgänglig SweCans webbplats är, vilka brister vi känner till "
+         "och hur du anmäler brister.\n",
          "beskrivning: '\" onfocus=\"alert(1)\" autofocus=\"'\n"),
     ],
 }  # fmt: skip
