@@ -382,7 +382,7 @@ def test_inherited_config_is_read_safely_too(tmp_path: Path) -> None:
     ("old", "new", "key"),
     [
         ("docs_dir: docs\n", "docs_dir: /etc\n", "docs_dir"),
-        ("  name: material\n", "  name: material\n  custom_dir: /etc\n", "custom_dir"),
+        ("  custom_dir: overrides", "  custom_dir: /etc", "custom_dir"),
         ("site_name: SweCan\n", "INHERIT: /etc/mkdocs-base.yml\nsite_name: SweCan\n", "INHERIT"),
     ],
 )
@@ -400,7 +400,7 @@ def test_mkdocs_yml_paths_outside_the_project(old: str, new: str, key: str, tmp_
 def test_plain_mkdocs_refuses_a_theme_folder_outside(tmp_path: Path) -> None:
     root = project(tmp_path)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  name: material\n", "  name: material\n  custom_dir: /etc\n")
+    config = config.replace("  custom_dir: overrides", "  custom_dir: /etc")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],

@@ -53,16 +53,17 @@ ALLOWED = {
 }  # fmt: skip
 ATTRS = {
     "*": {"id", "lang", "title", "class"},
-    "a": {"href"},
+    "a": {"href", "aria-hidden", "tabindex"},  # heading permalinks (a11y_markdown)
     "img": {"src", "alt", "width", "height"},
-    "th": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "style", "scope"},
     "td": {"colspan", "rowspan", "style"},
     "ol": {"start"},
     "details": {"open"},
 }
 CLASSES = {"admonition", "footnote", "toc", "admonition-title", "footnote-ref",
            "footnote-backref", "headerlink", "note", "warning", "info", "tip", "danger",
-           "example", "quote", "abstract", "success", "question", "failure", "bug"}  # fmt: skip
+           "example", "quote", "abstract", "success", "question", "failure", "bug",
+           "swecan-visually-hidden"}  # fmt: skip
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 SITE_EXTENSIONS = ["attr_list", "admonition", "footnotes", "tables", "def_list", "toc"]
 PAYLOADS = ("alert(1)", "evil.example")
@@ -381,7 +382,7 @@ def test_built_site_has_no_live_payload(hostile_site: Path) -> None:
         text = page.read_text(encoding="utf-8")
         found += [f"{page}: {b}" for b in breaches(text, content=False)]
         article = _ARTICLE.search(text)
-        if article:
+        if article and page.name != "404.html":  # the theme's own 404 page (overrides/)
             found += [f"{page} (content): {b}" for b in breaches(article.group(1))]
         head = text.split("</head>", 1)[0]
         for match in re.finditer(r'<meta name="description" content="([^"]*)"', head):
