@@ -123,6 +123,8 @@ def missing_quotes(
                         f"{'arbetsordningen version ' + version if version else where.file} "
                         f'som gäller: "{quote.text}". Regelns bedömningar behöver ses över.',
                         "citat",
+                        "quote",
+                        quote.section,
                     )
                 )
     return problems
@@ -157,7 +159,16 @@ def _problem(rule: Rule, result: Result, severity: Severity) -> Problem:
     if rule.basis is Basis.TARGET:
         message = "Kansliets mål (inte ett krav i arbetsordningen): " + message
     return Problem(
-        result.location, rule.id, rule.section, severity, rule.kind, message, result.subject
+        result.location,
+        rule.id,
+        rule.section,
+        severity,
+        rule.kind,
+        message,
+        str(result.subject),
+        str(result.subject.kind),
+        result.subject.id,
+        result.due,
     )
 
 

@@ -43,19 +43,38 @@ class _Parser(argparse.ArgumentParser):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.format == "markdown" or args.base:
+        return _check_markdown(args)
     report = check(args.root, args.as_of)
     output = FORMATTERS[args.format](report.problems)
     if output:
         print(output)
     if args.format == "text":
-        errors = report.count(Severity.ERROR)
-        warnings = report.count(Severity.WARNING)
-        noun = "varning" if warnings == 1 else "varningar"
-        summary = f"{errors} fel, {warnings} {noun} (per {args.as_of.isoformat()})"
+        summary = _summary(report)
         if report.data_errors and report.dataset is not None:
             summary += "; efterlevnadsreglerna körs när datafelen är rättade"
         print(summary, file=sys.stderr)
     return report.exit_code(args.strict)
+
+
+def _check_markdown(args: argparse.Namespace) -> int:
+    """The pull request summary; with --base the gate counts only new findings."""
+    from . import prsummary
+
+    try:
+        comparison = prsummary.summary(args.root, args.as_of, args.base)
+    except prsummary.BaseRefError as exc:
+        print(f"Kunde inte läsa --base {args.base}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "markdown":
+        print(prsummary.format_markdown(comparison))
+    else:
+        output = FORMATTERS[args.format](comparison.head.problems)
+        if output:
+            print(output)
+    if args.base:
+        return comparison.exit_code
+    return comparison.head.exit_code(args.strict)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -135,7 +154,7 @@ def _interrupted(exc: BaseException) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from .render import render_site, site_assets
+    from .render import render_files, render_site, site_assets
 
     try:
         publish.check_target(args.out, [args.root])
@@ -156,6 +175,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
                 target = staging / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(source.read_bytes())
+            for path, data in render_files(report).items():
+                target = staging / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
     except (publish.Interrupted, KeyboardInterrupt) as exc:
         return _interrupted(exc)
     print(f"{len(pages)} sidor skrivna till {args.out}", file=sys.stderr)
@@ -199,6 +222,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _summary(report: Report) -> str:
+    errors = report.count(Severity.ERROR)
+    warnings = report.count(Severity.WARNING)
+    noun = "varning" if warnings == 1 else "varningar"
+    return f"{errors} fel, {warnings} {noun} (per {report.as_of.isoformat()})"
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     # mkdocs.yml first, with a safe loader: MkDocs' own loader runs Python tags.
     problems = publish.config_problems(args.config_file)
@@ -206,8 +236,21 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(problems)
         print(f"{args.config_file} läses inte av MkDocs: inget har byggts.", file=sys.stderr)
         return EXIT_ERRORS
-    if _checked(args) is None:
+    report = _checked(args)
+    if report is None:
         return EXIT_ERRORS
+    # The same findings and exit code as `check`: an error-level finding stops the build.
+    if report.findings:
+        print(FORMATTERS["text"](report.findings))
+    print(_summary(report), file=sys.stderr)
+    if report.exit_code() != EXIT_OK and not args.allow_findings:
+        print(
+            "Bygget avbröts: efterlevnadsfynd med allvarlighetsgrad error (se swecan.yaml, "
+            "severity). Inget har skrivits. (--allow-findings bygger ändå: fynden är "
+            "publicerade fakta.)",
+            file=sys.stderr,
+        )
+        return report.exit_code()
     try:
         with publish.signals_as_exceptions():
             site_dir = publish.build_site(
@@ -219,6 +262,99 @@ def cmd_build(args: argparse.Namespace) -> int:
     except (publish.Interrupted, KeyboardInterrupt) as exc:
         return _interrupted(exc)
     print(f"Webbplatsen är byggd i {site_dir}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    from . import deadlines
+
+    report = _checked(args)
+    if report is None:
+        return EXIT_ERRORS
+    items = deadlines.upcoming(report, args.dagar)
+    if args.format == "json":
+        print(deadlines.format_json(items))
+    elif args.format == "ics":
+        sys.stdout.write(deadlines.format_ics(items, args.as_of))
+    else:
+        print(deadlines.format_text(items, args.as_of, args.dagar))
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from . import scaffold
+    from .models import BodyName, ReportKind, Sector
+
+    root: Path = args.root
+    try:
+        if args.what in ("möte", "meeting"):
+            created = scaffold.new_meeting(
+                root,
+                BodyName(args.organ),
+                args.datum,
+                args.as_of,
+                start=args.tid,
+                form=args.form,
+                place=args.plats or "",
+            )
+        elif args.what in ("protokoll", "protocol"):
+            created = scaffold.new_protocol(root, args.mote, args.as_of)
+        elif args.what == "partner":
+            created = scaffold.new_partner(
+                root, args.id, args.namn, Sector(args.sektor), args.ansluten, args.as_of
+            )
+        else:
+            created = scaffold.new_report(root, args.ar, ReportKind(args.typ), args.as_of)
+    except scaffold.ScaffoldError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"Skapade {created.path.relative_to(root)}. Nästa steg:")
+    for number, step in enumerate(created.next_steps, start=1):
+        print(f"  {number}. {step}")
+    return EXIT_OK
+
+
+def _add_new_commands(sub: argparse._SubParsersAction) -> None:
+    """`ny möte|protokoll|partner|rapport` (English aliases: `new meeting` …)."""
+    from .models import BodyName, ReportKind, Sector
+
+    p = sub.add_parser("ny", aliases=["new"], help="skapa ett nytt möte, protokoll, partner …")
+    kinds = p.add_subparsers(dest="what", required=True, parser_class=_Parser)
+    as_of = {"type": _as_of, "default": None, "help": "kontrollera per detta datum"}
+
+    m = kinds.add_parser("möte", aliases=["meeting"], help="ny mötesmapp med mote.yaml")
+    m.add_argument("--organ", choices=[b.value for b in BodyName], required=True)
+    m.add_argument("--datum", type=_as_of, required=True, help="mötesdagen (ÅÅÅÅ-MM-DD)")
+    m.add_argument("--tid", default="10:00", help="starttid (standard 10:00)")
+    m.add_argument("--form", choices=["fysiskt", "hybrid", "digitalt"], default="fysiskt")
+    m.add_argument("--plats", default="", help="adress, eller digitalt")
+    m.add_argument("--as-of", **as_of)
+
+    m = kinds.add_parser("protokoll", aliases=["protocol"], help="protokoll.md för ett möte")
+    m.add_argument(
+        "mote", metavar="MÖTE-ID", help="mötets mappnamn, t.ex. 2026-12-03-partnerskapet"
+    )
+    m.add_argument("--as-of", **as_of)
+
+    m = kinds.add_parser("partner", help="lägg till en partner i partners.yaml")
+    m.add_argument("--id", required=True, help="permanent id, t.ex. region-gotland")
+    m.add_argument("--namn", required=True, help="organisationens namn")
+    m.add_argument("--sektor", choices=[s.value for s in Sector], required=True)
+    m.add_argument("--ansluten", type=_as_of, required=True, help="första dagen som partner")
+    m.add_argument("--as-of", **as_of)
+
+    m = kinds.add_parser("rapport", aliases=["report"], help="ny årsrapport i content/rapporter/")
+    m.add_argument("ar", metavar="ÅR", type=int, help="verksamhetsåret, t.ex. 2026")
+    m.add_argument("--typ", choices=[k.value for k in ReportKind], default="årsrapport")
+    m.add_argument("--as-of", **as_of)
+    p.set_defaults(func=cmd_new)
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from . import schemas
+
+    for path in schemas.write(args.out):
+        print(path)
     return EXIT_OK
 
 
@@ -264,13 +400,26 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="bedöm per detta datum (ÅÅÅÅ-MM-DD; standard: i dag)",
     )
-    p.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    p.add_argument("--format", choices=[*sorted(FORMATTERS), "markdown"], default="text")
     p.add_argument("--strict", action="store_true", help="låt även varningar ge slutkod 2")
+    p.add_argument(
+        "--base",
+        metavar="REF",
+        default=None,
+        help="jämför med datan i git-referensen REF (t.ex. origin/main): bara nya fynd "
+        "med allvarlighetsgrad error ger slutkod 1",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("build", help="kontrollera och bygg webbplatsen (MkDocs) i site/")
     p.add_argument("--as-of", type=_as_of, default=None, help="bedöm per detta datum")
     p.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    p.add_argument(
+        "--allow-findings",
+        action="store_true",
+        help="bygg även om ett efterlevnadsfynd har allvarlighetsgrad error (datafel stoppar "
+        "alltid); för publicering från main, där spärren redan körts i pull requesten",
+    )
     p.add_argument(
         "--site-dir", type=Path, default=None, help="målkatalog (standard: site_dir i mkdocs.yml)"
     )
@@ -294,13 +443,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser(
+        "frister", aliases=["deadlines"], help="lista frister som infaller de närmaste dagarna"
+    )
+    p.add_argument("--as-of", type=_as_of, default=None, help="räkna från detta datum")
+    p.add_argument(
+        "--dagar", "--days", type=int, default=30, help="antal dagar framåt (standard: 30)"
+    )
+    p.add_argument("--format", choices=["text", "json", "ics"], default="text")
+    p.set_defaults(func=cmd_deadlines)
+
+    _add_new_commands(sub)
+
+    p = sub.add_parser("schemas", help="skriv JSON Schema för datafilerna (hjälp i editorn)")
+    p.add_argument("--out", type=Path, default=Path("schemas"), help="målkatalog (schemas/)")
+    p.set_defaults(func=cmd_schemas)
+
     p = sub.add_parser("rules", help="lista alla regler")
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("explain", help="förklara en regel")
     p.add_argument("rule", help="regelkod, t.ex. SC302")
     p.set_defaults(func=cmd_explain)
-    for command in sub.choices.values():  # --debug also after the command
+    # --debug also after the command (each parser once: aliases share theirs)
+    for command in {id(c): c for c in sub.choices.values()}.values():
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help=argparse.SUPPRESS)  # fmt: skip
     return parser

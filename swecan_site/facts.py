@@ -60,6 +60,36 @@ def protocol_deadline(ctx: Context, meeting: Meeting) -> date:
     return meeting.date + timedelta(days=days)
 
 
+def planned(ctx: Context, body: BodyName) -> list[Meeting]:
+    """Planned meetings of ``body`` on or after the as-of date, in date order."""
+    return [
+        m
+        for m in ctx.data.meetings
+        if m.body is body and m.status is MeetingStatus.PLANNED and m.date >= ctx.as_of
+    ]
+
+
+def notice_deadline_on(data: Dataset, day: date) -> date:
+    """The last day the kallelse for a meeting on ``day`` may be sent (§3.1)."""
+    return day - timedelta(days=data.params(day).notice_days)
+
+
+def notice_deadline(ctx: Context, meeting: Meeting) -> date:
+    """The last day the kallelse may be sent (§3.1: ``notice_days`` before the meeting)."""
+    return notice_deadline_on(ctx.data, meeting.date)
+
+
+def next_planned(ctx: Context, meeting: Meeting) -> Meeting | None:
+    """The next planned (not yet held) meeting of the same body after ``meeting``."""
+    when = (meeting.date, meeting.start)
+    later = [
+        m
+        for m in ctx.data.meetings
+        if m.body is meeting.body and m.status is MeetingStatus.PLANNED and (m.date, m.start) > when
+    ]
+    return min(later, key=lambda m: (m.date, m.start)) if later else None
+
+
 def protocol_published(meeting: Meeting) -> bool:
     """A completed (färdigställt) or approved protocol whose text exists."""
     protocol = meeting.protocol

@@ -18,6 +18,7 @@ import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from . import limits, progress, siteconfig, yamlpos
 from .accessibility import ACCESSIBILITY_FILE, AccessibilityFile
 from .config import Config, ConfigFile, Parameters
 from .models import (
+    BodyName,
     ContentDoc,
     Decision,
     Meeting,
@@ -184,8 +186,8 @@ def _unwrap(tp: Any) -> list[Any]:
     return [tp]
 
 
-def _allowed_keys(model: type[BaseModel], path: tuple) -> list[str]:
-    """Keys the model allows at ``path`` (used for "did you mean")."""
+def _types_at(model: type[BaseModel], path: tuple) -> list[Any]:
+    """The concrete types the model expects at ``path``."""
     candidates: list[Any] = [model]
     for part in path:
         nxt: list[Any] = []
@@ -197,6 +199,53 @@ def _allowed_keys(model: type[BaseModel], path: tuple) -> list[str]:
                     if (info.alias or name) == part:
                         nxt.append(info.annotation)
         candidates = nxt
+    return [t for c in candidates for t in _unwrap(c)]
+
+
+def _choices(model: type[BaseModel], path: tuple) -> list[str]:
+    """The allowed values when the field at ``path`` is an enum or a literal."""
+    for tp in _types_at(model, path):
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            return [str(m.value) for m in tp]
+        if typing.get_origin(tp) is typing.Literal:
+            return [str(v) for v in typing.get_args(tp)]
+    return []
+
+
+_SAMPLE_DATES = ["2026-11-20", "2026-10-01", "2026-12-31"]
+
+
+def _shape(model: type[BaseModel], path: tuple, value: Any) -> str:
+    """An example of the mapping expected at ``path``, written the way the YAML is."""
+    key = str(path[-1]) if path and isinstance(path[-1], str) else ""
+    for tp in _types_at(model, path):
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            dates = iter([str(value)] if isinstance(value, str) and value[:2] == "20" else [])
+            lines: list[str] = []
+            for name, info in tp.model_fields.items():
+                if name.startswith("_") or (not info.is_required() and len(lines) >= 3):
+                    continue
+                kinds = _unwrap(info.annotation)
+                if any(k is date for k in kinds):
+                    sample = next(dates, None) or _SAMPLE_DATES[len(lines) % 3]
+                elif any(k is bool for k in kinds):
+                    sample = "true"
+                elif any(typing.get_origin(k) is list for k in kinds):
+                    sample = "[…]"
+                else:
+                    sample = "…"
+                lines.append(f"{info.alias or name}: {sample}")
+            if not lines:
+                return ""
+            indent = "    " if key else "  "
+            head = f"\n  {key}:" if key else ""
+            return head + "".join(f"\n{indent}{line}" for line in lines)
+    return ""
+
+
+def _allowed_keys(model: type[BaseModel], path: tuple) -> list[str]:
+    """Keys the model allows at ``path`` (used for "did you mean")."""
+    candidates = _types_at(model, path)
     keys: list[str] = []
     for tp in (t for c in candidates for t in _unwrap(c)):
         if isinstance(tp, type) and issubclass(tp, BaseModel):
@@ -235,10 +284,26 @@ def validation_problems(
         path = _clean_loc((*prefix, *error["loc"]), doc)
         key = str(path[-1]) if path else ""
         rule, message = _message(dict(error), key)
+        model_path = path[len(prefix) :]
         if error["type"] == "missing":
             line, col = doc.position(path[:-1])
-            if path[:-1]:
-                message += f" (under {_human_path(path[:-1])})"
+            under = f" (under {_human_path(path[:-1])})" if path[:-1] else ""
+            choices = _choices(model, model_path)
+            if choices:
+                message = f"Fältet '{key}' saknas{under}; skriv ett av: {', '.join(choices)}."
+            else:
+                message += under
+        elif error["type"] in ("enum", "literal_error"):
+            line, col = doc.position(path)
+            choices = _choices(model, model_path)
+            close = difflib.get_close_matches(str(error.get("input")), choices, n=1, cutoff=0.6)
+            if close:
+                message += f" Menade du '{close[0]}'?"
+        elif error["type"] in ("model_type", "model_attributes_type", "dict_type"):
+            line, col = doc.position(path)
+            example = _shape(model, model_path, error.get("input"))
+            if example:
+                message = "Ska vara nycklar med värden, t.ex." + example
         elif error["type"] == "extra_forbidden":
             line, col = doc.position(path, key=True)
             allowed = _allowed_keys(model, path[len(prefix) : -1])
@@ -494,8 +559,9 @@ class Loader:
                 data_problem(
                     "SC101",
                     Location(file),
-                    f"Mappnamnet '{folder_name}' ska vara ÅÅÅÅ-MM-DD-organ, "
-                    "t.ex. 2026-03-12-partnerskapet; det blir mötets permanenta adress.",
+                    f"Mappnamnet '{folder_name}' ska vara ÅÅÅÅ-MM-DD-organ, där organ är "
+                    f"{' eller '.join(b.value for b in BodyName)}, t.ex. "
+                    "2026-03-12-partnerskapet; det blir mötets permanenta adress.",
                 )
             )
         elif match.group(1) != meeting.date.isoformat() or match.group(2) != meeting.body:

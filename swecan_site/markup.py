@@ -49,9 +49,10 @@ TAGS: frozenset[str] = frozenset({
 GLOBAL_ATTRIBUTES = frozenset({"id", "lang", "title"})
 ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": GLOBAL_ATTRIBUTES,
-    "a": frozenset({"href"}),
+    # aria-hidden/tabindex: the heading permalinks (render/a11y_markdown.py)
+    "a": frozenset({"href", "aria-hidden", "tabindex"}),
     "img": frozenset({"src", "alt", "width", "height"}),
-    "th": frozenset({"colspan", "rowspan", "style"}),
+    "th": frozenset({"colspan", "rowspan", "style", "scope"}),  # scope: a11y_markdown
     "td": frozenset({"colspan", "rowspan", "style"}),
     "ol": frozenset({"start"}),
     "details": frozenset({"open"}),
@@ -68,6 +69,7 @@ CLASSES: dict[str, frozenset[str]] = {
     "div": frozenset({"admonition", "footnote", "toc", *ADMONITIONS}),
     "p": frozenset({"admonition-title"}),
     "a": frozenset({"footnote-ref", "footnote-backref", "headerlink"}),
+    "caption": frozenset({"swecan-visually-hidden"}),  # a11y_markdown's hidden captions
 }
 """The classes MkDocs' Markdown extensions produce (admonitions, footnotes, permalinks)."""
 

@@ -37,7 +37,7 @@ from .markup import clean_page_html
 from .outputs import write_all
 from .problems import Kind, Location, Problem, Severity, format_text
 from .public import PublicView
-from .render import render_site, site_assets
+from .render import render_files, render_site, site_assets
 
 log = get_plugin_logger(__name__)
 
@@ -139,6 +139,8 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
             files.append(File.generated(config, path, content=content))
         for path, source in site_assets(view).items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        for path, data in render_files(view).items():
+            files.append(File.generated(config, path, content=data))
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]

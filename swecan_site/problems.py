@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -49,6 +50,9 @@ class Problem:
     kind: Kind
     message: str
     subject: str = ""
+    subject_kind: str = ""  # SubjectKind of the verdict's subject ("" for data errors)
+    subject_id: str = ""  # the subject's permanent id (``subject`` is its display text)
+    due: date | None = None  # the deadline the finding is about, if it has one
 
     @property
     def sort_key(self) -> tuple:
@@ -57,7 +61,14 @@ class Problem:
     def to_dict(self) -> dict:
         data = asdict(self)
         loc = data.pop("location")
-        return {**loc, **data, "severity": str(self.severity), "kind": str(self.kind)}
+        due = self.due.isoformat() if self.due else None
+        return {
+            **loc,
+            **data,
+            "severity": str(self.severity),
+            "kind": str(self.kind),
+            "due": due,
+        }
 
 
 def section_label(section: str) -> str:
@@ -81,6 +92,15 @@ def _github_escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _annotated_file(file: str) -> str:
+    """A finding on a meeting folder is anchored to the folder's mote.yaml (GitHub
+    annotates files, not folders)."""
+    parts = file.split("/")
+    if len(parts) == 2 and parts[0] == "meetings" and "." not in parts[1]:
+        return f"{file}/mote.yaml"
+    return file
+
+
 def format_github(problems: Iterable[Problem]) -> str:
     """GitHub Actions workflow commands; they become annotations on the PR diff."""
     lines = []
@@ -90,7 +110,7 @@ def format_github(problems: Iterable[Problem]) -> str:
         ref = f" ({label})" if label else ""
         title = _github_escape(f"{p.rule}{ref}").replace(",", "%2C").replace("::", "%3A%3A")
         lines.append(
-            f"::{level} file={p.location.file},line={p.location.line},"
+            f"::{level} file={_annotated_file(p.location.file)},line={p.location.line},"
             f"col={p.location.column},title={title}::{_github_escape(p.message)}"
         )
     return "\n".join(lines)

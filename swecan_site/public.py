@@ -27,6 +27,7 @@ from pathlib import Path
 from .accessibility import AccessibilityFile
 from .check import Evaluation, Report
 from .config import Config, Parameters
+from .deadlines import Deadline, upcoming
 from .facts import Context, protocol_deadline, protocol_published, roll_on, rules_in_force
 from .loader import MEETINGS_DIR, Dataset
 from .models import (
@@ -277,14 +278,20 @@ class PublicView:
             if e.rule.kind is Kind.COMPLIANCE and self._subject_public(e.result.subject)
         ]
 
-    def findings_for(self, subjects: Iterable[str]) -> list[Evaluation]:
-        """Verdicts on the arbetsordning (obligations and interpretations) about subjects."""
+    def findings_for(self, subjects: Iterable[object]) -> list[Evaluation]:
+        """Verdicts on the arbetsordning (obligations and interpretations) about subjects
+        (typed references, or ids)."""
         wanted = set(subjects)
         return [
             e
             for e in self.findings()
-            if subject_id(e.result.subject) in wanted and e.rule.basis is not Basis.TARGET
+            if (e.result.subject in wanted or subject_id(e.result.subject) in wanted)
+            and e.rule.basis is not Basis.TARGET
         ]
+
+    def deadlines(self, days: int) -> list[Deadline]:
+        """Obligations falling due within ``days``, without those about unpublished decisions."""
+        return [d for d in upcoming(self._report, days) if self._subject_public(d.subject)]
 
     def meeting_subjects(self, meeting: Meeting) -> Iterator[str]:
         """What a meeting's verdicts are about: the meeting, and with a published

@@ -456,8 +456,13 @@ def decode(raw: bytes) -> str:
         raise YamlProblem(
             "SC004", "Filen börjar med ett BOM-tecken; spara den som UTF-8 utan BOM.", 1, 1
         )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem(
+            "SC004", "Filen är sparad som UTF-16; spara om den som UTF-8 (utan BOM).", 1, 1
+        )
     try:
-        return raw.decode("utf-8")
+        # Windows line endings (CRLF, e.g. from an upload) are accepted and read as LF.
+        return raw.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1

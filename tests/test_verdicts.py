@@ -91,7 +91,9 @@ def test_last_day_of_term() -> None:
 
 
 def _verdicts(report, rule_id: str) -> dict[str, Status]:
-    return {e.result.subject: e.result.status for e in report.evaluations if e.rule.id == rule_id}
+    return {
+        str(e.result.subject): e.result.status for e in report.evaluations if e.rule.id == rule_id
+    }
 
 
 def test_running_year_is_pending_until_it_ends(repo: DataRepo) -> None:

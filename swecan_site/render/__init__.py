@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from .. import progress, urls
+from .. import deadlines, progress, urls
 from ..check import Evaluation, Report
 from ..interpretations import for_rule
 from ..markup import safe_markdown
@@ -43,8 +43,8 @@ from ..models import (
     Underlag,
 )
 from ..problems import SEVERITY_SV, section_label
-from ..public import START_PAGE, PublicView
-from ..rules import Status
+from ..public import START_PAGE, PublicView, subject_id
+from ..rules import Status, SubjectKind, SubjectRef
 from ..rules.base import ARBETSORDNING, BASIS_LABELS, SOURCE_NAMES, Basis, Quote, Rule
 from . import format as fmt
 from .markdown import demote, explanation_markdown, protocol_markdown
@@ -175,18 +175,19 @@ class Renderer:
         name = fmt.cell(partner.name if partner else partner_id)
         return f"[{name}]({prefix}{urls.source(urls.partner(partner_id))})"
 
-    def subject_link(self, subject: str, prefix: str) -> str:
-        if meeting := self.view.meeting(subject):
-            return f"[{self.meeting_title(meeting)}]({prefix}{urls.source(urls.meeting(subject))})"
-        if self.view.is_published_decision(subject):
-            return self.decision_link(subject, prefix)
-        if self.view.partner(subject):
-            return self.partner_link(subject, prefix)
-        found = self.view.find_matter(subject)
-        if found:
-            target = urls.source(urls.matter(found[0].meeting_id, subject))
-            return f"[{subject}]({prefix}{target})"
-        return fmt.cell(subject)
+    def subject_link(self, subject: SubjectRef, prefix: str) -> str:
+        """A link to the verdict's subject, chosen by its kind (never by its text)."""
+        sid = subject.id
+        if subject.kind is SubjectKind.MEETING and (meeting := self.view.meeting(sid)):
+            return f"[{self.meeting_title(meeting)}]({prefix}{urls.source(urls.meeting(sid))})"
+        if subject.kind is SubjectKind.DECISION and self.view.is_published_decision(sid):
+            return self.decision_link(sid, prefix)
+        if subject.kind is SubjectKind.PARTNER and self.view.partner(sid):
+            return self.partner_link(sid, prefix)
+        if subject.kind is SubjectKind.MATTER and (found := self.view.find_matter(sid)):
+            target = urls.source(urls.matter(found[0].meeting_id, sid))
+            return f"[{sid}]({prefix}{target})"
+        return fmt.cell(str(subject))
 
     def protocol_label(self, meeting: Meeting) -> str:
         protocol = meeting.protocol
@@ -266,7 +267,7 @@ class Renderer:
     def pages(self) -> dict[str, ContentDoc[PageMeta]]:
         return self.view.pages()
 
-    def evaluations_for(self, subjects: Iterable[str]) -> list[Evaluation]:
+    def evaluations_for(self, subjects: Iterable[object]) -> list[Evaluation]:
         """Verdicts on the arbetsordning (obligations and interpretations), not targets."""
         return self.view.findings_for(subjects)  # in rule order
 
@@ -444,7 +445,7 @@ class Renderer:
         # with the protocol that publishes them (see PublicView).
         decisions = self.view.meeting_decisions(meeting)
         quorum = {
-            e.result.subject: e.result.message
+            subject_id(e.result.subject): e.result.message
             for e in self.evaluations_for(d.id for d in decisions)
             if e.rule.id == "SC306"
         }
@@ -483,7 +484,7 @@ class Renderer:
     def report_pages(self) -> dict[str, str]:
         reports = self.view.reports()
         pending = [
-            f"{e.result.subject.capitalize()}: {e.result.message}"
+            f"{str(e.result.subject).capitalize()}: {e.result.message}"
             for e in self.compliance
             if e.rule.id == "SC204" and e.result.status is not Status.MET
         ]
@@ -574,7 +575,7 @@ class Renderer:
         per_year = [
             e
             for e in judged
-            if e.result.subject.isdigit() or e.result.subject.startswith("verksamhetsår")
+            if e.result.subject.kind in (SubjectKind.YEAR, SubjectKind.OPERATING_YEAR)
         ]
         index = urls.source(urls.COMPLIANCE)
         result = {
@@ -600,8 +601,10 @@ class Renderer:
                 per_meeting=per_meeting,
                 per_year=per_year,
                 example=self.any_example,
+                deadline_days=deadlines.DEFAULT_DAYS,
             )
         }
+        result.update(self.deadline_pages())
         for rule in rules:
             severity = next((e.severity for e in per_rule[rule.id]), rule.severity)
             path = urls.source(urls.rule(rule.id))
@@ -635,6 +638,23 @@ class Renderer:
             publisher=self.view.config.publisher.name,
         )
 
+    def deadline_pages(self) -> dict[str, str]:
+        """Kommande frister: a page under Efterlevnad (not in the nav); see generated_files."""
+        days = deadlines.DEFAULT_DAYS
+        return {
+            "efterlevnad/frister.md": self.render(
+                "deadlines.md.j2",
+                items=self.view.deadlines(days),
+                until=self.as_of + timedelta(days=days),
+                example=self.any_example,
+            ),
+        }
+
+    def generated_files(self) -> dict[str, bytes]:
+        """Files of the site that are not Markdown pages: the deadlines calendar."""
+        items = self.view.deadlines(deadlines.DEFAULT_DAYS)
+        return {"efterlevnad/frister.ics": deadlines.format_ics(items, self.as_of).encode()}
+
     def all_pages(self) -> dict[str, str]:
         pages = {
             urls.source(urls.START): self.start(),
@@ -654,6 +674,11 @@ class Renderer:
         {site path: source file}; SC025 has checked that each exists inside its folder.
         """
         return {asset.path: asset.source for asset in self.view.assets()}
+
+
+def render_files(source: Report | PublicView) -> dict[str, bytes]:
+    """The site's generated files that are not pages, as {relative path: bytes}."""
+    return Renderer(source).generated_files()
 
 
 def render_site(source: Report | PublicView) -> dict[str, str]:

@@ -14,7 +14,7 @@ from . import (
     publication,
     review,
 )
-from .base import Context, Result, Rule, Status
+from .base import Context, Result, Rule, Status, SubjectKind, SubjectRef
 
 REGISTRY: list[Rule] = [
     *files.RULES,
@@ -44,4 +44,14 @@ AREAS = {
     "privacy": "Personuppgifter",
 }
 
-__all__ = ["AREAS", "BY_ID", "REGISTRY", "Context", "Result", "Rule", "Status"]
+__all__ = [
+    "AREAS",
+    "BY_ID",
+    "REGISTRY",
+    "Context",
+    "Result",
+    "Rule",
+    "Status",
+    "SubjectKind",
+    "SubjectRef",
+]

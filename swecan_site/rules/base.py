@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from ..facts import Context  # rules receive it; defined with the facts it serves
@@ -73,24 +74,132 @@ class Status(StrEnum):
     PENDING = "ej avgjort"
 
 
+class SubjectKind(StrEnum):
+    """What a verdict is about; outputs select by kind, never by parsing text."""
+
+    MEETING = "meeting"
+    DECISION = "decision"
+    MATTER = "matter"
+    PARTNER = "partner"
+    YEAR = "year"  # a calendar year
+    OPERATING_YEAR = "operating_year"  # a verksamhetsår (1, 2, ...)
+    SECTOR = "sector"
+    BODY = "body"  # partnerskapet, arbetsutskottet
+    ROLE = "role"  # a chair or vice-chair role of a body
+    MANDATE = "mandate"  # one mandate (term) in organisation.yaml
+    RULES_VERSION = "rules_version"  # an arbetsordning version
+    DOCUMENT = "document"  # a §7 document (partnerförteckning, arbetsordning, rapport)
+    FILE = "file"  # a data file (privacy rules)
+    QUOTE = "quote"  # a sentence the rule quotes
+    REPORT = "report"  # an annual report or verksamhetsberättelse for a year
+    REVIEW = "review"  # a §9 review window (id: the date it began)
+
+
+@dataclass(frozen=True)
+class SubjectRef:
+    """A typed reference to what a verdict is about.
+
+    ``id`` is the permanent id of the subject (a meeting folder name, a
+    decision id, a partner id, a year); ``label`` is the Swedish text shown
+    where the id alone would not say what it is (``verksamhetsår 1``). ``str()``
+    gives the text the JSON output has always carried as ``subject``.
+    """
+
+    kind: SubjectKind
+    id: str
+    label: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        return self.label or self.id
+
+    @classmethod
+    def meeting(cls, meeting_id: str) -> SubjectRef:
+        return cls(SubjectKind.MEETING, meeting_id)
+
+    @classmethod
+    def decision(cls, decision_id: str) -> SubjectRef:
+        return cls(SubjectKind.DECISION, decision_id)
+
+    @classmethod
+    def matter(cls, matter_id: str) -> SubjectRef:
+        return cls(SubjectKind.MATTER, matter_id)
+
+    @classmethod
+    def partner(cls, partner_id: str) -> SubjectRef:
+        return cls(SubjectKind.PARTNER, partner_id)
+
+    @classmethod
+    def year(cls, year: int) -> SubjectRef:
+        return cls(SubjectKind.YEAR, str(year))
+
+    @classmethod
+    def operating_year(cls, number: int) -> SubjectRef:
+        return cls(SubjectKind.OPERATING_YEAR, str(number), f"verksamhetsår {number}")
+
+    @classmethod
+    def sector(cls, name: str) -> SubjectRef:
+        return cls(SubjectKind.SECTOR, name)
+
+    @classmethod
+    def body(cls, name: str) -> SubjectRef:
+        return cls(SubjectKind.BODY, name)
+
+    @classmethod
+    def role(cls, name: str) -> SubjectRef:
+        return cls(SubjectKind.ROLE, name)
+
+    @classmethod
+    def mandate(cls, name: str) -> SubjectRef:
+        return cls(SubjectKind.MANDATE, name)
+
+    @classmethod
+    def rules_version(cls, version: str) -> SubjectRef:
+        return cls(SubjectKind.RULES_VERSION, version, f"arbetsordning {version}")
+
+    @classmethod
+    def document(cls, name: str) -> SubjectRef:
+        return cls(SubjectKind.DOCUMENT, name)
+
+    @classmethod
+    def file(cls, path: str) -> SubjectRef:
+        return cls(SubjectKind.FILE, path)
+
+    @classmethod
+    def report(cls, year: int, kind: str) -> SubjectRef:
+        return cls(SubjectKind.REPORT, f"{year}-{kind}", f"{kind} {year}")
+
+    @classmethod
+    def review(cls, since: date) -> SubjectRef:
+        return cls(SubjectKind.REVIEW, since.isoformat(), f"översyn efter {since.isoformat()}")
+
+
 @dataclass(frozen=True)
 class Result:
-    subject: str
+    """One verdict. ``due`` is the date the obligation falls due: for a pending
+    result the date it must be met by; for a met or failed deadline the
+    deadline itself where the rule has one (None for rules without a date)."""
+
+    subject: SubjectRef
     status: Status
     message: str
     location: Location
+    due: date | None = None
 
 
-def met(subject: str, message: str, location: Location) -> Result:
-    return Result(subject, Status.MET, message, location)
+def met(subject: SubjectRef, message: str, location: Location, due: date | None = None) -> Result:
+    return Result(subject, Status.MET, message, location, due)
 
 
-def failed(subject: str, message: str, location: Location) -> Result:
-    return Result(subject, Status.NOT_MET, message, location)
+def failed(
+    subject: SubjectRef, message: str, location: Location, due: date | None = None
+) -> Result:
+    return Result(subject, Status.NOT_MET, message, location, due)
 
 
-def pending(subject: str, message: str, location: Location) -> Result:
-    return Result(subject, Status.PENDING, message, location)
+def pending(
+    subject: SubjectRef, message: str, location: Location, due: date | None = None
+) -> Result:
+    return Result(subject, Status.PENDING, message, location, due)
 
 
 Check = Callable[[Context], Iterable[Result]]

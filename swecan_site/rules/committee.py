@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from ..config import Parameters, last_day_of_term
 from ..models import SECTOR_NAMES, BodyName, Outcome, RoleHolder, Sector, Term
-from .base import Context, Result, ao, failed, met, pending, rule
+from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule
 from .common import fmt
 
 
@@ -41,7 +41,11 @@ def committee_composition(ctx: Context) -> Iterator[Result]:
     seated = [m for m in committee.members if m.seated_on(ctx.as_of)]
     where = committee.where("members")
     if not seated:
-        yield pending("arbetsutskottet", f"Inga ledamöter har mandat {fmt(ctx.as_of)}.", where)
+        yield pending(
+            SubjectRef.body("arbetsutskottet"),
+            f"Inga ledamöter har mandat {fmt(ctx.as_of)}.",
+            where,
+        )
         return
     counts: Counter[Sector] = Counter()
     ok = True
@@ -53,7 +57,7 @@ def committee_composition(ctx: Context) -> Iterator[Result]:
         if counts[partner.sector] == params.committee_per_sector + 1:
             ok = False
             yield failed(
-                SECTOR_NAMES[partner.sector],
+                SubjectRef.sector(SECTOR_NAMES[partner.sector]),
                 f"{counts[partner.sector]}:e ledamoten från sektorn; högst "
                 f"{params.committee_per_sector}.",
                 member.where("partner"),
@@ -62,18 +66,20 @@ def committee_composition(ctx: Context) -> Iterator[Result]:
         if counts[sector] < params.committee_per_sector:
             ok = False
             yield failed(
-                SECTOR_NAMES[sector],
+                SubjectRef.sector(SECTOR_NAMES[sector]),
                 f"{counts[sector]} ledamöter från sektorn; krav {params.committee_per_sector}.",
                 where,
             )
     if len(seated) != params.committee_size:
         ok = False
         yield failed(
-            "arbetsutskottet", f"{len(seated)} ledamöter; krav {params.committee_size}.", where
+            SubjectRef.body("arbetsutskottet"),
+            f"{len(seated)} ledamöter; krav {params.committee_size}.",
+            where,
         )
     if ok:
         yield met(
-            "arbetsutskottet",
+            SubjectRef.body("arbetsutskottet"),
             f"{len(seated)} ledamöter, {params.committee_per_sector} per sektor.",
             where,
         )
@@ -81,7 +87,7 @@ def committee_composition(ctx: Context) -> Iterator[Result]:
 
 def _check_terms(
     ctx: Context,
-    subject: str,
+    subject: SubjectRef,
     terms: list[Term],
     term_years: Callable[[Parameters], int],
     reelections: Callable[[Parameters], int],
@@ -168,7 +174,7 @@ def member_mandates(ctx: Context) -> Iterator[Result]:
     for member in ctx.data.organisation.committee.members:
         yield from _check_terms(
             ctx,
-            member.partner,
+            SubjectRef.partner(member.partner),
             member.mandates,
             lambda p: p.member_term_years,
             lambda p: p.member_reelections,
@@ -213,7 +219,7 @@ def committee_chairs(ctx: Context) -> Iterator[Result]:
             member = next((m for m in committee.members if m.partner == holder.partner), None)
             if member is None or not member.seated_on(holder.start):
                 yield failed(
-                    holder.partner,
+                    SubjectRef.partner(holder.partner),
                     f"{holder.name} är inte ledamot i arbetsutskottet {fmt(holder.start)}.",
                     holder.where("partner"),
                 )
@@ -221,7 +227,7 @@ def committee_chairs(ctx: Context) -> Iterator[Result]:
         for partner_id, terms in by_partner.items():
             yield from _check_terms(
                 ctx,
-                f"{label} ({partner_id})",
+                SubjectRef.role(f"{label} ({partner_id})"),
                 list(terms),
                 lambda p: p.chair_term_years,
                 lambda p: p.chair_reelections,
@@ -258,23 +264,27 @@ def first_year_chair(ctx: Context) -> Iterator[Result]:
     terms = [t for t in partnership.chair if t.start <= end and (t.end is None or t.end >= start)]
     if not terms:
         yield failed(
-            "verksamhetsår 1",
+            SubjectRef.operating_year(1),
             f"Ingen ordförande angiven {fmt(start)}–{fmt(end)}.",
             partnership.where("chair"),
         )
     for term in terms:
         if term.partner == expected:
-            yield met("verksamhetsår 1", f"{term.name} ({term.partner}).", term.where("partner"))
+            yield met(
+                SubjectRef.operating_year(1),
+                f"{term.name} ({term.partner}).",
+                term.where("partner"),
+            )
         else:
             yield failed(
-                "verksamhetsår 1",
+                SubjectRef.operating_year(1),
                 f"Ordföranden kommer från {term.partner}, inte {expected}.",
                 term.where("partner"),
             )
 
 
 def _appointing_decision(
-    ctx: Context, subject: str, term: Term, body: BodyName, what: str
+    ctx: Context, subject: SubjectRef, term: Term, body: BodyName, what: str
 ) -> Iterator[Result]:
     """The decision named in ``beslut`` was taken by ``body``, adopted, on or before the start."""
     if term.decision is None:
@@ -329,7 +339,7 @@ def committee_appointed(ctx: Context) -> Iterator[Result]:
     for member in ctx.data.organisation.committee.members:
         for term in member.mandates:
             yield from _appointing_decision(
-                ctx, member.partner, term, BodyName.PARTNERSHIP, "Utsedd genom"
+                ctx, SubjectRef.partner(member.partner), term, BodyName.PARTNERSHIP, "Utsedd genom"
             )
 
 
@@ -361,7 +371,11 @@ def committee_chair_elected(ctx: Context) -> Iterator[Result]:
     ):
         for holder in holders:
             yield from _appointing_decision(
-                ctx, f"{label} ({holder.partner})", holder, BodyName.COMMITTEE, "Vald genom"
+                ctx,
+                SubjectRef.role(f"{label} ({holder.partner})"),
+                holder,
+                BodyName.COMMITTEE,
+                "Vald genom",
             )
 
 

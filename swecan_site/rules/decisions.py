@@ -7,7 +7,7 @@ from datetime import timedelta
 from fractions import Fraction
 
 from ..models import RAISED_BY_BODIES, BodyName, DecisionKind, Method, Outcome
-from .base import Basis, Context, Result, ao, bilaga2, failed, met, pending, rule
+from .base import Basis, Context, Result, SubjectRef, ao, bilaga2, failed, met, pending, rule
 from .common import fmt, held, present_at, protocol_deadline, protocol_published, voters_on
 
 
@@ -51,19 +51,26 @@ def matter_in_time(ctx: Context) -> Iterator[Result]:
             if by_bodies and params.matter_deadline_scope == "partners":
                 continue
             if matter.raised is None:
-                yield failed(matter.id, "Datum då ärendet väcktes saknas.", matter.where("title"))
+                yield failed(
+                    SubjectRef.matter(matter.id),
+                    "Datum då ärendet väcktes saknas.",
+                    matter.where("title"),
+                    due=deadline,
+                )
             elif matter.raised > deadline:
                 yield failed(
-                    matter.id,
+                    SubjectRef.matter(matter.id),
                     f"Väckt {fmt(matter.raised)}, senast {fmt(deadline)} "
                     f"({days} dagar före kallelsen {fmt(meeting.notice_sent)}).",
                     matter.where("raised"),
+                    due=deadline,
                 )
             else:
                 yield met(
-                    matter.id,
+                    SubjectRef.matter(matter.id),
                     f"Väckt {fmt(matter.raised)}, kallelsen {fmt(meeting.notice_sent)}.",
                     matter.where("raised"),
+                    due=deadline,
                 )
 
 
@@ -101,12 +108,16 @@ def simple_majority(ctx: Context) -> Iterator[Result]:
         adopted = decision.outcome is Outcome.ADOPTED
         casting_vote = ctx.params(meeting.date).tie_outcome == "utslagsröst"
         if (yes > no) == adopted or (yes == no and casting_vote):
-            yield met(decision.id, f"{evidence}; {decision.outcome}.", decision.where("votes"))
+            yield met(
+                SubjectRef.decision(decision.id),
+                f"{evidence}; {decision.outcome}.",
+                decision.where("votes"),
+            )
         else:
             # Point at 'utfall' when it is written out, otherwise at the votes.
             field = "outcome" if "outcome" in decision.model_fields_set else "votes"
             yield failed(
-                decision.id,
+                SubjectRef.decision(decision.id),
                 f"{evidence}, men utfallet är {decision.outcome}.",
                 decision.where(field),
             )
@@ -149,19 +160,19 @@ def one_vote_per_partner(ctx: Context) -> Iterator[Result]:
             total = sum(decision.votes.totals)
             if outside:
                 yield failed(
-                    decision.id,
+                    SubjectRef.decision(decision.id),
                     "Röstade utan att vara röstberättigad: " + ", ".join(outside) + ".",
                     decision.where("votes"),
                 )
             elif total > allowed:
                 yield failed(
-                    decision.id,
+                    SubjectRef.decision(decision.id),
                     f"{total} röster men {allowed} röstberättigade närvarande.",
                     decision.where("votes"),
                 )
             else:
                 yield met(
-                    decision.id,
+                    SubjectRef.decision(decision.id),
                     f"{total} röster av {allowed} röstberättigade.",
                     decision.where("votes"),
                 )
@@ -200,7 +211,7 @@ def recusal(ctx: Context) -> Iterator[Result]:
             continue
         if ctx.params(meeting.date).recused_vote == "tillåts":
             yield met(
-                decision.id,
+                SubjectRef.decision(decision.id),
                 "Jäv anmält av " + ", ".join(decision.recused) + " (tolkning T8: tillåts rösta).",
                 decision.where("recused"),
             )
@@ -213,13 +224,13 @@ def recusal(ctx: Context) -> Iterator[Result]:
         conflicted = [pid for pid in decision.recused if pid in voted]
         if conflicted:
             yield failed(
-                decision.id,
+                SubjectRef.decision(decision.id),
                 "Röstade trots jäv: " + ", ".join(conflicted) + ".",
                 decision.where("recused"),
             )
         else:
             yield met(
-                decision.id,
+                SubjectRef.decision(decision.id),
                 "Jäv anmält av " + ", ".join(decision.recused) + "; röstade inte.",
                 decision.where("recused"),
             )
@@ -258,7 +269,11 @@ def rules_change(ctx: Context) -> Iterator[Result]:
         params = ctx.params(meeting.date)
         needed = params.rules_change_majority
         if decision.method is Method.CONSENSUS or decision.votes is None:
-            yield met(decision.id, "Beslutat med konsensus.", decision.where("method"))
+            yield met(
+                SubjectRef.decision(decision.id),
+                "Beslutat med konsensus.",
+                decision.where("method"),
+            )
             continue
         yes, no, abstain = decision.votes.totals
         base = yes + no + (abstain if params.two_thirds_base == "alla_röster" else 0)
@@ -270,9 +285,9 @@ def rules_change(ctx: Context) -> Iterator[Result]:
             f"{yes} för, {no} emot, {abstain} avstod ({float(share):.0%} {counted}; krav {needed})"
         )
         if share >= needed:
-            yield met(decision.id, evidence + ".", decision.where("votes"))
+            yield met(SubjectRef.decision(decision.id), evidence + ".", decision.where("votes"))
         else:
-            yield failed(decision.id, evidence + ".", decision.where("votes"))
+            yield failed(SubjectRef.decision(decision.id), evidence + ".", decision.where("votes"))
     for doc in ctx.data.rules_versions:
         meta = doc.meta
         found = ctx.data.decision(meta.adopted_by)
@@ -282,7 +297,7 @@ def rules_change(ctx: Context) -> Iterator[Result]:
         in_partnership = meeting.body is BodyName.PARTNERSHIP
         if decision.kind is not DecisionKind.RULES_CHANGE or not in_partnership:
             yield failed(
-                f"arbetsordning {meta.version}",
+                SubjectRef.rules_version(meta.version),
                 f"{decision.id} är inte ett beslut om arbetsordningen i partnerskapet "
                 "(typ: arbetsordning).",
                 meta.where("adopted_by"),
@@ -325,18 +340,24 @@ def matter_decided(ctx: Context) -> Iterator[Result]:
             matter = meeting.matter(item.matter)
             where = item.where("matter")
             if item.matter in decided:
-                yield met(item.matter, f"Beslut vid {meeting.meeting_id}.", where)
+                yield met(
+                    SubjectRef.matter(item.matter), f"Beslut vid {meeting.meeting_id}.", where
+                )
             elif matter is not None and matter.handling is not None:
                 yield met(
-                    item.matter, f"Ärendet {matter.handling} vid {meeting.meeting_id}.", where
+                    SubjectRef.matter(item.matter),
+                    f"Ärendet {matter.handling} vid {meeting.meeting_id}.",
+                    where,
                 )
             elif not final:
                 yield pending(
-                    item.matter, "Beslutet förs in när protokollet är färdigställt.", where
+                    SubjectRef.matter(item.matter),
+                    "Beslutet förs in när protokollet är färdigställt.",
+                    where,
                 )
             else:
                 yield failed(
-                    item.matter,
+                    SubjectRef.matter(item.matter),
                     f"Ärendet stod på dagordningen {meeting.meeting_id} men fick inget beslut "
                     "och är inte antecknat som bordlagt eller återremitterat.",
                     where,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from datetime import date
 
@@ -14,17 +15,25 @@ from ..models import (
     ProtocolStatus,
 )
 from ..problems import Kind
-from .base import Context, Result, failed, rule
+from .base import Context, Result, SubjectKind, SubjectRef, failed, rule
 from .common import present_at
 
 
-def _duplicates(items: list[tuple[str, Node, str]], what: str) -> Iterator[Result]:
+def did_you_mean(value: str, known: list[str]) -> str:
+    """' Menade du 'x'?' for the closest known id (standard library difflib), or ''."""
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    return f" Menade du '{close[0]}'?" if close else ""
+
+
+def _duplicates(
+    items: list[tuple[str, Node, str]], what: str, kind: SubjectKind
+) -> Iterator[Result]:
     seen: dict[str, Node] = {}
     for key, node, field in items:
         if key in seen:
             first = seen[key].where(field)
             yield failed(
-                key,
+                SubjectRef(kind, key),
                 f"{what} '{key}' finns redan ({first.file} rad {first.line}); id måste vara unika.",
                 node.where(field),
             )
@@ -51,30 +60,39 @@ def unique_ids(ctx: Context) -> Iterator[Result]:
     redan har publicerats.
     """
     data = ctx.data
-    yield from _duplicates([(p.id, p, "id") for p in data.partners], "Partner-id")
-    yield from _duplicates([(d.id, d, "id") for _, d in data.decisions()], "Beslutsid")
     yield from _duplicates(
-        [(m.id, m, "id") for meeting in data.meetings for m in meeting.matters], "Ärende-id"
+        [(p.id, p, "id") for p in data.partners], "Partner-id", SubjectKind.PARTNER
     )
     yield from _duplicates(
-        [(g.id, g, "id") for g in data.organisation.working_groups], "Arbetsgrupp"
+        [(d.id, d, "id") for _, d in data.decisions()], "Beslutsid", SubjectKind.DECISION
+    )
+    yield from _duplicates(
+        [(m.id, m, "id") for meeting in data.meetings for m in meeting.matters],
+        "Ärende-id",
+        SubjectKind.MATTER,
+    )
+    yield from _duplicates(
+        [(g.id, g, "id") for g in data.organisation.working_groups], "Arbetsgrupp", SubjectKind.BODY
     )
     yield from _duplicates(
         [(m.partner, m, "partner") for m in data.organisation.committee.members],
         "Ledamoten i arbetsutskottet",
+        SubjectKind.MANDATE,
     )
     for meeting in data.meetings:
         seen: set[str] = set()
         for i, partner_id in enumerate(meeting.attendance):
             if partner_id in seen:
                 yield failed(
-                    meeting.meeting_id,
+                    SubjectRef.meeting(meeting.meeting_id),
                     f"'{partner_id}' står två gånger i närvarolistan.",
                     meeting.where("attendance", i),
                 )
             seen.add(partner_id)
         yield from _duplicates(
-            [(str(a.number), a, "number") for a in meeting.agenda], "Dagordningspunkt"
+            [(str(a.number), a, "number") for a in meeting.agenda],
+            "Dagordningspunkt",
+            SubjectKind.MEETING,
         )
 
 
@@ -135,7 +153,10 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
     for pid, node, field, index, _ in _partner_refs(ctx):
         if data.partner(pid) is None:
             yield failed(
-                pid, f"Partnern '{pid}' finns inte i partners.yaml.", node.where(field, index)
+                SubjectRef.partner(pid),
+                f"Partnern '{pid}' finns inte i partners.yaml."
+                + did_you_mean(pid, [p.id for p in data.partners]),
+                node.where(field, index),
             )
     decision_refs: list[tuple[str | None, Node, str]] = [
         (p.admitted_by, p, "admitted_by") for p in data.partners
@@ -149,22 +170,29 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
     decision_refs += [(d.meta.adopted_by, d.meta, "adopted_by") for d in data.rules_versions]
     for ref, node, field in decision_refs:
         if ref and data.decision(ref) is None:
-            yield failed(ref, f"Beslutet '{ref}' finns inte i något möte.", node.where(field))
+            yield failed(
+                SubjectRef.decision(ref),
+                f"Beslutet '{ref}' finns inte i något möte."
+                + did_you_mean(ref, [d.id for _, d in data.decisions()]),
+                node.where(field),
+            )
     for meeting in data.meetings:
         protocol = meeting.protocol
         approved_at = protocol.approved_at if protocol else None
         if protocol and approved_at and data.meeting(approved_at) is None:
             yield failed(
-                approved_at,
-                f"Mötet '{approved_at}' finns inte under meetings/.",
+                SubjectRef.meeting(approved_at),
+                f"Mötet '{approved_at}' finns inte under meetings/."
+                + did_you_mean(approved_at, [m.meeting_id for m in data.meetings]),
                 protocol.where("approved_at"),
             )
         items = [(a.matter, a) for a in meeting.agenda] + [(d.matter, d) for d in meeting.decisions]
         for matter_id, node in items:
             if matter_id and meeting.matter(matter_id) is None:
                 yield failed(
-                    matter_id,
-                    f"Ärendet '{matter_id}' finns inte bland mötets ärenden.",
+                    SubjectRef.matter(matter_id),
+                    f"Ärendet '{matter_id}' finns inte bland mötets ärenden."
+                    + did_you_mean(matter_id, [m.id for m in meeting.matters]),
                     node.where("matter"),
                 )
 
@@ -196,7 +224,11 @@ def partner_on_date(ctx: Context) -> Iterator[Result]:
             why = f"ansluten först {partner.joined}"
         else:
             why = f"utträdde {partner.withdrawal.date}"  # type: ignore[union-attr]
-        yield failed(pid, f"'{pid}' är inte partner {day} ({why}).", node.where(field, index))
+        yield failed(
+            SubjectRef.partner(pid),
+            f"'{pid}' är inte partner {day} ({why}).",
+            node.where(field, index),
+        )
 
 
 def _meeting_consistency(meeting: Meeting, as_of: date) -> Iterator[tuple[Node, str, str]]:
@@ -246,11 +278,13 @@ def dates_and_status(ctx: Context) -> Iterator[Result]:
     data = ctx.data
     for meeting in data.meetings:
         for node, field, message in _meeting_consistency(meeting, ctx.as_of):
-            yield failed(meeting.meeting_id, message, node.where(field))
+            yield failed(SubjectRef.meeting(meeting.meeting_id), message, node.where(field))
     for partner in data.partners:
         if partner.withdrawal and partner.withdrawal.date < partner.joined:
             yield failed(
-                partner.id, "Utträdet är före anslutningen.", partner.withdrawal.where("date")
+                SubjectRef.partner(partner.id),
+                "Utträdet är före anslutningen.",
+                partner.withdrawal.where("date"),
             )
     org = data.organisation
     terms = [t for m in org.committee.members for t in m.mandates]
@@ -258,7 +292,9 @@ def dates_and_status(ctx: Context) -> Iterator[Result]:
         terms += body.chair + body.vice_chair
     for term in terms:
         if term.end and term.end < term.start:
-            yield failed("mandat", "Perioden slutar innan den börjar.", term.where("end"))
+            yield failed(
+                SubjectRef.mandate("mandat"), "Perioden slutar innan den börjar.", term.where("end")
+            )
 
 
 @rule("SC106", "röster-möjliga", "4.3", "Röstsiffrorna är möjliga", kind=Kind.DATA)
@@ -280,7 +316,7 @@ def votes_possible(ctx: Context) -> Iterator[Result]:
         did = decision.id
         if decision.method == "konsensus" and decision.votes:
             yield failed(
-                did,
+                SubjectRef.decision(did),
                 "Ett konsensusbeslut har inga röstsiffror; ta bort 'röster' eller "
                 "ändra metod till omröstning.",
                 decision.where("votes"),
@@ -288,7 +324,9 @@ def votes_possible(ctx: Context) -> Iterator[Result]:
             continue
         if decision.method == "omröstning" and decision.votes is None:
             yield failed(
-                did, "Omröstning kräver 'röster' (för, emot, avstår).", decision.where("method")
+                SubjectRef.decision(did),
+                "Omröstning kräver 'röster' (för, emot, avstår).",
+                decision.where("method"),
             )
             continue
         if decision.votes is None:
@@ -297,7 +335,7 @@ def votes_possible(ctx: Context) -> Iterator[Result]:
         total = sum(decision.votes.totals)
         if total > len(present):
             yield failed(
-                did,
+                SubjectRef.decision(did),
                 f"{total} röster men bara {len(present)} närvarande partners.",
                 decision.where("votes"),
             )
@@ -307,9 +345,11 @@ def votes_possible(ctx: Context) -> Iterator[Result]:
             for i, pid in enumerate(names):
                 where = decision.votes.where(field, i)
                 if pid in voted:
-                    yield failed(did, f"'{pid}' har röstat två gånger.", where)
+                    yield failed(SubjectRef.decision(did), f"'{pid}' har röstat två gånger.", where)
                 elif pid not in meeting.attendance or pid in decision.absent:
-                    yield failed(did, f"'{pid}' röstar men är inte närvarande.", where)
+                    yield failed(
+                        SubjectRef.decision(did), f"'{pid}' röstar men är inte närvarande.", where
+                    )
                 voted.add(pid)
 
 
@@ -336,7 +376,7 @@ def protocol_paragraph(ctx: Context) -> Iterator[Result]:
             continue
         if meeting.protocol_text is None:
             yield failed(
-                meeting.meeting_id,
+                SubjectRef.meeting(meeting.meeting_id),
                 "Protokollet är färdigställt men protokoll.md saknas.",
                 protocol.where("status"),
             )
@@ -345,10 +385,57 @@ def protocol_paragraph(ctx: Context) -> Iterator[Result]:
         for decision in meeting.decisions:
             if decision.paragraph not in paragraphs:
                 yield failed(
-                    decision.id,
+                    SubjectRef.decision(decision.id),
                     f"Protokollet ({meeting.protocol_file}) har ingen rubrik '§ "
                     f"{decision.paragraph}'.",
                     decision.where("paragraph"),
+                )
+
+
+@rule(
+    "SC040",
+    "rapport-datum",
+    "7",
+    "En årsrapport gäller ett avslutat verksamhetsår och är inte publicerad i framtiden",
+    kind=Kind.DATA,
+)
+def report_dates(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En årsrapport eller verksamhetsberättelse i content/rapporter/ har
+    ett publicerad-datum som inte har varit än, eller gäller ett
+    verksamhetsår som inte är slut. Utkast (utkast: true) bedöms inte.
+
+    Varför: Webbplatsen skulle annars skriva "publicerad 15 februari 2027"
+    om en rapport som inte är publicerad, eller redovisa ett år som pågår som
+    om det vore avslutat (§7).
+
+    Åtgärd: Ange publicerad: med dagens datum (eller det datum rapporten
+    faktiskt publicerades), eller sätt utkast: true tills året är slut och
+    rapporten är antagen.
+    """
+    config = ctx.data.config
+    for doc in ctx.data.reports:
+        meta = doc.meta
+        if meta.draft:
+            continue
+        subject = SubjectRef.report(meta.year, str(meta.kind))
+        if meta.published is not None and meta.published > ctx.as_of:
+            yield failed(
+                subject,
+                f"Publicerad {meta.published.isoformat()} har inte varit än "
+                f"(i dag {ctx.as_of.isoformat()}); ange det datum rapporten publicerades.",
+                meta.where("published"),
+            )
+        first = config.first_operating_year_start.year
+        for number in range(1, max(meta.year - first + 2, 1)):
+            start, end = config.operating_year_bounds(number)
+            if start.year == meta.year and end >= ctx.as_of:
+                yield failed(
+                    subject,
+                    f"Verksamhetsår {number} ({meta.year}) pågår till {end.isoformat()}; "
+                    "rapporten kan publiceras först när året är slut. Sätt utkast: true "
+                    "tills dess.",
+                    meta.where("year"),
                 )
 
 
@@ -359,4 +446,5 @@ RULES = [
     dates_and_status,
     votes_possible,
     protocol_paragraph,
+    report_dates,
 ]

@@ -26,7 +26,7 @@ from ..markup import (
 )
 from ..models import ContentDoc, Node
 from ..problems import Kind, Location
-from .base import Context, Result, failed, rule
+from .base import Context, Result, SubjectRef, failed, rule
 
 # --- plain-text data fields ---------------------------------------------------------
 
@@ -104,7 +104,7 @@ def markup_in_data(ctx: Context) -> Iterator[Result]:
             if what:
                 where = owner.where(name, index)
                 yield failed(
-                    where.file,
+                    SubjectRef.file(where.file),
                     f"Fältet innehåller {what}; datafält publiceras som vanlig text. "
                     "Skriv bara texten (länkar anges i fälten webbplats och länk).",
                     where,
@@ -140,7 +140,11 @@ def _issues(ctx: Context, rule_id: str) -> Iterator[Result]:
 
 
 def _located(file: str, first_line: int, issue: Issue) -> Result:
-    return failed(file, issue.message, Location(file, first_line + issue.line - 1, issue.column))
+    return failed(
+        SubjectRef.file(file),
+        issue.message,
+        Location(file, first_line + issue.line - 1, issue.column),
+    )
 
 
 @rule("SC021", "otillaten-html", "–", "Bara tillåten HTML i Markdown-texter", kind=Kind.DATA)
@@ -264,7 +268,7 @@ def document_file(ctx: Context) -> Iterator[Result]:
                     )
                 else:
                     continue
-                yield failed(meeting.meeting_id, message, doc.where("url"))
+                yield failed(SubjectRef.meeting(meeting.meeting_id), message, doc.where("url"))
 
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -287,7 +291,7 @@ def file_names(ctx: Context) -> Iterator[Result]:
     for doc in _content(ctx):
         if not _SLUG.fullmatch(doc.slug):
             yield failed(
-                doc.file,
+                SubjectRef.file(doc.file),
                 f"Filnamnet '{Path(doc.file).name}' blir sidans adress; använd små bokstäver "
                 "a–z, siffror, punkt och bindestreck.",
                 Location(doc.file, 1, 1),

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
 from ..loader import MEETINGS_DIR
 from ..models import SECTOR_NAMES, BodyName, ChairRole, MeetingStatus, ProtocolStatus
 from ..problems import Location
-from .base import Context, Result, ao, failed, met, pending, rule
-from .common import fmt, held, next_meeting, present_at, protocol_deadline, quorum_members
+from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule
+from .common import (
+    fmt,
+    held,
+    next_meeting,
+    next_planned,
+    notice_deadline,
+    planned,
+    present_at,
+    protocol_deadline,
+    quorum_members,
+)
 
 
 @rule(
@@ -52,11 +62,21 @@ def physical_meetings(ctx: Context) -> Iterator[Result]:
             + f" (krav {required})"
         )
         if len(done) >= required:
-            yield met(str(year), evidence + ".", where)
+            yield met(SubjectRef.year(year), evidence + ".", where, due=last_day)
         elif ctx.as_of > last_day:
-            yield failed(str(year), evidence + f"; året tog slut {fmt(last_day)}.", where)
+            yield failed(
+                SubjectRef.year(year),
+                evidence + f"; året tog slut {fmt(last_day)}.",
+                where,
+                due=last_day,
+            )
         else:
-            yield pending(str(year), evidence + f"; året pågår till {fmt(last_day)}.", where)
+            yield pending(
+                SubjectRef.year(year),
+                evidence + f"; året pågår till {fmt(last_day)}.",
+                where,
+                due=last_day,
+            )
 
 
 @rule(
@@ -89,18 +109,23 @@ def notice_in_time(ctx: Context) -> Iterator[Result]:
     for meeting in ctx.data.meetings:
         if meeting.body is not BodyName.PARTNERSHIP or meeting.status is MeetingStatus.CANCELLED:
             continue
-        mid = meeting.meeting_id
+        mid = SubjectRef.meeting(meeting.meeting_id)
         days = ctx.params(meeting.date).notice_days
-        deadline = meeting.date - timedelta(days=days)
+        deadline = notice_deadline(ctx, meeting)
         sent = meeting.notice_sent
         if sent is None:
             where = meeting.where("status")
             if ctx.as_of > deadline:
                 yield failed(
-                    mid, f"Kallelse saknas; den skulle ha skickats senast {fmt(deadline)}.", where
+                    mid,
+                    f"Kallelse saknas; den skulle ha skickats senast {fmt(deadline)}.",
+                    where,
+                    due=deadline,
                 )
             else:
-                yield pending(mid, f"Kallelsen ska skickas senast {fmt(deadline)}.", where)
+                yield pending(
+                    mid, f"Kallelsen ska skickas senast {fmt(deadline)}.", where, due=deadline
+                )
             continue
         where = meeting.where("notice_sent")
         before = (meeting.date - sent).days
@@ -109,15 +134,17 @@ def notice_in_time(ctx: Context) -> Iterator[Result]:
                 mid,
                 f"Kallelsen skickades {fmt(sent)}, {before} dagar före mötet (krav minst {days}).",
                 where,
+                due=deadline,
             )
         elif not meeting.agenda:
-            yield failed(mid, "Kallelsen saknar preliminär dagordning.", where)
+            yield failed(mid, "Kallelsen saknar preliminär dagordning.", where, due=deadline)
         else:
             yield met(
                 mid,
                 f"Kallelsen skickades {fmt(sent)}, {before} dagar före mötet, med "
                 f"{len(meeting.agenda)} dagordningspunkter.",
                 where,
+                due=deadline,
             )
 
 
@@ -145,9 +172,21 @@ def documents_with_notice(ctx: Context) -> Iterator[Result]:
     redovisas öppet; överväg att skjuta upp beslutet.
     """
     for meeting in ctx.data.meetings:
-        if meeting.body is not BodyName.PARTNERSHIP or meeting.notice_sent is None:
+        if meeting.body is not BodyName.PARTNERSHIP:
             continue
-        mid, sent = meeting.meeting_id, meeting.notice_sent
+        mid, sent = SubjectRef.meeting(meeting.meeting_id), meeting.notice_sent
+        if sent is None:
+            deadline = notice_deadline(ctx, meeting)
+            count = sum(len(m.documents) for m in meeting.matters)
+            if meeting.status is MeetingStatus.PLANNED and count and ctx.as_of <= deadline:
+                # Not yet judged: the underlag goes out with the kallelse (SC302's deadline).
+                yield pending(
+                    mid,
+                    f"{count} underlag ska distribueras med kallelsen, senast {fmt(deadline)}.",
+                    meeting.where("matters"),
+                    due=deadline,
+                )
+            continue
         documents = [(m, u) for m in meeting.matters for u in m.documents]
         late = False
         for matter, doc in documents:
@@ -197,7 +236,7 @@ def protocol_in_time(ctx: Context) -> Iterator[Result]:
     Åtgärd: Ange protokoll: färdigställt: med det datum protokollet blev färdigt.
     """
     for meeting in held(ctx):
-        mid, deadline = meeting.meeting_id, protocol_deadline(ctx, meeting)
+        mid, deadline = SubjectRef.meeting(meeting.meeting_id), protocol_deadline(ctx, meeting)
         protocol = meeting.protocol
         completed = protocol.completed if protocol else None
         where = protocol.where("completed") if protocol else meeting.where("status")
@@ -207,6 +246,7 @@ def protocol_in_time(ctx: Context) -> Iterator[Result]:
                 f"Färdigställt {fmt(completed)}, {(completed - meeting.date).days} "
                 f"dagar efter mötet (frist {fmt(deadline)}).",
                 where,
+                due=deadline,
             )
         elif completed is not None:
             yield failed(
@@ -214,11 +254,23 @@ def protocol_in_time(ctx: Context) -> Iterator[Result]:
                 f"Färdigställt {fmt(completed)}, {(completed - meeting.date).days} "
                 f"dagar efter mötet (frist {fmt(deadline)}).",
                 where,
+                due=deadline,
             )
         elif ctx.as_of > deadline:
-            yield failed(mid, f"Inte färdigställt; fristen gick ut {fmt(deadline)}.", where)
+            yield failed(
+                mid, f"Inte färdigställt; fristen gick ut {fmt(deadline)}.", where, due=deadline
+            )
         else:
-            yield pending(mid, f"Ska färdigställas senast {fmt(deadline)}.", where)
+            yield pending(mid, f"Ska färdigställas senast {fmt(deadline)}.", where, due=deadline)
+    for meeting in planned(ctx, BodyName.PARTNERSHIP):
+        # Not held yet: the protocol's deadline is already known from the date.
+        deadline = protocol_deadline(ctx, meeting)
+        yield pending(
+            SubjectRef.meeting(meeting.meeting_id),
+            f"Mötet är planerat; protokollet ska färdigställas senast {fmt(deadline)}.",
+            meeting.where("date"),
+            due=deadline,
+        )
 
 
 @rule(
@@ -241,13 +293,22 @@ def protocol_approved(ctx: Context) -> Iterator[Result]:
     som godkände det (mappnamnet).
     """
     for meeting in held(ctx):
-        mid = meeting.meeting_id
+        mid = SubjectRef.meeting(meeting.meeting_id)
         following = next_meeting(ctx, meeting)
         protocol = meeting.protocol
         approved_at = protocol.approved_at if protocol else None
         where = protocol.where("approved_at") if protocol else meeting.where("status")
         if following is None:
-            yield pending(mid, "Nästa sammanträde har inte hållits.", where)
+            planned = next_planned(ctx, meeting)
+            if planned is not None:
+                yield pending(
+                    mid,
+                    f"Ska godkännas vid nästa sammanträde, {planned.meeting_id}.",
+                    where,
+                    due=planned.date,
+                )
+            else:
+                yield pending(mid, "Nästa sammanträde har inte hållits.", where)
         elif (
             protocol is not None
             and approved_at == following.meeting_id
@@ -318,12 +379,18 @@ def quorum(ctx: Context) -> Iterator[Result]:
             where = decision.where("id")
             if missing:
                 yield failed(
-                    decision.id, f"{evidence}; ingen närvarande från: {', '.join(missing)}.", where
+                    SubjectRef.decision(decision.id),
+                    f"{evidence}; ingen närvarande från: {', '.join(missing)}.",
+                    where,
                 )
             elif len(taking_part) < needed:
-                yield failed(decision.id, evidence + ".", where)
+                yield failed(SubjectRef.decision(decision.id), evidence + ".", where)
             else:
-                yield met(decision.id, f"{evidence}; alla sektorer närvarande.", where)
+                yield met(
+                    SubjectRef.decision(decision.id),
+                    f"{evidence}; alla sektorer närvarande.",
+                    where,
+                )
 
 
 @rule(
@@ -368,7 +435,7 @@ def meeting_chair(ctx: Context) -> Iterator[Result]:
         if role is None:
             continue
         body = org.partnership if meeting.body is BodyName.PARTNERSHIP else org.committee
-        mid, where = meeting.meeting_id, meeting.where("chaired_by")
+        mid, where = SubjectRef.meeting(meeting.meeting_id), meeting.where("chaired_by")
         chair = body.holder("chair", meeting.date)
         vice = body.holder("vice_chair", meeting.date)
         if role is ChairRole.OTHER:

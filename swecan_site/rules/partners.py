@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..models import SECTOR_NAMES, BodyName, DecisionKind, Meeting, Outcome, Sector
-from .base import Context, Result, ao, failed, met, rule
+from ..models import (
+    SECTOR_NAMES,
+    BodyName,
+    DecisionKind,
+    Meeting,
+    MeetingStatus,
+    Outcome,
+    Sector,
+)
+from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule
 from .common import fmt, held
 
 
@@ -37,17 +45,19 @@ def letter_of_intent(ctx: Context) -> Iterator[Result]:
         signed = partner.letter_signed
         if signed is None:
             yield failed(
-                partner.id, "Datum för signerad avsiktsförklaring saknas.", partner.where("joined")
+                SubjectRef.partner(partner.id),
+                "Datum för signerad avsiktsförklaring saknas.",
+                partner.where("joined"),
             )
         elif signed > partner.joined:
             yield failed(
-                partner.id,
+                SubjectRef.partner(partner.id),
                 f"Signerad {fmt(signed)}, efter anslutningen {fmt(partner.joined)}.",
                 partner.where("letter_signed"),
             )
         else:
             yield met(
-                partner.id,
+                SubjectRef.partner(partner.id),
                 f"Signerad {fmt(signed)}, ansluten {fmt(partner.joined)}.",
                 partner.where("letter_signed"),
             )
@@ -82,16 +92,20 @@ def written_withdrawal(ctx: Context) -> Iterator[Result]:
         if exit_ is None:
             continue
         if exit_.written_request is None:
-            yield failed(partner.id, "Utträde utan skriftlig begäran.", exit_.where("date"))
+            yield failed(
+                SubjectRef.partner(partner.id),
+                "Utträde utan skriftlig begäran.",
+                exit_.where("date"),
+            )
         elif exit_.written_request > exit_.date:
             yield failed(
-                partner.id,
+                SubjectRef.partner(partner.id),
                 f"Begäran {fmt(exit_.written_request)} kom efter utträdet {fmt(exit_.date)}.",
                 exit_.where("written_request"),
             )
         else:
             yield met(
-                partner.id,
+                SubjectRef.partner(partner.id),
                 f"Skriftlig begäran {fmt(exit_.written_request)}.",
                 exit_.where("written_request"),
             )
@@ -145,14 +159,18 @@ def first_year_caps(ctx: Context) -> Iterator[Result]:
             if rank > cap:
                 over = True
                 yield failed(
-                    SECTOR_NAMES[sector],
+                    SubjectRef.sector(SECTOR_NAMES[sector]),
                     f"{partner.name} är partner nummer {rank} i "
                     f"sektorn {fmt(day)}; taket är {cap}.",
                     partner.where("sector"),
                 )
         if not over:
             where = partners[-1].where("sector") if partners else ctx.data.partners_file.where()
-            yield met(SECTOR_NAMES[sector], f"Högst {peak} samtidigt av {cap} tillåtna.", where)
+            yield met(
+                SubjectRef.sector(SECTOR_NAMES[sector]),
+                f"Högst {peak} samtidigt av {cap} tillåtna.",
+                where,
+            )
 
 
 @rule(
@@ -188,6 +206,33 @@ def roll_fixed(ctx: Context) -> Iterator[Result]:
     for meeting in held(ctx):
         first_by_year.setdefault(meeting.date.year, meeting)
     config = ctx.data.config
+    # A year whose first meeting is still planned: the röstlängd falls due on its date.
+    planned = sorted(
+        (
+            m
+            for m in ctx.data.meetings
+            if m.body is BodyName.PARTNERSHIP
+            and m.status is MeetingStatus.PLANNED
+            and m.date >= ctx.as_of
+            and m.date.year not in first_by_year
+        ),
+        key=lambda m: (m.date, m.start),
+    )
+    for meeting in planned:
+        year = meeting.date.year
+        if year in first_by_year:
+            continue
+        first_by_year[year] = meeting
+        first_year = config.operating_year(meeting.date) < 2
+        if first_year and ctx.params(meeting.date).first_year_roll == "krävs_inte":
+            continue
+        yield pending(
+            SubjectRef.year(year),
+            f"Röstlängden ska fastställas vid årets första sammanträde, {meeting.meeting_id}.",
+            meeting.where("date"),
+            due=meeting.date,
+        )
+    first_by_year = {y: m for y, m in first_by_year.items() if m.status is MeetingStatus.HELD}
     for year, meeting in sorted(first_by_year.items()):
         roll = [d for d in meeting.decisions if d.kind is DecisionKind.ROLL]
         first_year = config.operating_year(meeting.date) < 2
@@ -196,13 +241,13 @@ def roll_fixed(ctx: Context) -> Iterator[Result]:
             continue  # not required in verksamhetsår 1 (interpretation T6)
         if roll:
             yield met(
-                str(year),
+                SubjectRef.year(year),
                 f"Fastställd vid {meeting.meeting_id} ({roll[0].id}).",
                 roll[0].where("kind"),
             )
         else:
             yield failed(
-                str(year),
+                SubjectRef.year(year),
                 f"Årets första sammanträde {meeting.meeting_id} fastställde ingen röstlängd.",
                 meeting.where("date"),
             )
@@ -237,7 +282,7 @@ def admission_decision(ctx: Context) -> Iterator[Result]:
         if found is None:
             if not partner.admitted_by:
                 yield failed(
-                    partner.id,
+                    SubjectRef.partner(partner.id),
                     "Ansluten från verksamhetsår 2 utan antagningsbeslut.",
                     partner.where("joined"),
                 )
@@ -254,13 +299,13 @@ def admission_decision(ctx: Context) -> Iterator[Result]:
             problems.append("partnern står inte under antar: i beslutet")
         if problems:
             yield failed(
-                partner.id,
+                SubjectRef.partner(partner.id),
                 f"{decision.id}: " + "; ".join(problems) + ".",
                 partner.where("admitted_by"),
             )
         else:
             yield met(
-                partner.id,
+                SubjectRef.partner(partner.id),
                 f"Antagen genom {decision.id} ({fmt(meeting.date)}).",
                 partner.where("admitted_by"),
             )
@@ -302,13 +347,13 @@ def invitation(ctx: Context) -> Iterator[Result]:
             continue
         if partner.invited > partner.joined:
             yield failed(
-                partner.id,
+                SubjectRef.partner(partner.id),
                 f"Inbjuden {fmt(partner.invited)}, efter anslutningen {fmt(partner.joined)}.",
                 partner.where("invited"),
             )
         else:
             yield met(
-                partner.id,
+                SubjectRef.partner(partner.id),
                 f"Inbjuden {fmt(partner.invited)}, ansluten {fmt(partner.joined)}.",
                 partner.where("invited"),
             )

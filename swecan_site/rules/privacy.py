@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..loader import ORGANISATION_FILE
 from ..problems import Kind, Location, Severity
-from .base import Basis, Context, Result, failed, met, rule
+from .base import Basis, Context, Result, SubjectRef, failed, met, rule
 
 # On the text as a reader sees it (see normalise): the date part and the serial
 # may be separated by a hyphen or plus and white space, even a line break.
@@ -184,7 +184,7 @@ def no_personal_numbers(ctx: Context) -> Iterator[Result]:
     for file, text in ctx.data.sources.items():
         for line, column in personal_numbers(text):
             yield failed(
-                file,
+                SubjectRef.file(file),
                 "Ser ut som ett personnummer eller samordningsnummer (så som texten "
                 "visas på webbplatsen).",
                 Location(file, line, column),
@@ -220,13 +220,13 @@ def personal_contacts(ctx: Context) -> Iterator[Result]:
             if looks_personal(match.group(0)):
                 found = True
                 yield failed(
-                    file,
+                    SubjectRef.file(file),
                     f"{match.group(0)} ser ut som en personlig e-postadress.",
                     Location(file, number, match.start() + 1),
                 )
     if not found:
         yield met(
-            "e-postadresser",
+            SubjectRef.document("e-postadresser"),
             "Inga personliga e-postadresser utanför rollerna.",
             Location(ORGANISATION_FILE),
         )
@@ -254,7 +254,7 @@ def confidential_documents(ctx: Context) -> Iterator[Result]:
             for doc in matter.documents:
                 if not doc.public and doc.url:
                     yield failed(
-                        meeting.meeting_id,
+                        SubjectRef.meeting(meeting.meeting_id),
                         f"Underlaget '{doc.title}' är inte offentligt men har en länk.",
                         doc.where("url"),
                     )

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from ..loader import CONTENT_DIR, ORGANISATION_FILE, PARTNERS_FILE, REPORTS_DIR, RULES_DIR
 from ..models import BodyName, MeetingStatus, ReportKind
 from ..problems import Kind, Location
-from .base import Basis, Context, Result, ao, failed, met, pending, rule
-from .common import fmt, held, protocol_deadline, protocol_published
+from .base import Basis, Context, Result, SubjectRef, ao, failed, met, pending, rule
+from .common import fmt, held, planned, protocol_deadline, protocol_published
 
 RULES_DIR_LABEL = f"{CONTENT_DIR}/{RULES_DIR}"
 REPORTS_DIR_LABEL = f"{CONTENT_DIR}/{REPORTS_DIR}"
@@ -43,29 +43,37 @@ def section7_documents(ctx: Context) -> Iterator[Result]:
     in_force = [d for d in data.rules_versions if not d.meta.draft and d.meta.in_force <= ctx.as_of]
     where = Location(RULES_DIR_LABEL)
     if in_force:
-        yield met("arbetsordning", f"{len(in_force)} version(er) publicerade.", where)
+        yield met(
+            SubjectRef.document("arbetsordning"), f"{len(in_force)} version(er) publicerade.", where
+        )
     else:
         yield failed(
-            "arbetsordning", "Ingen arbetsordning gäller per " + fmt(ctx.as_of) + ".", where
+            SubjectRef.document("arbetsordning"),
+            "Ingen arbetsordning gäller per " + fmt(ctx.as_of) + ".",
+            where,
         )
     current = ctx.members_on(ctx.as_of)
     where = data.partners_file.where("partners") if data.partners else Location(PARTNERS_FILE)
     if current:
-        yield met("partnerförteckning", f"{len(current)} partners.", where)
+        yield met(SubjectRef.document("partnerförteckning"), f"{len(current)} partners.", where)
     else:
         yield failed(
-            "partnerförteckning", "Partnerförteckningen har inga aktuella partners.", where
+            SubjectRef.document("partnerförteckning"),
+            "Partnerförteckningen har inga aktuella partners.",
+            where,
         )
     # The AU elects its chair some time after it is appointed: a missing AU chair is
     # the compliance finding SC205, not a reason to stop publishing.
     partnership = data.organisation.partnership
     if partnership.chair:
         yield met(
-            "ordförande i partnerskapet", "Kontaktuppgifter finns.", partnership.where("chair")
+            SubjectRef.role("ordförande i partnerskapet"),
+            "Kontaktuppgifter finns.",
+            partnership.where("chair"),
         )
     else:
         yield failed(
-            "ordförande i partnerskapet",
+            SubjectRef.role("ordförande i partnerskapet"),
             f"Ordförande i partnerskapet saknas i {ORGANISATION_FILE}.",
             partnership.where(),
         )
@@ -102,7 +110,7 @@ def protocol_published_rule(ctx: Context) -> Iterator[Result]:
     färdigställt med datum för färdigställt.
     """
     for meeting in held(ctx, None):
-        mid = meeting.meeting_id
+        mid = SubjectRef.meeting(meeting.meeting_id)
         where = meeting.protocol.where("status") if meeting.protocol else meeting.where("status")
         if meeting.body is not BodyName.PARTNERSHIP:
             if protocol_published(meeting):
@@ -117,13 +125,20 @@ def protocol_published_rule(ctx: Context) -> Iterator[Result]:
             continue
         deadline = protocol_deadline(ctx, meeting)
         if protocol_published(meeting):
-            yield met(mid, f"Protokollet är publicerat (frist {fmt(deadline)}).", where)
+            yield met(
+                mid, f"Protokollet är publicerat (frist {fmt(deadline)}).", where, due=deadline
+            )
         elif ctx.as_of > deadline:
             yield failed(
-                mid, f"Protokollet är inte publicerat; fristen gick ut {fmt(deadline)}.", where
+                mid,
+                f"Protokollet är inte publicerat; fristen gick ut {fmt(deadline)}.",
+                where,
+                due=deadline,
             )
         else:
-            yield pending(mid, f"Protokollet ska vara klart senast {fmt(deadline)}.", where)
+            yield pending(
+                mid, f"Protokollet ska vara klart senast {fmt(deadline)}.", where, due=deadline
+            )
 
 
 @rule(
@@ -149,25 +164,33 @@ def decision_published(ctx: Context) -> Iterator[Result]:
         where = decision.where("id")
         if protocol_published(meeting):
             yield met(
-                decision.id,
+                SubjectRef.decision(decision.id),
                 f"Publicerat i protokollet {meeting.meeting_id} § {decision.paragraph}.",
                 where,
             )
             continue
         if meeting.body is not BodyName.PARTNERSHIP:
             yield pending(
-                decision.id, "Publiceras med arbetsutskottets protokoll (ingen frist).", where
+                SubjectRef.decision(decision.id),
+                "Publiceras med arbetsutskottets protokoll (ingen frist).",
+                where,
             )
             continue
         deadline = protocol_deadline(ctx, meeting)
         if ctx.as_of > deadline:
             yield failed(
-                decision.id,
+                SubjectRef.decision(decision.id),
                 f"Beslutet är inte publicerat; protokollets frist gick ut {fmt(deadline)}.",
                 where,
+                due=deadline,
             )
         else:
-            yield pending(decision.id, f"Publiceras med protokollet senast {fmt(deadline)}.", where)
+            yield pending(
+                SubjectRef.decision(decision.id),
+                f"Publiceras med protokollet senast {fmt(deadline)}.",
+                where,
+                due=deadline,
+            )
 
 
 def _finished_years(ctx: Context) -> Iterator[tuple[int, date, date]]:
@@ -211,11 +234,11 @@ def annual_reports(ctx: Context) -> Iterator[Result]:
     """
     for _, start, end in _finished_years(ctx):
         for kind in ReportKind:
-            subject = f"{kind} {start.year}"
+            subject = SubjectRef.report(start.year, kind)
             doc = _report(ctx, start.year, kind)
             published: date | None = doc.meta.published if doc else None
             where = doc.meta.where("published") if doc else Location(REPORTS_DIR_LABEL)
-            what = subject.capitalize()
+            what = str(subject).capitalize()
             if published and published <= ctx.as_of:
                 yield met(subject, f"{what} publicerad {fmt(published)}.", where)
             else:
@@ -249,25 +272,36 @@ def annual_reports_target(ctx: Context) -> Iterator[Result]:
     for _, start, end in _finished_years(ctx):
         deadline = end + timedelta(days=ctx.params(end).report_deadline_days)
         for kind in ReportKind:
-            subject = f"{kind} {start.year}"
+            subject = SubjectRef.report(start.year, kind)
             doc = _report(ctx, start.year, kind)
             published: date | None = doc.meta.published if doc else None
             where = doc.meta.where("published") if doc else Location(REPORTS_DIR_LABEL)
-            what = subject.capitalize()
+            what = str(subject).capitalize()
             if published and published <= deadline:
                 yield met(
-                    subject, f"{what} publicerad {fmt(published)} (mål {fmt(deadline)}).", where
+                    subject,
+                    f"{what} publicerad {fmt(published)} (mål {fmt(deadline)}).",
+                    where,
+                    due=deadline,
                 )
             elif published:
                 yield failed(
                     subject,
                     f"{what} publicerad {fmt(published)}, efter kansliets mål {fmt(deadline)}.",
                     where,
+                    due=deadline,
                 )
             elif ctx.as_of <= deadline:
-                yield pending(subject, f"{what}: kansliets mål är {fmt(deadline)}.", where)
+                yield pending(
+                    subject, f"{what}: kansliets mål är {fmt(deadline)}.", where, due=deadline
+                )
             else:
-                yield failed(subject, f"{what} saknas; kansliets mål var {fmt(deadline)}.", where)
+                yield failed(
+                    subject,
+                    f"{what} saknas; kansliets mål var {fmt(deadline)}.",
+                    where,
+                    due=deadline,
+                )
 
 
 @rule(
@@ -293,20 +327,38 @@ def committee_protocol_target(ctx: Context) -> Iterator[Result]:
     protokollet är klart.
     """
     for meeting in held(ctx, BodyName.COMMITTEE):
-        mid, deadline = meeting.meeting_id, protocol_deadline(ctx, meeting)
+        mid, deadline = SubjectRef.meeting(meeting.meeting_id), protocol_deadline(ctx, meeting)
         protocol = meeting.protocol
         completed = protocol.completed if protocol and protocol_published(meeting) else None
         where = protocol.where("status") if protocol else meeting.where("status")
         if completed is not None and completed <= deadline:
-            yield met(mid, f"Färdigställt {fmt(completed)} (mål {fmt(deadline)}).", where)
+            yield met(
+                mid, f"Färdigställt {fmt(completed)} (mål {fmt(deadline)}).", where, due=deadline
+            )
         elif completed is not None:
             yield failed(
-                mid, f"Färdigställt {fmt(completed)}, efter kansliets mål {fmt(deadline)}.", where
+                mid,
+                f"Färdigställt {fmt(completed)}, efter kansliets mål {fmt(deadline)}.",
+                where,
+                due=deadline,
             )
         elif ctx.as_of > deadline:
-            yield failed(mid, f"Inte färdigställt; kansliets mål var {fmt(deadline)}.", where)
+            yield failed(
+                mid, f"Inte färdigställt; kansliets mål var {fmt(deadline)}.", where, due=deadline
+            )
         else:
-            yield pending(mid, f"Kansliets mål: färdigställt senast {fmt(deadline)}.", where)
+            yield pending(
+                mid, f"Kansliets mål: färdigställt senast {fmt(deadline)}.", where, due=deadline
+            )
+    for meeting in planned(ctx, BodyName.COMMITTEE):
+        # Not held yet: the target date is already known from the meeting's date.
+        deadline = protocol_deadline(ctx, meeting)
+        yield pending(
+            SubjectRef.meeting(meeting.meeting_id),
+            f"Mötet är planerat; kansliets mål: protokollet färdigställt senast {fmt(deadline)}.",
+            meeting.where("date"),
+            due=deadline,
+        )
 
 
 @rule(
@@ -338,7 +390,7 @@ def chair_contacts(ctx: Context) -> Iterator[Result]:
         (BodyName.PARTNERSHIP, org.partnership),
         (BodyName.COMMITTEE, org.committee),
     ):
-        subject = f"ordförande i {body_name}"
+        subject = SubjectRef.role(f"ordförande i {body_name}")
         holder = body.holder("chair", ctx.as_of)
         if holder is None:
             yield failed(
@@ -377,13 +429,15 @@ def meeting_status_current(ctx: Context) -> Iterator[Result]:
             continue
         if meeting.date < ctx.as_of:
             yield failed(
-                meeting.meeting_id,
+                SubjectRef.meeting(meeting.meeting_id),
                 f"Mötet {fmt(meeting.date)} har varit men har status planerat.",
                 meeting.where("status"),
             )
         else:
             yield met(
-                meeting.meeting_id, f"Planerat till {fmt(meeting.date)}.", meeting.where("status")
+                SubjectRef.meeting(meeting.meeting_id),
+                f"Planerat till {fmt(meeting.date)}.",
+                meeting.where("status"),
             )
 
 

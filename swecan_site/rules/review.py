@@ -8,7 +8,7 @@ from ..config import add_months
 from ..loader import MEETINGS_DIR
 from ..models import BodyName, DecisionKind
 from ..problems import Location
-from .base import Context, Result, ao, failed, met, pending, rule
+from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule
 from .common import fmt, held
 
 
@@ -47,13 +47,16 @@ def yearly_review(ctx: Context) -> Iterator[Result]:
     since, label, where = meta.in_force, "arbetsordningen började gälla", meta.where("in_force")
     for meeting, decision in reviews:
         due = add_months(since, ctx.params(since).review_months)
-        subject = f"översyn efter {fmt(since)}"
+        subject = SubjectRef.review(since)
         evidence = f"Översyn {decision.id} {fmt(meeting.date)}; {label} {fmt(since)}"
         if meeting.date <= due:
-            yield met(subject, f"{evidence}, senast {fmt(due)}.", decision.where("kind"))
+            yield met(subject, f"{evidence}, senast {fmt(due)}.", decision.where("kind"), due=due)
         else:
             yield failed(
-                subject, f"{evidence}; skulle ske senast {fmt(due)}.", decision.where("kind")
+                subject,
+                f"{evidence}; skulle ske senast {fmt(due)}.",
+                decision.where("kind"),
+                due=due,
             )
         since, label, where = (
             meeting.date,
@@ -62,13 +65,15 @@ def yearly_review(ctx: Context) -> Iterator[Result]:
         )
     # The window still running, set by the parameters in force when it began.
     due = add_months(since, ctx.params(since).review_months)
-    subject = f"översyn efter {fmt(since)}"
+    subject = SubjectRef.review(since)
     if ctx.as_of > due:
         yield failed(
-            subject, f"Ingen översyn sedan {label} {fmt(since)}; senast {fmt(due)}.", where
+            subject, f"Ingen översyn sedan {label} {fmt(since)}; senast {fmt(due)}.", where, due=due
         )
     else:
-        yield pending(subject, f"Nästa översyn senast {fmt(due)} ({label} {fmt(since)}).", where)
+        yield pending(
+            subject, f"Nästa översyn senast {fmt(due)} ({label} {fmt(since)}).", where, due=due
+        )
 
 
 @rule(
@@ -105,19 +110,24 @@ def external_evaluation(ctx: Context) -> Iterator[Result]:
     if found:
         meeting, decision = found[0]
         yield met(
-            "verksamhetsår 1",
+            SubjectRef.operating_year(1),
             f"Beslut {decision.id} vid {meeting.meeting_id}.",
             decision.where("kind"),
+            due=end,
         )
     elif ctx.as_of <= end:
         yield pending(
-            "verksamhetsår 1", f"Beslut ska fattas senast {fmt(end)}.", Location(MEETINGS_DIR)
+            SubjectRef.operating_year(1),
+            f"Beslut ska fattas senast {fmt(end)}.",
+            Location(MEETINGS_DIR),
+            due=end,
         )
     else:
         yield failed(
-            "verksamhetsår 1",
+            SubjectRef.operating_year(1),
             f"Inget beslut under {fmt(start)}–{fmt(end)}.",
             Location(MEETINGS_DIR),
+            due=end,
         )
 
 

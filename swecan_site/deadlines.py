@@ -1,0 +1,229 @@
+"""Deadlines ahead ("frister"): every obligation falling due in a window.
+
+The list is built from the typed ``due`` of the check's results (a pending
+verdict says when it falls due) plus one query over the model for mandates
+that end (a mandate ending is not a verdict: no rule judges it until the
+next mandate is recorded). Nothing here reads message text: each rule
+computes its own deadline once (``common.protocol_deadline``,
+``common.notice_deadline``, ``config.last_day_of_term``) and outputs only
+read ``Result.due``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TypeVar
+
+from .check import Report
+from .config import last_day_of_term
+from .models import BODY_NAMES, BodyName, RoleHolder, Term
+from .problems import Location, section_label
+from .rules.base import Basis, SubjectRef
+from .rules.base import Status as VerdictStatus
+
+DEFAULT_DAYS = 30
+T = TypeVar("T", bound=Term)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One obligation falling due."""
+
+    due: date
+    what: str  # the rule's summary, or the mandate that ends
+    detail: str  # the verdict's evidence or the mandate holder
+    section: str
+    basis: Basis
+    rule: str  # rule id, or "" for a mandate ending
+    subject: SubjectRef
+    location: Location
+
+    @property
+    def uid(self) -> str:
+        """Stable across builds: the same obligation keeps its UID (calendar updates)."""
+        rule = self.rule or "mandat"
+        return f"{rule}-{self.subject.kind}-{self.subject.id}@frister.swecan".replace(" ", "_")
+
+    def to_dict(self) -> dict:
+        return {
+            "due": self.due.isoformat(),
+            "what": self.what,
+            "detail": self.detail,
+            "section": self.section,
+            "basis": str(self.basis),
+            "basis_label": self.basis.label,
+            "rule": self.rule,
+            "subject_kind": str(self.subject.kind),
+            "subject_id": self.subject.id,
+            "subject": str(self.subject),
+            "file": self.location.file,
+            "line": self.location.line,
+            "column": self.location.column,
+            "uid": self.uid,
+        }
+
+
+def _from_results(report: Report, until: date) -> Iterable[Deadline]:
+    for evaluation in report.evaluations:
+        result = evaluation.result
+        if result.status is not VerdictStatus.PENDING or result.due is None:
+            continue
+        if not report.as_of <= result.due <= until:
+            continue
+        rule = evaluation.rule
+        yield Deadline(
+            result.due,
+            rule.summary,
+            result.message,
+            rule.section,
+            rule.basis,
+            rule.id,
+            result.subject,
+            result.location,
+        )
+
+
+def _term_end(term: Term, years: int) -> date:
+    """A mandate's last day: ``till`` when written, else the longest the rules allow."""
+    return term.end if term.end is not None else last_day_of_term(term.start, years)
+
+
+def _current_term_ending(terms: list[T], years: int, as_of: date, until: date) -> T | None:
+    """The term in force on ``as_of`` that ends in the window with no successor recorded."""
+    current = next((t for t in terms if t.covers(as_of)), None)
+    if current is None:
+        return None
+    end = _term_end(current, years)
+    if not as_of <= end <= until:
+        return None
+    successor = any(t is not current and t.start > current.start for t in terms)
+    return None if successor else current
+
+
+def _mandates_ending(report: Report, until: date) -> Iterable[Deadline]:
+    data = report.dataset
+    if data is None:
+        return
+    as_of = report.as_of
+    org = data.organisation
+    roles = (("chair", "Ordförandens"), ("vice_chair", "Vice ordförandens"))
+    for body_name, body, section in (
+        (BodyName.PARTNERSHIP, org.partnership, "6.1"),
+        (BodyName.COMMITTEE, org.committee, "2.2"),
+    ):
+        for role, label in roles:
+            terms: list[RoleHolder] = list(getattr(body, role))
+            term = _current_term_ending(terms, data.params(as_of).chair_term_years, as_of, until)
+            if term is None:
+                continue
+            role_sv = "ordförande" if role == "chair" else "vice ordförande"
+            body_sv = BODY_NAMES[body_name].lower()
+            yield Deadline(
+                _term_end(term, data.params(term.start).chair_term_years),
+                f"{label} mandat i {body_sv} slutar; nästa mandatperiod ska föras in",
+                f"{term.name} ({term.partner}), mandat {term.start.isoformat()}–"
+                f"{_term_end(term, data.params(term.start).chair_term_years).isoformat()}.",
+                section,
+                Basis.OBLIGATION,
+                "",
+                SubjectRef.role(f"{role_sv} i {body_name}"),
+                term.where("end" if term.end else "start"),
+            )
+    for member in org.committee.members:
+        mandates = list(member.mandates)
+        years = data.params(as_of).member_term_years
+        mandate = _current_term_ending(mandates, years, as_of, until)
+        if mandate is None:
+            continue
+        end = _term_end(mandate, data.params(mandate.start).member_term_years)
+        partner = data.partner(member.partner)
+        name = partner.name if partner else member.partner
+        yield Deadline(
+            end,
+            "Mandat i arbetsutskottet slutar; omval eller ny ledamot ska beslutas",
+            f"{name}, mandat {mandate.start.isoformat()}–{end.isoformat()}.",
+            "2.2",
+            Basis.OBLIGATION,
+            "",
+            SubjectRef.partner(member.partner),
+            mandate.where("end" if mandate.end else "start"),
+        )
+
+
+def upcoming(report: Report, days: int = DEFAULT_DAYS) -> list[Deadline]:
+    """Every obligation falling due from ``report.as_of`` to ``days`` days later, in order."""
+    until = report.as_of + timedelta(days=days)
+    items = [*_from_results(report, until), *_mandates_ending(report, until)]
+    return sorted(items, key=lambda d: (d.due, d.location, d.rule, d.subject.id))
+
+
+# --- output ---------------------------------------------------------------------
+
+
+def _basis_note(item: Deadline) -> str:
+    if item.basis is Basis.TARGET:
+        return "kansliets mål"
+    if item.basis is Basis.INTERPRETATION:
+        return "tolkning"
+    return "krav"
+
+
+def format_text(items: list[Deadline], as_of: date, days: int) -> str:
+    head = f"Frister {as_of.isoformat()}–{(as_of + timedelta(days=days)).isoformat()}"
+    if not items:
+        return f"{head}: inga frister."
+    lines = [f"{head} ({len(items)}):"]
+    for item in items:
+        ref = section_label(item.section)
+        rule = f"{item.rule} " if item.rule else ""
+        lines.append(
+            f"{item.due.isoformat()}  {item.what} – {item.subject} "
+            f"({rule}{ref}, {_basis_note(item)})\n"
+            f"            {item.detail}\n"
+            f"            {item.location}"
+        )
+    return "\n".join(lines)
+
+
+def format_json(items: list[Deadline]) -> str:
+    return json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2)
+
+
+def format_ics(items: list[Deadline], as_of: date) -> str:
+    """An iCalendar file: one all-day VEVENT per deadline (see README for why VEVENT).
+
+    DTSTAMP is the as-of date (midnight in Stockholm), not "now", so the same
+    data and date give the same bytes; UIDs are stable per obligation.
+    """
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//SweCan//swecan-site frister//SV")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "SweCan – kansliets frister")
+    calendar.add("x-wr-timezone", "Europe/Stockholm")
+    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=ZoneInfo("Europe/Stockholm"))
+    for item in items:
+        event = Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.due)
+        event.add("dtend", item.due + timedelta(days=1))
+        event.add("summary", f"Frist: {item.what} – {item.subject}")
+        ref = section_label(item.section)
+        rule = f"{item.rule} " if item.rule else ""
+        event.add(
+            "description",
+            f"{item.detail}\n{rule}{ref} ({item.basis.label}).\nFil: {item.location}",
+        )
+        event.add("categories", [item.basis.label])
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")

