@@ -178,6 +178,9 @@ DESCRIPTIONS: dict[str, str] = {
     "first_operating_year_start": "Första dagen i SweCans första verksamhetsår.",
     "parameters": "Parameterversioner; varje post anger in_force_from och det som ändras.",
     "severity": "Allvarlighetsgrad per efterlevnadsregel: error, warning, info eller off.",
+    "publisher": "Utgivaren av öppna data (namn och organisationsnummer), för dataportal.se.",
+    "name": "Utgivande myndighetens namn.",
+    "organisation_number": "Organisationsnummer, t.ex. 202100-5810.",
 }
 
 MODEL_TITLES = {
@@ -196,6 +199,7 @@ MODEL_TITLES = {
     "Votes": "Röster",
     "Decision": "Beslut",
     "Protocol": "Protokoll",
+    "Publisher": "Utgivare",
 }
 
 ENUM_TITLES = {
