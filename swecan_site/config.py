@@ -13,7 +13,14 @@ from datetime import date
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
 
 from .models import IsoDate, Sector
 from .problems import Location, Severity
@@ -29,7 +36,21 @@ def _fraction(value: Any) -> Fraction:
     return result
 
 
-Share = Annotated[Fraction, BeforeValidator(_fraction), PlainSerializer(str)]
+# The JSON Schema is spelled out: pydantic's own schema for Fraction differs
+# between releases, and the committed schemas/ must not depend on which is installed.
+Share = Annotated[
+    Fraction,
+    BeforeValidator(_fraction),
+    PlainSerializer(str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+                {"type": "string", "pattern": r"^\s*\d+\s*/\s*\d+\s*$"},
+            ]
+        }
+    ),
+]
 
 
 class Parameters(BaseModel):

@@ -85,6 +85,12 @@ _NON_PRINTABLE = re.compile(
 _FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_DEPTH_MESSAGE = (
+    f"YAML-data är nästlad i mer än {limits.MAX_YAML_DEPTH} nivåer; "
+    "så djupa strukturer används inte i SweCans filer."
+)
+
+
 def _mark(event: yaml.Event, line_offset: int) -> Position:
     return (event.start_mark.line + 1 + line_offset, event.start_mark.column + 1)
 
@@ -240,8 +246,7 @@ class _Builder:
             if len(self.stack) >= limits.MAX_YAML_DEPTH:
                 raise self.problem(
                     "SC030",
-                    f"YAML-data är nästlad i mer än {limits.MAX_YAML_DEPTH} nivåer; "
-                    "så djupa strukturer används inte i SweCans filer.",
+                    _DEPTH_MESSAGE,
                     event,
                 )
             self.doc.collections.add(path)
@@ -441,6 +446,9 @@ def parse(
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
+        if "nesting depth" in str(exc.problem):
+            # Newer libyaml stops deep flow nesting itself, before our own limit sees it.
+            raise YamlProblem("SC030", _DEPTH_MESSAGE, line, column) from None
         raise YamlProblem("SC001", _explain_yaml_error(exc), line, column) from None
     except yaml.YAMLError as exc:  # reader errors the character check above did not catch
         message = f"Filen går inte att läsa som YAML: {exc}"
