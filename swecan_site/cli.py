@@ -153,6 +153,14 @@ def _interrupted(exc: BaseException) -> int:
     return EXIT_ERRORS
 
 
+def _write_tree(root: Path, files: dict[str, bytes]) -> None:
+    """Write {relative path: bytes} below ``root`` (a staging directory)."""
+    for path, content in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     from .render import render_files, render_site, site_assets
 
@@ -167,18 +175,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
     pages = render_site(report)
     try:
         with publish.signals_as_exceptions(), publish.staging(args.out) as staging:
-            for path, content in pages.items():
-                target = staging / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(content, encoding="utf-8")
-            for path, source in site_assets(report).items():
-                target = staging / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(source.read_bytes())
-            for path, data in render_files(report).items():
-                target = staging / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+            _write_tree(staging, {path: text.encode() for path, text in pages.items()})
+            _write_tree(staging, {p: src.read_bytes() for p, src in site_assets(report).items()})
+            _write_tree(staging, render_files(report))
     except (publish.Interrupted, KeyboardInterrupt) as exc:
         return _interrupted(exc)
     print(f"{len(pages)} sidor skrivna till {args.out}", file=sys.stderr)
@@ -212,10 +211,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     files = write_all(PublicView(report, base_url=base_url))
     try:
         with publish.signals_as_exceptions(), publish.staging(args.out) as staging:
-            for path, content in files.items():
-                target = staging / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
+            _write_tree(staging, files)
     except (publish.Interrupted, KeyboardInterrupt) as exc:
         return _interrupted(exc)
     print(f"{len(files)} filer skrivna till {args.out}", file=sys.stderr)

@@ -143,24 +143,23 @@ _NH3_PAGE_OPTIONS: dict = {
 }
 
 
+def _clean(html_text: str, options: dict) -> str:
+    # The Python attribute filter (images, the theme's ids, text-align values) runs
+    # only when the HTML has an image or a double underscore: nh3 alone is faster.
+    lowered = html_text.lower()
+    if "<img" in lowered or "__" in lowered:
+        return nh3.clean(html_text, attribute_filter=_attribute_filter, **options)
+    return nh3.clean(html_text, **options)
+
+
 def clean_page_html(page: str) -> str:
     """The last layer over a whole page's content: the allowlist plus the site's own markup."""
-    lowered = page.lower()
-    if "<img" in lowered or "__" in lowered:
-        return nh3.clean(page, attribute_filter=_attribute_filter, **_NH3_PAGE_OPTIONS)
-    return nh3.clean(page, **_NH3_PAGE_OPTIONS)
+    return _clean(page, _NH3_PAGE_OPTIONS)
 
 
 def clean_html(fragment: str) -> str:
-    """Sanitise an HTML fragment with nh3 and the allowlist; comments are removed.
-
-    The Python attribute filter (images, the theme's ids, text-align values) runs
-    only when the fragment has an image or a double underscore: nh3 alone is faster.
-    """
-    lowered = fragment.lower()
-    if "<img" in lowered or "__" in lowered:
-        return nh3.clean(fragment, attribute_filter=_attribute_filter, **_NH3_OPTIONS)
-    return nh3.clean(fragment, **_NH3_OPTIONS)
+    """Sanitise an HTML fragment with nh3 and the allowlist; comments are removed."""
+    return _clean(fragment, _NH3_OPTIONS)
 
 
 # --- plain text from data files ---------------------------------------------------

@@ -76,6 +76,7 @@ class PublicView:
         if report.dataset is None or report.data_errors:
             raise ValueError("only data without data errors is published")
         self._report = report
+        self._deadlines: dict[int, list[Deadline]] = {}
         self._data: Dataset = report.dataset
         self.as_of: date = report.as_of
         self.base_url = base_url
@@ -290,8 +291,15 @@ class PublicView:
         ]
 
     def deadlines(self, days: int) -> list[Deadline]:
-        """Obligations falling due within ``days``, without those about unpublished decisions."""
-        return [d for d in upcoming(self._report, days) if self._subject_public(d.subject)]
+        """Obligations falling due within ``days``, without those about unpublished decisions.
+
+        Computed once per window: the page and its calendar both read it.
+        """
+        if days not in self._deadlines:
+            self._deadlines[days] = [
+                d for d in upcoming(self._report, days) if self._subject_public(d.subject)
+            ]
+        return self._deadlines[days]
 
     def meeting_subjects(self, meeting: Meeting) -> Iterator[str]:
         """What a meeting's verdicts are about: the meeting, and with a published
