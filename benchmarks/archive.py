@@ -53,6 +53,7 @@ def bare_config(archive: Path, docs: Path, site: Path) -> Path:
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["strict"] = False
+    config["hooks"] = [str(Path(__file__).resolve().parent / "bare_hooks.py")]
     if config.get("theme", {}).get("custom_dir"):
         config["theme"]["custom_dir"] = str(archive / config["theme"]["custom_dir"])
     for asset in ("stylesheets", "javascripts"):
