@@ -250,7 +250,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         with publish.signals_as_exceptions():
             site_dir = publish.build_site(
-                args.config_file, args.site_dir, args.as_of, project_roots=[args.root]
+                args.config_file,
+                args.site_dir,
+                args.as_of,
+                project_roots=[args.root],
+                report=report,
             )
     except publish.BuildError as exc:
         print(f"Bygget avbröts: {exc}", file=sys.stderr)
@@ -258,6 +262,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     except (publish.Interrupted, KeyboardInterrupt) as exc:
         return _interrupted(exc)
     print(f"Webbplatsen är byggd i {site_dir}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        publish.serve_site(args.config_file, args.as_of, args.dev_addr)
+    except publish.BuildError as exc:
+        print(f"Förhandsvisningen startade inte: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        pass
     return EXIT_OK
 
 
@@ -420,6 +435,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--site-dir", type=Path, default=None, help="målkatalog (standard: site_dir i mkdocs.yml)"
     )
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "serve",
+        help="förhandsvisa webbplatsen lokalt; bygger om det som ändras när en fil sparas",
+    )
+    p.add_argument("--as-of", type=_as_of, default=None, help="visa webbplatsen per detta datum")
+    p.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    p.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="VÄRD:PORT",
+        help="adress att lyssna på (standard: 127.0.0.1:8000)",
+    )
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("generate", help="skriv webbplatsens sidor som Markdown (för andra motorer)")
     p.add_argument("--as-of", type=_as_of, default=None, help="bedöm per detta datum")

@@ -6,6 +6,8 @@ work is done by ``check`` and ``render``, which do not import MkDocs.
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
 import signal
 import threading
@@ -19,11 +21,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
-from . import progress, publish, siteconfig, urls
+from . import incremental, page_render, progress, publish, siteconfig, urls
 from .check import Report, check
-from .dates import today
+from .dates import AS_OF_ENV, today
+from .incremental import Incremental
 from .loader import (
     CONFIG_FILE,
     CONTENT_DIR,
@@ -35,14 +39,13 @@ from .loader import (
 )
 from .markup import clean_page_html
 from .outputs import write_all
+from .page_render import MarkdownReuse, Prerender
 from .problems import Kind, Location, Problem, Severity, format_text
 from .public import PublicView
 from .render import render_files, render_site, site_assets
 
 log = get_plugin_logger(__name__)
 
-# For a bare `mkdocs build` only: `swecan-site build --as-of` sets the plugin option.
-AS_OF_ENV = "SWECAN_AS_OF"
 PAGE_SECONDS = 30.0  # per page, Markdown to HTML (the largest page takes 0.1 s)
 
 
@@ -51,12 +54,45 @@ class SwecanConfig(Config):
     # The date the site shows the record on (ÅÅÅÅ-MM-DD). `swecan-site build`
     # sets it from --as-of (publish.build_site); unset, SWECAN_AS_OF or today.
     as_of = c.Optional(c.Type(str))
+    # Faster Markdown to HTML, same output (swecan_site/page_render.py): one
+    # Python-Markdown instance for all pages, and a worker on a second core.
+    markdown_reuse = c.Type(bool, default=True)
+    parallel = c.Type(bool, default=True)
 
 
 class SwecanPlugin(BasePlugin[SwecanConfig]):
     def __init__(self) -> None:
         self.report: Report | None = None
+        # A report `swecan-site build` has already made for this root and date
+        # (publish.build_site): the build does not check the data twice.
+        self.checked: Report | None = None
+        self._markdown: MarkdownReuse | None = None
+        self._prerender: Prerender | None = None
+        self.pages_from_worker = 0  # in the last build (the tests look)
+        self._incremental: Incremental | None = None
         self._previous_alarm: typing.Any = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this event makes MkDocs keep one instance of the plugin for the whole
+        # process (across `mkdocs serve` rebuilds, but also across builds in one
+        # process): per-build state is reset in on_config; what lives longer is only
+        # what a serve session may skip on its next rebuild (incremental.py).
+        self._incremental = Incremental() if command == "serve" else None
+        build_log = logging.getLogger(incremental.BUILD_LOGGER)
+        if self._incremental is not None and dirty:
+            build_log.addFilter(incremental.not_dirty_warning)
+        else:
+            build_log.removeFilter(incremental.not_dirty_warning)
+
+    def on_shutdown(self) -> None:
+        logging.getLogger(incremental.BUILD_LOGGER).removeFilter(incremental.not_dirty_warning)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.pages_from_worker = 0
+        self.report = None
+        self._markdown = None
+        self._stop_worker()
+        return config
 
     def _root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -68,6 +104,13 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
             return date.fromisoformat(value) if value else today()
         except ValueError:
             raise PluginError(f"as_of '{value}' är inget datum (ÅÅÅÅ-MM-DD).") from None
+
+    def _reuse(self, root: Path, as_of: date) -> Report | None:
+        """The report handed over by `swecan-site build`, if it is of this root and date."""
+        checked, self.checked = self.checked, None  # once: `mkdocs serve` rebuilds re-check
+        if checked is None or checked.dataset is None or checked.as_of != as_of:
+            return None
+        return checked if Path(checked.dataset.root).resolve() == root else None
 
     def _safety_problems(self, config: MkDocsConfig, root: Path) -> list[Problem]:
         """What check() cannot see from the data root: this mkdocs.yml and its folders."""
@@ -103,8 +146,9 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Checked before MkDocs cleans site/: bad data leaves the last good site in place.
         root = self._root(config)
+        as_of = self._as_of()
         try:
-            report = check(root, self._as_of())
+            report = self._reuse(root, as_of) or check(root, as_of)
             errors = [*report.data_errors, *self._safety_problems(config, root)]
         except Exception as exc:  # one Swedish line, not a traceback
             raise PluginError(
@@ -127,25 +171,65 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         for line in format_text(report.findings).splitlines():
             log.info(line)  # compliance findings are published, not build failures
         self.report = report
+        reuse = self.config.markdown_reuse and page_render.SUPPORTED
+        self._markdown = MarkdownReuse(config) if reuse else None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.report is not None
         view = PublicView(self.report, base_url=config.site_url or "")
-        generated: dict[str, str | bytes] = {**render_site(view), **write_all(view)}
+        generated: dict[str, str | bytes] = {
+            **render_site(view),
+            **write_all(view),
+            **render_files(view),
+        }
         for path, content in generated.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=content))
+            if self._incremental is not None:
+                files.append(self._incremental.file(config, path, content))
+            else:
+                files.append(File.generated(config, path, content=content))
         for path, source in site_assets(view).items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
-        for path, data in render_files(view).items():
-            files.append(File.generated(config, path, content=data))
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         env.globals["swecan_urls"] = urls  # theme overrides take addresses from urls.py
+        # Templates do not change during a build: no stat() of every partial for every page.
+        env.auto_reload = False
+        if self._incremental is not None:
+            env.bytecode_cache = self._incremental.templates
         return env
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        if self._incremental is not None:
+            self._incremental.settle(config, files, nav)
+            return nav
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        if (
+            self._markdown is not None
+            and self.config.parallel
+            and len(pages) >= page_render.MIN_PAGES
+            and page_render.can_fork(config, self)
+        ):
+            # Half of PAGE_SECONDS: a stuck worker is given up before a page's alarm rings.
+            self._prerender = Prerender(config, files, pages, PAGE_SECONDS / 2)
+        return nav
+
+    def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        if self._markdown is not None:
+            page.render = functools.partial(self._render, page)
+        return page
+
+    def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        if self._incremental is not None and self._incremental.reuse(page, files):
+            return
+        if self._prerender is None or not self._prerender.take(page):
+            assert self._markdown is not None
+            self._markdown.render(page, config, files)
+        if self._incremental is not None:
+            self._incremental.remember(page)
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         progress.note(f"sidan {page.file.src_uri}")  # named if Markdown rendering fails
@@ -160,6 +244,16 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._disarm()
+        self._stop_worker()
+        if self._incremental is not None:
+            self._incremental.failed()
+
+    def _stop_worker(self) -> None:
+        if self._prerender is not None:
+            self.pages_from_worker = self._prerender.taken
+            log.debug(f"{self.pages_from_worker} sidor omvandlades av en andra process")
+            self._prerender.close()
+            self._prerender = None
 
     # A safety net behind the input limits (SC030): should some Markdown still
     # make Python-Markdown work for minutes, the build stops with the page's name.
@@ -186,6 +280,9 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         self._previous_alarm = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_worker()
+        if self._incremental is not None:
+            self._incremental.built()
         # `mkdocs build` output is a previous build too: the next build may replace it.
         stamp = Path(config.site_dir) / publish.STAMP
         stamp.write_text(publish.STAMP_TEXT, encoding="utf-8")

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from .accessibility import AccessibilityFile
@@ -273,21 +274,34 @@ class PublicView:
 
     def findings(self) -> list[Evaluation]:
         """Every compliance verdict that may be published, in rule order."""
-        return [
+        return list(self._findings)
+
+    @cached_property
+    def _findings(self) -> tuple[Evaluation, ...]:
+        return tuple(
             e
             for e in self._report.evaluations
             if e.rule.kind is Kind.COMPLIANCE and self._subject_public(e.result.subject)
-        ]
+        )
+
+    @cached_property
+    def _findings_by_subject(self) -> dict[object, list[int]]:
+        """Positions in findings() by subject, under both the typed reference and its id."""
+        index: dict[object, list[int]] = {}
+        for position, evaluation in enumerate(self._findings):
+            subject = evaluation.result.subject
+            keys = {subject, subject_id(subject)}
+            for key in keys:
+                index.setdefault(key, []).append(position)
+        return index
 
     def findings_for(self, subjects: Iterable[object]) -> list[Evaluation]:
         """Verdicts on the arbetsordning (obligations and interpretations) about subjects
-        (typed references, or ids)."""
-        wanted = set(subjects)
+        (typed references, or ids), in rule order."""
+        index = self._findings_by_subject
+        positions = sorted({p for s in set(subjects) for p in index.get(s, ())})
         return [
-            e
-            for e in self.findings()
-            if (e.result.subject in wanted or subject_id(e.result.subject) in wanted)
-            and e.rule.basis is not Basis.TARGET
+            e for e in (self._findings[p] for p in positions) if e.rule.basis is not Basis.TARGET
         ]
 
     def deadlines(self, days: int) -> list[Deadline]:

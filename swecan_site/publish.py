@@ -23,9 +23,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import siteconfig
+from .dates import AS_OF_ENV
 from .problems import format_text
+
+if TYPE_CHECKING:
+    from .check import Report
 
 PLUGIN = "swecan"  # its name in mkdocs.yml (entry point in pyproject.toml)
 STAMP = ".swecan-site-build"
@@ -199,8 +204,13 @@ def build_site(
     site_dir: Path | None,
     as_of: date,
     project_roots: Sequence[Path] = (),
+    report: Report | None = None,
 ) -> Path:
-    """Build with MkDocs (strict) into a staging directory, then swap it into place."""
+    """Build with MkDocs (strict) into a staging directory, then swap it into place.
+
+    ``report`` is a check() of the data root on ``as_of`` the caller has made
+    already; the plugin uses it instead of checking again.
+    """
     # Read the configuration safely before MkDocs' own loader, which runs Python tags.
     problems = config_problems(config_file)
     if problems:
@@ -227,9 +237,44 @@ def build_site(
             if plugin is None:
                 raise BuildError(f"{config_file.name} saknar pluginet {PLUGIN} under plugins.")
             plugin.config.as_of = as_of.isoformat()  # the date reaches the plugin as its option
-            build(config)
+            plugin.checked = report
+            config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
     except MkDocsException as exc:
         raise BuildError(str(exc)) from None
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
     return Path(site_dir).resolve()
+
+
+def serve_site(config_file: Path, as_of: date, dev_addr: str) -> None:
+    """MkDocs' development server, rebuilding only what an edit changes (``--dirty``;
+    swecan_site/incremental.py), with the site shown as of ``as_of``."""
+    problems = config_problems(config_file)
+    if problems:
+        raise BuildError(f"{siteconfig.CONFIG_FILE} läses inte av MkDocs:\n{problems}")
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    # MkDocs reads mkdocs.yml again for every rebuild and takes no plugin option from
+    # its caller then: the date goes the way a bare `mkdocs serve` takes it.
+    previous = os.environ.get(AS_OF_ENV)
+    os.environ[AS_OF_ENV] = as_of.isoformat()
+    try:
+        serve(str(config_file), build_type="dirty", dev_addr=dev_addr)
+    except MkDocsException as exc:
+        raise BuildError(str(exc)) from None
+    finally:
+        logger.removeHandler(handler)
+        if previous is None:
+            os.environ.pop(AS_OF_ENV, None)
+        else:
+            os.environ[AS_OF_ENV] = previous

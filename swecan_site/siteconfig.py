@@ -12,6 +12,7 @@ same limits as for data files apply (size, depth, aliases).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from . import limits, yamlpos
 from .problems import Kind, Location, Problem, Severity
@@ -103,11 +104,8 @@ def problems(path: Path, root: Path | None = None, depth: int = 0) -> list[Probl
     return check_text(path, text, root, depth)
 
 
-def site_url(path: Path) -> str | None:
-    """``site_url`` from the configuration at ``path`` (read safely), or None.
-
-    Call :func:`problems` first: a file with problems has no address.
-    """
+def _read(path: Path) -> dict[str, Any]:
+    """The configuration at ``path`` read safely, or {} (call :func:`problems` first)."""
     try:
         doc = yamlpos.parse(
             yamlpos.decode(path.read_bytes()[: limits.MAX_FILE_BYTES]),
@@ -115,6 +113,14 @@ def site_url(path: Path) -> str | None:
             pure_python=True,
         )
     except (OSError, yamlpos.YamlProblem):
-        return None
-    value = doc.data.get("site_url") if isinstance(doc.data, dict) else None
+        return {}
+    return doc.data if isinstance(doc.data, dict) else {}
+
+
+def site_url(path: Path) -> str | None:
+    """``site_url`` from the configuration at ``path`` (read safely), or None.
+
+    Call :func:`problems` first: a file with problems has no address.
+    """
+    value = _read(path).get("site_url")
     return value if isinstance(value, str) and value else None

@@ -161,8 +161,18 @@ def link(url: str, here: str) -> str:
         return hash_ + fragment
     if path == here:
         return (hash_ + fragment) or posixpath.basename(path)
-    relative = posixpath.relpath(path, posixpath.dirname(here) or ".")
-    return relative + hash_ + fragment
+    return _relative(path, posixpath.dirname(here)) + hash_ + fragment
+
+
+def _relative(path: str, start: str) -> str:
+    """posixpath.relpath for two site-relative paths, without its os.getcwd() per call
+    (a partner register links thousands of times)."""
+    target = path.split("/")
+    base = start.split("/") if start else []
+    common = 0
+    while common < min(len(target), len(base)) and target[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:]) or "."
 
 
 def absolute(base: str, url: str) -> str:

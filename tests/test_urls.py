@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from swecan_site import urls
 
@@ -57,3 +61,15 @@ def test_the_readme_scheme() -> None:
 )  # fmt: skip
 def test_links_are_relative_to_the_page(url: str, here: str, link: str) -> None:
     assert urls.link(url, here) == link
+
+
+_SEGMENT = st.sampled_from(["moten", "partners", "index.md", "a", "b.md", "..x", "data"])
+
+
+@given(
+    st.lists(_SEGMENT, min_size=1, max_size=4).map("/".join),
+    st.lists(_SEGMENT, min_size=0, max_size=4).map("/".join),
+)
+def test_relative_links_are_what_posixpath_makes(path: str, start: str) -> None:
+    # urls._relative avoids posixpath.relpath's os.getcwd() per link (speed); same answer
+    assert urls._relative(path, start) == posixpath.relpath(path, start or ".")

@@ -1,0 +1,166 @@
+"""What a rebuild under `mkdocs serve` may skip: the pages that have not changed.
+
+The plugin renders every page from the data on every build (fast: the data is
+checked and the Markdown written in a fraction of a second even for ten
+years). What is slow is MkDocs turning 500 pages into HTML and through the
+theme. Under `mkdocs serve --dirty` (`swecan-site serve`) MkDocs skips every
+file whose ``is_modified()`` is false; for a generated file that is decided
+here, by comparing its content with the previous build's (SHA-256). So an
+edited protocol rebuilds its meeting page and whatever else the edit really
+changes (the decision register, the compliance pages, the feeds), nothing
+more.
+
+A skipped page is only correct if everything else it shows is the same, so
+all generated files count as changed whenever the *site around them*
+changes: the list of files, the navigation (titles and addresses), the
+configuration or a template in ``custom_dir``. Material's search plugin keeps
+the previous build's entries for skipped pages under ``--dirty``.
+
+Under a plain `mkdocs serve` every page is rebuilt, but the HTML of a page
+whose Markdown has not changed is taken from the previous build. Either way
+the theme's templates are compiled once per session, not once per rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from mkdocs.structure.files import File
+
+from .page_render import Rendered, digest
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+
+BUILD_LOGGER = "mkdocs.commands.build"
+
+
+def not_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every `--dirty` build that the navigation may be stale, which
+    fails a strict build; :meth:`Incremental.settle` rebuilds every page when the
+    navigation changes, so the warning does not apply (a logging filter)."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class GeneratedFile(File):
+    """A generated file that knows whether it differs from the previous build's."""
+
+    changed: bool = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+def _content_digest(content: str | bytes) -> str:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()
+
+
+class TemplateCache(BytecodeCache):
+    """Compiled theme templates kept between rebuilds (MkDocs makes a new Jinja
+    environment for each, and compiling Material's templates takes a quarter of a
+    second). Jinja keys each entry by the template's name and a checksum of its
+    source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class Incremental:
+    """The previous build of a `mkdocs serve` session, for the next one."""
+
+    def __init__(self) -> None:
+        self.templates = TemplateCache()
+        self._digests: dict[str, str] = {}  # generated file -> content digest, last build
+        self._next: dict[str, str] = {}
+        self._signature = ""
+        self._rendered: dict[str, tuple[str, Rendered]] = {}  # page -> (Markdown digest, HTML)
+        self._generated: list[GeneratedFile] = []
+
+    def file(self, config: MkDocsConfig, path: str, content: str | bytes) -> GeneratedFile:
+        made = GeneratedFile.generated(config, path, content=content)
+        assert isinstance(made, GeneratedFile)
+        self._next[path] = _content_digest(content)
+        made.changed = self._digests.get(path) != self._next[path]
+        self._generated.append(made)
+        return made
+
+    def settle(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+        """After the navigation is made: if the site around the pages has changed,
+        every generated file is rebuilt; else unchanged pages get back what other
+        pages read of them (their title) without being rendered."""
+        signature = _site_signature(config, files, nav)
+        if signature != self._signature:
+            self._signature = signature
+            self._rendered.clear()
+            for generated in self._generated:
+                generated.changed = True
+            return
+        for page in nav.pages:
+            file = page.file
+            if isinstance(file, GeneratedFile) and not file.changed:
+                page.read_source(config)  # front matter and Markdown: the title is read there
+                known = self._rendered.get(file.src_uri)
+                if known is not None:
+                    page._title_from_render = known[1].title
+
+    def reuse(self, page: Page, files: Files) -> bool:
+        """Put the previous build's HTML on ``page`` if its Markdown is unchanged."""
+        known = self._rendered.get(page.file.src_uri)
+        if known is None or page.markdown is None or known[0] != digest(page.markdown):
+            return False
+        known[1].apply(page, files)
+        return True
+
+    def remember(self, page: Page) -> None:
+        if page.markdown is not None and page.content is not None:
+            self._rendered[page.file.src_uri] = (digest(page.markdown), Rendered.of(page))
+
+    def built(self) -> None:
+        """The build succeeded: its files are what the next one compares with."""
+        self._digests, self._next = self._next, {}
+        self._generated = []
+
+    def failed(self) -> None:
+        """The build failed half-way: compare the next one with the last good build."""
+        self._next = {}
+        self._generated = []
+
+
+def _site_signature(config: MkDocsConfig, files: Files, nav: Navigation) -> str:
+    parts = [config.config_file_path or "", str(config.site_url)]
+    if config.config_file_path and os.path.isfile(config.config_file_path):
+        parts.append(Path(config.config_file_path).read_text(encoding="utf-8"))
+    parts += sorted(f.src_uri for f in files)
+    parts += [f"{item.title}\t{getattr(item, 'url', '')}" for item in _walk(nav.items)]
+    if config.theme.custom_dir:
+        for folder, _dirs, names in os.walk(config.theme.custom_dir):
+            for name in names:
+                path = os.path.join(folder, name)
+                parts.append(f"{path}\t{os.stat(path).st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _walk(items: list) -> list:  # type: ignore[type-arg]
+    found = []
+    for item in items:
+        found.append(item)
+        found += _walk(getattr(item, "children", None) or [])
+    return found
