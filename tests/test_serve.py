@@ -172,3 +172,20 @@ def test_swecan_site_serve_shows_an_edit(project: Path, tmp_path: Path) -> None:
     output = (tmp_path / "serve.log").read_text(encoding="utf-8")
     assert "Traceback" not in output
     assert "dirty" not in output  # MkDocs' warning is ours to answer, not the kansli's
+
+
+def test_the_data_folders_are_polled_more_often_than_mkdocs_does(project: Path) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    from swecan_site.plugin import WATCH_SECONDS
+
+    config = _config(project, project / "site")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(project))
+    try:
+        server.watch(str(project / "docs"))  # what MkDocs watches before the plugins
+        config.plugins["swecan"].on_serve(server, config=config, builder=lambda: None)
+        timeouts = {Path(e.watch.path).name: e.timeout for e in server.observer.emitters}
+    finally:
+        server.server_close()
+    assert timeouts["meetings"] == WATCH_SECONDS < timeouts["docs"]
+    assert timeouts[project.name] == WATCH_SECONDS  # partners.yaml & co., watched via their folder
