@@ -93,6 +93,7 @@ class Incremental:
         self._signature = ""
         self._rendered: dict[str, tuple[str, Rendered]] = {}  # page -> (Markdown digest, HTML)
         self._generated: list[GeneratedFile] = []
+        self.reused = 0  # pages whose HTML came from the previous build, this build
 
     def file(self, config: MkDocsConfig, path: str, content: str | bytes) -> GeneratedFile:
         made = GeneratedFile.generated(config, path, content=content)
@@ -106,6 +107,7 @@ class Incremental:
         """After the navigation is made: if the site around the pages has changed,
         every generated file is rebuilt; else unchanged pages get back what other
         pages read of them (their title) without being rendered."""
+        self.reused = 0
         signature = _site_signature(config, files, nav)
         if signature != self._signature:
             self._signature = signature
@@ -127,6 +129,7 @@ class Incremental:
         if known is None or page.markdown is None or known[0] != digest(page.markdown):
             return False
         known[1].apply(page, files)
+        self.reused += 1
         return True
 
     def remember(self, page: Page) -> None:

@@ -37,12 +37,12 @@ def _config(root: Path, site: Path) -> Any:
 class Session:
     """What `mkdocs serve --dirty` does, in this process: one start, then rebuilds."""
 
-    def __init__(self, root: Path, site: Path) -> None:
-        self.root, self.site = root, site
-        _config(root, site).plugins.on_startup(command="serve", dirty=True)
+    def __init__(self, root: Path, site: Path, dirty: bool = True) -> None:
+        self.root, self.site, self.dirty = root, site, dirty
+        _config(root, site).plugins.on_startup(command="serve", dirty=dirty)
 
     def build(self) -> None:
-        build(_config(self.root, self.site), serve_url=SERVE_URL, dirty=True)
+        build(_config(self.root, self.site), serve_url=SERVE_URL, dirty=self.dirty)
 
 
 def full_build(root: Path, site: Path) -> None:
@@ -84,6 +84,20 @@ def test_an_edited_protocol_rebuilds_its_page_not_the_others(project: Path, tmp_
     full_build(project, tmp_path / "full")
     assert pages(tmp_path / "served") == pages(tmp_path / "full")
     assert search_entries(tmp_path / "served") == search_entries(tmp_path / "full")
+
+
+def test_plain_mkdocs_serve_reuses_unchanged_html_and_gets_the_same_site(
+    project: Path, tmp_path: Path
+) -> None:
+    session = Session(project, tmp_path / "served", dirty=False)
+    session.build()
+    protocol = project / PROTOCOL
+    protocol.write_text(protocol.read_text(encoding="utf-8") + "\nTillägg i protokollet.\n")
+    session.build()
+    incremental = _config(project, tmp_path / "x").plugins["swecan"]._incremental
+    assert incremental.reused > 50  # most pages' HTML came from the first build
+    full_build(project, tmp_path / "full")
+    assert pages(tmp_path / "served") == pages(tmp_path / "full")
 
 
 def test_a_navigation_change_rebuilds_every_page(project: Path, tmp_path) -> None:
