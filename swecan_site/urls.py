@@ -105,6 +105,10 @@ def rules_version(slug: str) -> str:
     return f"arbetsordning/{slug}/"
 
 
+DEADLINES = "efterlevnad/frister/"  # Kommande frister (outside the nav)
+DEADLINES_CALENDAR = "efterlevnad/frister.ics"
+
+
 def compliance_year(year: int) -> str:
     """The compliance findings of one year: ``efterlevnad/2026/``."""
     return f"{COMPLIANCE}{year}/"

@@ -723,8 +723,9 @@ class Renderer:
         """Kommande frister: a page under Efterlevnad (not in the nav); see generated_files."""
         days = deadlines.DEFAULT_DAYS
         return {
-            "efterlevnad/frister.md": self.render(
+            urls.source(urls.DEADLINES): self.render(
                 "deadlines.md.j2",
+                here=urls.source(urls.DEADLINES),
                 items=self.view.deadlines(days),
                 until=self.as_of + timedelta(days=days),
                 example=self.any_example,
@@ -734,7 +735,7 @@ class Renderer:
     def generated_files(self) -> dict[str, bytes]:
         """Files of the site that are not Markdown pages: the deadlines calendar."""
         items = self.view.deadlines(deadlines.DEFAULT_DAYS)
-        return {"efterlevnad/frister.ics": deadlines.format_ics(items, self.as_of).encode()}
+        return {urls.DEADLINES_CALENDAR: deadlines.format_ics(items, self.as_of).encode()}
 
     def all_pages(self) -> dict[str, str]:
         pages = {
