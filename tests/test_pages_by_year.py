@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib.util
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 

@@ -473,10 +473,11 @@ class Renderer:
         """The register's index (every year, a pointer per decision) and a page per year."""
         by_year = list(self.view.decisions_by_year().items())
         example = any(m.example for m in self.view.meetings())
-        newest = by_year[0] if by_year else None
-        example_url = (
-            urls.decision(newest[1][0][1].id, newest[0]) if newest else urls.decision("B-2026-01", 2026)
-        )
+        if by_year:
+            year, decisions = by_year[0]
+            example_url = urls.decision(decisions[0][1].id, year)
+        else:
+            example_url = urls.decision("B-2026-01", 2026)
         index = urls.source(urls.DECISIONS)
         result = {
             index: self.render(
@@ -597,8 +598,20 @@ class Renderer:
             ],
         }
 
+    @staticmethod
+    def year_counts(year: int, rows: list[Evaluation]) -> dict[str, int]:
+        """A row of the index's year table: all findings, breaches, missed targets."""
+        failed = [e for e in rows if e.result.status is Status.NOT_MET]
+        return {
+            "year": year,
+            "total": len(rows),
+            "breaches": sum(1 for e in failed if e.rule.basis is not Basis.TARGET),
+            "misses": sum(1 for e in failed if e.rule.basis is Basis.TARGET),
+        }
+
     def rows_by_year(self, rows: list[Evaluation]) -> list[tuple[int, list[Evaluation]]]:
-        """A rule's findings under the years PublicView.findings_by_year files them, newest first."""
+        """A rule's findings under the years PublicView.findings_by_year files them in,
+        newest first."""
         if self._year_of is None:
             self._year_of = {
                 id(e): year for year, found in self.view.findings_by_year().items() for e in found
@@ -651,23 +664,7 @@ class Renderer:
                 "compliance_index.md.j2",
                 here=index,
                 groups=groups,
-                years=[
-                    {
-                        "year": year,
-                        "total": len(rows),
-                        "breaches": sum(
-                            1
-                            for e in rows
-                            if e.result.status is Status.NOT_MET and e.rule.basis is not Basis.TARGET
-                        ),
-                        "misses": sum(
-                            1
-                            for e in rows
-                            if e.result.status is Status.NOT_MET and e.rule.basis is Basis.TARGET
-                        ),
-                    }
-                    for year, rows in by_year.items()
-                ],
+                years=[self.year_counts(year, rows) for year, rows in by_year.items()],
                 example=self.any_example,
                 deadline_days=deadlines.DEFAULT_DAYS,
             )
