@@ -309,8 +309,8 @@ class PublicView:
         * otherwise, when the obligation has a date it falls due (``Result.due``:
           a report, a §9 review, an operating year): the year of that date;
         * otherwise None: a finding about the current state (a partner, a sector,
-          a role, a mandate, a document) – the pages show it with the as-of year,
-          under its own heading (see :meth:`findings_by_year`).
+          a role, a mandate, a document); :meth:`findings_by_year` files it under
+          the as-of year, whose page says that it holds the current state too.
         """
         subject = evaluation.result.subject
         kind = getattr(subject, "kind", None)
