@@ -46,7 +46,7 @@ from .models import (
     Underlag,
 )
 from .problems import Kind
-from .rules import REGISTRY, Rule
+from .rules import REGISTRY, Rule, SubjectKind
 from .rules.base import Basis, Quote
 from .rules.common import quote_holds
 
@@ -84,6 +84,7 @@ class PublicView:
         self._published = {d.id: (m, d) for m, d in self._data.decisions() if protocol_published(m)}
         self._decision_ids = {d.id for _, d in self._data.decisions()}
         self._context = Context(self._data, self.as_of)
+        self._meetings_by_subject: dict[tuple[SubjectKind, str], Meeting] | None = None
 
     # --- configuration and facts ----------------------------------------------------
 
@@ -184,6 +185,16 @@ class PublicView:
     def decision(self, decision_id: str) -> tuple[Meeting, Decision] | None:
         """A published decision, or None (also when its protocol is not published)."""
         return self._published.get(decision_id)
+
+    def decisions_by_year(self) -> dict[int, list[tuple[Meeting, Decision]]]:
+        """Published decisions by the year of their meeting's date, newest year first
+        (decisions in meeting order within a year)."""
+        years: dict[int, list[tuple[Meeting, Decision]]] = {}
+        for meeting, decision in sorted(
+            self._published.values(), key=lambda md: md[0].date.year, reverse=True
+        ):
+            years.setdefault(meeting.date.year, []).append((meeting, decision))
+        return years
 
     def is_published_decision(self, decision_id: str | None) -> bool:
         return decision_id is not None and decision_id in self._published
@@ -303,6 +314,54 @@ class PublicView:
         return [
             e for e in (self._findings[p] for p in positions) if e.rule.basis is not Basis.TARGET
         ]
+
+    def finding_year(self, evaluation: Evaluation) -> int | None:
+        """The year a finding belongs to, from typed data only – the one place this is decided.
+
+        * about a meeting, or a decision or matter of one: the year of the meeting's date;
+        * about a calendar year (``SubjectRef.year``): that year;
+        * otherwise, when the obligation has a date it falls due (``Result.due``:
+          a report, a §9 review, an operating year): the year of that date;
+        * otherwise None: a finding about the current state (a partner, a sector,
+          a role, a mandate, a document); :meth:`findings_by_year` files it under
+          the as-of year, whose page says that it holds the current state too.
+        """
+        subject = evaluation.result.subject
+        kind = getattr(subject, "kind", None)
+        ident = subject_id(subject)
+        if kind in (SubjectKind.MEETING, SubjectKind.DECISION, SubjectKind.MATTER):
+            meeting = self._meeting_of().get((kind, ident))
+            if meeting is not None:
+                return meeting.date.year
+        if kind is SubjectKind.YEAR and ident.isdigit():
+            return int(ident)  # SubjectRef.year(int) writes the calendar year as the id
+        if evaluation.result.due is not None:
+            return evaluation.result.due.year
+        return None
+
+    def findings_by_year(self) -> dict[int, list[Evaluation]]:
+        """Every public finding under the year it belongs to (:meth:`finding_year`),
+        newest year first, in rule order within a year. A finding about the current
+        state (no year of its own) is filed under the as-of year, so it is shown
+        with what is happening now; nothing is left out."""
+        years: dict[int, list[Evaluation]] = {}
+        for evaluation in self.findings():
+            year = self.finding_year(evaluation)
+            years.setdefault(self.as_of.year if year is None else year, []).append(evaluation)
+        return dict(sorted(years.items(), reverse=True))
+
+    def _meeting_of(self) -> dict[tuple[SubjectKind, str], Meeting]:
+        """(kind, id) of a meeting, decision or matter -> its meeting (built once)."""
+        if self._meetings_by_subject is None:
+            found: dict[tuple[SubjectKind, str], Meeting] = {}
+            for meeting in self._data.meetings:
+                found[(SubjectKind.MEETING, meeting.meeting_id)] = meeting
+                for decision in meeting.decisions:
+                    found[(SubjectKind.DECISION, decision.id)] = meeting
+                for matter in meeting.matters:
+                    found.setdefault((SubjectKind.MATTER, matter.id), meeting)
+            self._meetings_by_subject = found
+        return self._meetings_by_subject
 
     def deadlines(self, days: int) -> list[Deadline]:
         """Obligations falling due within ``days``, without those about unpublished decisions.

@@ -2,7 +2,7 @@
 
 Every function returns a *site-relative URL* – no leading slash, as published
 with ``use_directory_urls`` (``moten/2026-03-12-partnerskapet/``,
-``beslut/#b-2026-01``, ``data/moten.json``). The HTML pages, every open-data
+``beslut/2026/#b-2026-01``, ``data/moten.json``). The HTML pages, every open-data
 file, feed and calendar take their addresses from here:
 
 * :func:`source` turns a URL into the Markdown file MkDocs resolves
@@ -19,7 +19,7 @@ from __future__ import annotations
 import posixpath
 
 # Folders whose own page is index.md (``partners/`` is partners/index.md).
-SECTIONS = ("arbetsordning", "partners", "moten", "rapporter", "efterlevnad")
+SECTIONS = ("arbetsordning", "partners", "moten", "rapporter", "efterlevnad", "beslut")
 
 
 def anchor(identifier: str) -> str:
@@ -58,9 +58,25 @@ def protocol_paragraph(meeting_id: str, paragraph: int) -> str:
     return f"moten/{meeting_id}/#p-{paragraph}"
 
 
-def decision(decision_id: str) -> str:
-    """A decision in the decision register (also anchored on its meeting page)."""
-    return f"beslut/#{anchor(decision_id)}"
+def decisions_year(year: int) -> str:
+    """One year of the decision register: ``beslut/2026/``."""
+    return f"beslut/{year}/"
+
+
+def decision(decision_id: str, year: int) -> str:
+    """A decision on its year's page of the register (also anchored on its meeting page).
+
+    ``year`` is the year of the meeting that took the decision (a date from the
+    data, never read from the id): ``beslut/2026/#b-2026-07``.
+    """
+    return f"{decisions_year(year)}#{anchor(decision_id)}"
+
+
+def decision_pointer(decision_id: str) -> str:
+    """The address decisions had before the register was split by year
+    (``beslut/#b-2026-07``): the register's index keeps an element with that id,
+    linking to :func:`decision`, so old links still land on the decision."""
+    return f"{DECISIONS}#{anchor(decision_id)}"
 
 
 def decision_on_meeting(meeting_id: str, decision_id: str) -> str:
@@ -87,6 +103,15 @@ def partner(partner_id: str) -> str:
 def rules_version(slug: str) -> str:
     """An arbetsordning version by its file name (``1.0``): ``arbetsordning/1.0/``."""
     return f"arbetsordning/{slug}/"
+
+
+DEADLINES = "efterlevnad/frister/"  # Kommande frister (outside the nav)
+DEADLINES_CALENDAR = "efterlevnad/frister.ics"
+
+
+def compliance_year(year: int) -> str:
+    """The compliance findings of one year: ``efterlevnad/2026/``."""
+    return f"{COMPLIANCE}{year}/"
 
 
 def rule(rule_id: str) -> str:

@@ -82,7 +82,7 @@ def test_feedparser_reads_every_published_decision_and_protocol(shipped) -> None
     assert sorted(ids) == sorted(f"tag:{HOST},2026:beslut/{d.id}" for _, d in published)
     entry = next(e for e in parsed.entries if e.id.endswith("/B-2026-03"))
     meeting, decision = data.decision("B-2026-03")
-    assert entry.link == f"{SITE_URL}beslut/#b-2026-03"
+    assert entry.link == f"{SITE_URL}beslut/{meeting.date.year}/#b-2026-03"
     assert decision.text in entry.summary and "Beslut B-2026-03" in entry.summary
     assert entry.updated.startswith(meeting.protocol.completed.isoformat())
 
@@ -121,7 +121,7 @@ def test_approval_moves_updated_but_not_the_id(repo: DataRepo) -> None:
 def test_summaries_are_escaped_text() -> None:
     item = feeds.Entry(
         "beslut", "B-2026-99", "Titel <b>fet</b> & mer", "Text med <script>x</script> & å",
-        f"{SITE_URL}beslut/#b-2026-99", date(2026, 5, 1), date(2026, 5, 1),
+        f"{SITE_URL}beslut/2026/#b-2026-99", date(2026, 5, 1), date(2026, 5, 1),
     )  # fmt: skip
     raw = feeds.feed("beslut", [item], SITE_URL, AS_OF)
     assert b"<script>" not in raw and b"<b>" not in raw

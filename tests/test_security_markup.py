@@ -620,6 +620,7 @@ def test_fuzz_rendered_pages_contain_only_allowlisted_html(
     org.partnership.chair[0].name = values["chair namn"]
     org.working_groups[0].name = values["working group namn"]
     org.working_groups[0].description = values["working group beskrivning"]
+    decisions = renderer.decision_pages()  # the register's index and a page per year
     pages = {
         "partner": renderer.render(
             "partner.md.j2", p=partner, example=True, roles=[], attendance=[], attended=0
@@ -629,7 +630,8 @@ def test_fuzz_rendered_pages_contain_only_allowlisted_html(
         "start": renderer.start(),
         "page": renderer.content_pages()["tillganglighet.md"],
         "organisation": renderer.organisation_page(),
-        "decisions": renderer.decisions_page(),
+        "decisions": decisions["beslut/index.md"],
+        "decisions of a year": decisions["beslut/2026.md"],
         "rules": renderer.rules_pages()["arbetsordning/index.md"],
     }
     for key, page_text in pages.items():

@@ -18,7 +18,10 @@ from swecan_site import urls
         (urls.meeting("2026-03-12-partnerskapet"), "moten/2026-03-12-partnerskapet.md"),
         (urls.protocol_paragraph("2026-03-12-partnerskapet", 4),
          "moten/2026-03-12-partnerskapet.md#p-4"),
-        (urls.decision("B-2026-01"), "beslut.md#b-2026-01"),
+        (urls.decision("B-2026-01", 2026), "beslut/2026.md#b-2026-01"),
+        (urls.DECISIONS, "beslut/index.md"),
+        (urls.decision_pointer("B-2026-01"), "beslut/index.md#b-2026-01"),
+        (urls.compliance_year(2026), "efterlevnad/2026.md"),
         (urls.matter("2026-03-12-partnerskapet", "Ä-2026-01"),
          "moten/2026-03-12-partnerskapet.md#a-2026-01"),
         (urls.partner("cancerfonden"), "partners/cancerfonden.md"),
@@ -37,7 +40,10 @@ def test_source_is_the_markdown_file_mkdocs_resolves(url: str, source: str) -> N
 
 def test_the_readme_scheme() -> None:
     assert urls.meeting("2026-03-12-partnerskapet") == "moten/2026-03-12-partnerskapet/"
-    assert urls.decision("B-2026-07") == "beslut/#b-2026-07"
+    assert urls.decision("B-2026-07", 2026) == "beslut/2026/#b-2026-07"
+    assert urls.decision_pointer("B-2026-07") == "beslut/#b-2026-07"  # the old address
+    assert urls.decisions_year(2027) == "beslut/2027/"
+    assert urls.compliance_year(2027) == "efterlevnad/2027/"
     assert urls.rule("SC302") == "efterlevnad/sc302/"
     assert urls.calendar() == "kalender/swecan.ics"
     assert urls.calendar("arbetsutskottet") == "kalender/arbetsutskottet.ics"
@@ -51,9 +57,9 @@ def test_the_readme_scheme() -> None:
 @pytest.mark.parametrize(
     ("url", "here", "link"),
     [
-        (urls.decision("B-2026-01"), "moten/x.md", "../beslut.md#b-2026-01"),
+        (urls.decision("B-2026-01", 2026), "moten/x.md", "../beslut/2026.md#b-2026-01"),
         (urls.protocol_paragraph("x", 3), "moten/x.md", "#p-3"),
-        (urls.meeting("x"), "beslut.md", "moten/x.md"),
+        (urls.meeting("x"), "beslut/2026.md", "../moten/x.md"),
         (urls.PARTNERS, "partners/a.md", "index.md"),
         (urls.meeting_file("x", "a.pdf"), "moten/x.md", "x/a.pdf"),
         (urls.data_file("beslut.json"), "oppna-data.md", "data/beslut.json"),

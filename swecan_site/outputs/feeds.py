@@ -127,7 +127,7 @@ def decision_entries(view: PublicView) -> list[Entry]:
                 decision.id,
                 f"{decision.id}: {decision.title}",
                 summary,
-                urls.absolute(view.base_url, urls.decision(decision.id)),
+                urls.absolute(view.base_url, urls.decision(decision.id, meeting.date.year)),
                 day,
                 day,
             )

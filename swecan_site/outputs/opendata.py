@@ -367,7 +367,7 @@ def decision(view: PublicView, mt: Meeting, d: Decision) -> dict[str, Any]:
             "matter": ids.matter(d.matter) if d.matter else None,
             "outcome": str(d.outcome),
             "license": LICENSE,
-            "web": ids.abs(urls.decision(d.id)),
+            "web": ids.abs(urls.decision(d.id, mt.date.year)),
             "protocol": ids.abs(urls.protocol_paragraph(mt.meeting_id, d.paragraph)),
             "admits": [ids.partner(p) for p in d.admits] or None,
             EXTENSION + "voteEvent": vote_event(view, mt, d),
@@ -662,7 +662,7 @@ def csv_rows(view: PublicView) -> dict[str, list[dict[str, Any]]]:
             "paragraf": d.paragraph, "rubrik": d.title, "typ": str(d.kind), "ärende": d.matter,
             "metod": str(d.method), "utfall": str(d.outcome), "för": totals[0],
             "emot": totals[1], "avstår": totals[2], "jäv": ";".join(d.recused),
-            "sida": ids.abs(urls.decision(d.id)),
+            "sida": ids.abs(urls.decision(d.id, mt.date.year)),
         })  # fmt: skip
         for count in vote_event(view, mt, d)["counts"]:
             named = [

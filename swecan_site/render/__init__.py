@@ -95,6 +95,7 @@ class Renderer:
         self.as_of: date = self.view.as_of
         self.env = self._environment()
         self.compliance = self.view.findings()
+        self._year_of: dict[int, int] | None = None
 
     # --- helpers available to templates --------------------------------------------
 
@@ -166,8 +167,9 @@ class Renderer:
     def decision_link(self, decision_id: str | None, prefix: str) -> str:
         if not decision_id:
             return "–"
-        if self.view.is_published_decision(decision_id):
-            return f"[{decision_id}]({prefix}{urls.source(urls.decision(decision_id))})"
+        if (found := self.view.decision(decision_id)) is not None:
+            target = urls.source(urls.decision(decision_id, found[0].date.year))
+            return f"[{decision_id}]({prefix}{target})"
         return f"{decision_id} (protokollet är inte färdigställt ännu)"
 
     def partner_link(self, partner_id: str, prefix: str) -> str:
@@ -467,19 +469,41 @@ class Renderer:
             evaluations=self.evaluations_for(self.view.meeting_subjects(meeting)),
         )
 
-    def decisions_page(self) -> str:
-        by_year: dict[int, list[tuple[Meeting, Decision]]] = defaultdict(list)
-        for meeting, decision in self.view.decisions():
-            by_year[meeting.date.year].append((meeting, decision))
-        ordered = sorted(by_year.items(), reverse=True)
-        example_anchor = fmt.anchor(ordered[0][1][0][1].id) if ordered else "b-2026-01"
-        return self.render(
-            "decisions.md.j2",
-            here=urls.source(urls.DECISIONS),
-            by_year=ordered,
-            example=any(m.example for m in self.view.meetings()),
-            example_anchor=example_anchor,
-        )
+    def decision_pages(self) -> dict[str, str]:
+        """The register's index (every year, a pointer per decision) and a page per year."""
+        by_year = list(self.view.decisions_by_year().items())
+        example = any(m.example for m in self.view.meetings())
+        if by_year:
+            year, decisions = by_year[0]
+            example_url = urls.decision(decisions[0][1].id, year)
+        else:
+            example_url = urls.decision("B-2026-01", 2026)
+        index = urls.source(urls.DECISIONS)
+        result = {
+            index: self.render(
+                "decisions.md.j2",
+                here=index,
+                by_year=by_year,
+                example=example,
+                example_url=example_url,
+            )
+        }
+        years = [year for year, _ in by_year]
+        for position, (year, decisions) in enumerate(by_year):
+            by_meeting: dict[str, tuple[Meeting, list[Decision]]] = {}
+            for meeting, decision in decisions:
+                by_meeting.setdefault(meeting.meeting_id, (meeting, []))[1].append(decision)
+            path = urls.source(urls.decisions_year(year))
+            result[path] = self.render(
+                "decisions_year.md.j2",
+                here=path,
+                year=year,
+                by_meeting=list(by_meeting.values()),
+                example=example,
+                newer=years[position - 1] if position > 0 else None,
+                older=years[position + 1] if position + 1 < len(years) else None,
+            )
+        return result
 
     def report_pages(self) -> dict[str, str]:
         reports = self.view.reports()
@@ -531,6 +555,68 @@ class Renderer:
             for i in for_rule(rule.id)
         ]
 
+    @staticmethod
+    def by_rule(rows: Iterable[Evaluation]) -> list[tuple[Rule, list[Evaluation]]]:
+        """Findings grouped by rule, in rule order (the rule is named once per group)."""
+        groups: dict[str, tuple[Rule, list[Evaluation]]] = {}
+        for e in rows:
+            groups.setdefault(e.rule.id, (e.rule, []))[1].append(e)
+        return list(groups.values())
+
+    def year_sections(self, year: int, rows: list[Evaluation]) -> dict[str, Any]:
+        """What a compliance year page shows: the year's breaches, missed targets,
+        meetings and yearly verdicts (the index shows the rules and the years)."""
+        judged = [e for e in rows if e.rule.basis is not Basis.TARGET]
+        per_meeting = []
+        for meeting in self.view.meetings():
+            if meeting.date.year != year:
+                continue
+            found = self.evaluations_for([meeting.meeting_id, *(d.id for d in meeting.decisions)])
+            if found:
+                per_meeting.append((meeting, Counter(str(e.result.status) for e in found)))
+        return {
+            "failures": self.by_rule(
+                e
+                for e in judged
+                if e.result.status is Status.NOT_MET and e.rule.basis is Basis.OBLIGATION
+            ),
+            "interpretation_failures": self.by_rule(
+                e
+                for e in judged
+                if e.result.status is Status.NOT_MET and e.rule.basis is Basis.INTERPRETATION
+            ),
+            "target_misses": self.by_rule(
+                e
+                for e in rows
+                if e.rule.basis is Basis.TARGET and e.result.status is Status.NOT_MET
+            ),
+            "per_meeting": per_meeting,
+            "per_year": [
+                e
+                for e in judged
+                if e.result.subject.kind in (SubjectKind.YEAR, SubjectKind.OPERATING_YEAR)
+            ],
+        }
+
+    @staticmethod
+    def year_counts(year: int, rows: list[Evaluation]) -> dict[str, Any]:
+        """A row of the index's year table: verdicts on the arbetsordning by status
+        (counted like the meetings' rows; the kansli's targets are on the year's page)."""
+        judged = (e for e in rows if e.rule.basis is not Basis.TARGET)
+        return {"year": year, "counts": Counter(str(e.result.status) for e in judged)}
+
+    def rows_by_year(self, rows: list[Evaluation]) -> list[tuple[int, list[Evaluation]]]:
+        """A rule's findings under the years PublicView.findings_by_year files them in,
+        newest first."""
+        if self._year_of is None:
+            self._year_of = {
+                id(e): year for year, found in self.view.findings_by_year().items() for e in found
+            }
+        years: dict[int, list[Evaluation]] = defaultdict(list)
+        for e in rows:
+            years[self._year_of[id(e)]].append(e)
+        return sorted(years.items(), reverse=True)
+
     def compliance_pages(self) -> dict[str, str]:
         evaluations = self.compliance
         per_rule: dict[str, list[Evaluation]] = defaultdict(list)
@@ -566,44 +652,31 @@ class Renderer:
                     "totals": total,
                 }
             )
-        judged = [e for e in evaluations if e.rule.basis is not Basis.TARGET]
-        per_meeting = []
-        for meeting in self.view.meetings():
-            rows = self.evaluations_for([meeting.meeting_id, *(d.id for d in meeting.decisions)])
-            if rows:
-                per_meeting.append((meeting, Counter(str(e.result.status) for e in rows)))
-        per_year = [
-            e
-            for e in judged
-            if e.result.subject.kind in (SubjectKind.YEAR, SubjectKind.OPERATING_YEAR)
-        ]
+        by_year = self.view.findings_by_year()
+        years = list(by_year)
         index = urls.source(urls.COMPLIANCE)
         result = {
             index: self.render(
                 "compliance_index.md.j2",
                 here=index,
                 groups=groups,
-                failures=[
-                    e
-                    for e in judged
-                    if e.result.status is Status.NOT_MET and e.rule.basis is Basis.OBLIGATION
-                ],
-                interpretation_failures=[
-                    e
-                    for e in judged
-                    if e.result.status is Status.NOT_MET and e.rule.basis is Basis.INTERPRETATION
-                ],
-                target_misses=[
-                    e
-                    for e in evaluations
-                    if e.rule.basis is Basis.TARGET and e.result.status is Status.NOT_MET
-                ],
-                per_meeting=per_meeting,
-                per_year=per_year,
+                years=[self.year_counts(year, rows) for year, rows in by_year.items()],
                 example=self.any_example,
                 deadline_days=deadlines.DEFAULT_DAYS,
             )
         }
+        for position, (year, rows) in enumerate(by_year.items()):
+            path = urls.source(urls.compliance_year(year))
+            result[path] = self.render(
+                "compliance_year.md.j2",
+                here=path,
+                year=year,
+                current=year == self.as_of.year,
+                newer=years[position - 1] if position > 0 else None,
+                older=years[position + 1] if position + 1 < len(years) else None,
+                example=self.any_example,
+                **self.year_sections(year, rows),
+            )
         result.update(self.deadline_pages())
         for rule in rules:
             severity = next((e.severity for e in per_rule[rule.id]), rule.severity)
@@ -617,6 +690,7 @@ class Renderer:
                 quotes=self.quotes_of(rule),
                 interpretations=self.interpretations_of(rule),
                 rows=per_rule[rule.id],
+                rows_by_year=self.rows_by_year(per_rule[rule.id]),
                 severity=SEVERITY_SV[severity],
             )
         return result
@@ -642,8 +716,9 @@ class Renderer:
         """Kommande frister: a page under Efterlevnad (not in the nav); see generated_files."""
         days = deadlines.DEFAULT_DAYS
         return {
-            "efterlevnad/frister.md": self.render(
+            urls.source(urls.DEADLINES): self.render(
                 "deadlines.md.j2",
+                here=urls.source(urls.DEADLINES),
                 items=self.view.deadlines(days),
                 until=self.as_of + timedelta(days=days),
                 example=self.any_example,
@@ -653,16 +728,15 @@ class Renderer:
     def generated_files(self) -> dict[str, bytes]:
         """Files of the site that are not Markdown pages: the deadlines calendar."""
         items = self.view.deadlines(deadlines.DEFAULT_DAYS)
-        return {"efterlevnad/frister.ics": deadlines.format_ics(items, self.as_of).encode()}
+        return {urls.DEADLINES_CALENDAR: deadlines.format_ics(items, self.as_of).encode()}
 
     def all_pages(self) -> dict[str, str]:
         pages = {
             urls.source(urls.START): self.start(),
             urls.source(urls.ORGANISATION): self.organisation_page(),
-            urls.source(urls.DECISIONS): self.decisions_page(),
             urls.source(urls.OPEN_DATA): self.open_data_page(),
         }
-        sections = (self.content_pages, self.rules_pages, self.partner_pages,
+        sections = (self.content_pages, self.rules_pages, self.partner_pages, self.decision_pages,
                     self.meeting_pages, self.report_pages, self.compliance_pages)  # fmt: skip
         for section in sections:
             pages.update(section())

@@ -193,7 +193,7 @@ def test_no_third_party_resources_in_markup(site: Path, pages) -> None:
 
 
 def test_compliance_page_shows_the_finding_with_evidence(site: Path) -> None:
-    html = (site / "efterlevnad/index.html").read_text(encoding="utf-8")
+    html = (site / "efterlevnad/2026/index.html").read_text(encoding="utf-8")
     assert "SC304" in html and "16 dagar efter mötet" in html
     rule = (site / "efterlevnad/sc302/index.html").read_text(encoding="utf-8")
     assert "§3.1" in rule and "33 dagar före mötet" in rule
