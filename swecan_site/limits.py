@@ -45,6 +45,16 @@ _MARKUP_NAMES = {"[": "hakparenteser ([, länkar och bilder)", "<": "taggar (<)"
 # exhaust Python-Markdown's recursion, 1,000 take seconds.
 MAX_MARKDOWN_DEFINITIONS = 100
 
+# A text this short cannot break any Markdown limit above: a level, a bracket
+# or a definition line takes a character at least.
+MARKDOWN_SAFE_LENGTH = min(
+    MAX_MARKDOWN_DEPTH,
+    MAX_MARKDOWN_BRACKETS,
+    MAX_MARKDOWN_EMPHASIS,
+    MAX_MARKDOWN_DEFINITIONS,
+    *MAX_MARKDOWN_MARKUP.values(),
+)
+
 _TAB = 4  # Python-Markdown's tab_length: four columns per nesting level
 _MARKER = re.compile(r">[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 
@@ -82,8 +92,16 @@ def markdown_depth(line: str) -> tuple[int, int]:
         index += skip
 
 
+# Every level is opened by at least one of these characters at the start of the
+# line (four columns of indentation, a tab, a '>', a list marker): a line that
+# does not start with more than MAX_MARKDOWN_DEPTH of them cannot be too deep.
+_DEEP_PREFIX = re.compile(rf"^[ \t>*+\-.)0-9]{{{MAX_MARKDOWN_DEPTH + 1}}}", re.MULTILINE)
+
+
 def markdown_too_deep(text: str) -> tuple[int, int, int] | None:
     """(line index from 0, column, level) of the first line nested too deeply, or None."""
+    if not _DEEP_PREFIX.search(text):
+        return None
     for number, line in enumerate(text.split("\n")):
         if len(line) <= MAX_MARKDOWN_DEPTH:  # each level takes a character at least
             continue

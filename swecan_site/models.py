@@ -8,6 +8,7 @@ are checked in ``swecan_site.rules``.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, time
 from enum import StrEnum
@@ -191,9 +192,10 @@ class Node(BaseModel):
 
     def attach(self, file: str, doc: Document | None, path: Path = ()) -> None:
         """Record the source of this node and of every node below it."""
-        self._file, self._doc, self._path = file, doc, path
-        for name, info in type(self).model_fields.items():
-            key = info.alias or name
+        # Straight into pydantic's store of private attributes: this runs for every
+        # node of every file, and where() below for every verdict.
+        self.__pydantic_private__.update(_file=file, _doc=doc, _path=path)  # type: ignore[union-attr]
+        for name, key in _field_keys(type(self)).items():
             value = getattr(self, name)
             if isinstance(value, Node):
                 value.attach(file, doc, (*path, key))
@@ -204,16 +206,24 @@ class Node(BaseModel):
 
     def where(self, field: str | None = None, index: int | None = None) -> Location:
         """Location of this node, of one of its fields, or of an item in a list field."""
-        path = self._path
+        private = self.__pydantic_private__
+        assert private is not None
+        path = private["_path"]
         if field is not None:
-            info = type(self).model_fields[field]
-            path = (*path, info.alias or field)
+            path = (*path, _field_keys(type(self))[field])
             if index is not None:
                 path = (*path, index)
-        if self._doc is None:
-            return Location(self._file)
-        line, column = self._doc.position(path)
-        return Location(self._file, line, column)
+        doc = private["_doc"]
+        if doc is None:
+            return Location(private["_file"])
+        line, column = doc.position(path)
+        return Location(private["_file"], line, column)
+
+
+@functools.cache
+def _field_keys(model: type[Node]) -> dict[str, str]:
+    """Field name -> the key it has in the YAML (its alias), per model class."""
+    return {name: info.alias or name for name, info in model.model_fields.items()}
 
 
 # --- partners.yaml ----------------------------------------------------------

@@ -128,10 +128,15 @@ def _human_markdown(ctx: Context) -> Iterator[tuple[str, int, str]]:
         yield version.file, version.body_line, version.body
 
 
+def _all_issues(ctx: Context) -> list[tuple[str, int, tuple[Issue, ...]]]:
+    """What the sanitiser would remove from each text (found once for SC021–SC024)."""
+    return [(file, line, problems(text)) for file, line, text in _human_markdown(ctx)]
+
+
 def _issues(ctx: Context, rule_id: str) -> Iterator[Result]:
     seen: set[Result] = set()
-    for file, first_line, text in _human_markdown(ctx):
-        for issue in problems(text):
+    for file, first_line, found in ctx.memo("markup-issues", lambda: _all_issues(ctx)):
+        for issue in found:
             if issue.rule == rule_id:
                 result = _located(file, first_line, issue)
                 if result not in seen:
