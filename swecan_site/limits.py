@@ -196,8 +196,23 @@ def markdown_inline_too_deep(text: str) -> tuple[int, int, str] | None:
     return None
 
 
+# A one-line text this short can only break the bracket limit, or the nesting
+# limit if it starts with a character that opens a level.
+_SHORT_LINE = min(MAX_MARKDOWN_DEFINITIONS, MAX_MARKDOWN_EMPHASIS, *MAX_MARKDOWN_MARKUP.values())
+_OPENS_LEVEL = frozenset(" \t>*+-.)0123456789")
+
+
 def markdown_problem(text: str) -> tuple[int, int, str] | None:
     """(line index from 0, column, Swedish message) of Markdown nested too deeply."""
+    if len(text) <= MARKDOWN_SAFE_LENGTH:
+        return None
+    if (
+        len(text) <= _SHORT_LINE
+        and "\n" not in text
+        and text[0] not in _OPENS_LEVEL
+        and text.count("[") <= MAX_MARKDOWN_BRACKETS
+    ):
+        return None
     deep = markdown_too_deep(text)
     if deep is not None:
         number, column, level = deep

@@ -357,12 +357,26 @@ def find_links(root: Path, names: list[str], dirs: list[str]) -> list[Path]:
     return links
 
 
+def _read_at_most(stream: typing.BinaryIO, limit: int, size: int) -> bytes:
+    """``stream.read(limit)``, without first allocating ``limit`` bytes for a small file.
+
+    ``size`` is what stat() said; a file that has grown since is read on up to
+    ``limit`` all the same.
+    """
+    want = min(size + 1, limit)
+    raw = stream.read(want)
+    if len(raw) == want < limit:
+        raw += stream.read(limit - want)
+    return raw
+
+
 class Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
         self.sources: dict[str, str] = {}
         self.links: set[Path] = set()
+        self.plain_dirs: set[Path] = set()  # folders below the root found not to be links
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -384,11 +398,16 @@ class Loader:
     def is_linked(self, path: Path) -> bool:
         """Is ``path`` or a folder above it (below the root) a symbolic link? Reports it."""
         current = self.root
-        for part in path.relative_to(self.root).parts:
+        parts = path.relative_to(self.root).parts
+        for index, part in enumerate(parts):
             current = current / part
+            if current in self.plain_dirs:
+                continue
             if current.is_symlink():
                 self.report_link(current)
                 return True
+            if index < len(parts) - 1:
+                self.plain_dirs.add(current)
         return False
 
     def read_text(self, path: Path) -> str | None:
@@ -404,7 +423,7 @@ class Loader:
                     )
                     return None
                 with path.open("rb") as stream:
-                    raw = stream.read(limits.MAX_FILE_BYTES + 1)
+                    raw = _read_at_most(stream, limits.MAX_FILE_BYTES + 1, info.st_size)
                 if len(raw) > limits.MAX_FILE_BYTES:
                     self.problems.append(
                         data_problem(

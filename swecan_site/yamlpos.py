@@ -145,8 +145,6 @@ def _scalar(text: str, style: str | None, position: Position) -> Any:
 
 def _markdown_depth(text: str, style: str | None, position: Position) -> None:
     """A text value may be rendered as Markdown: the same nesting limits as .md files."""
-    if len(text) <= limits.MARKDOWN_SAFE_LENGTH:  # too short to nest or repeat too much
-        return
     deep = limits.markdown_problem(text)
     if deep:
         number, column, message = deep
@@ -430,14 +428,14 @@ else:  # PyYAML built without libyaml: the event builder alone
 # A tag ("!x", "!!str", "! ") can only start where a node starts: at the
 # beginning, after white space or after one of [ { , ? :. No such "!" in the
 # text means no tag anywhere (the composer resolves a bare "!" away).
-_MAYBE_TAG = re.compile(r"(?<![^\s\[{,?:])!")
+_MAYBE_TAG = re.compile(r"(?<![^\s\ufeff\[{,?:])!")
 # Every node but the root is introduced by one of these (an entry, a key, a
 # value, a line): their count bounds the graph the composer would build.
 _NODE_MARKS = ",[{-:?\n"
 
 
 def _plain_enough(text: str) -> bool:
-    if _MAYBE_TAG.search(text):
+    if "!" in text and _MAYBE_TAG.search(text):
         return False
     return sum(text.count(c) for c in _NODE_MARKS) < limits.MAX_YAML_NODES
 
@@ -457,16 +455,22 @@ def _compose(text: str, offset: int) -> Document | None:
     doc = Document(data=None)
     values, keys = doc.values, doc.keys
     collections, mappings = doc.collections, doc.mappings
-    seen: set[int] = set()
+    # Without an anchor (&) there can be no alias: libyaml refuses an alias to
+    # an anchor it has not seen. With one, a node met twice is an alias.
+    seen: set[int] | None = set() if "&" in text else None
     scalar_node, mapping_node = yaml.ScalarNode, yaml.MappingNode
     max_depth, max_nodes = limits.MAX_YAML_DEPTH, limits.MAX_YAML_NODES
+    null, boolean, number_start = _NULL, _BOOL, _NUMBER_START
     count = 0
 
     def walk(node: yaml.Node, path: Path, depth: int) -> Any:
         nonlocal count
-        if id(node) in seen or node.tag != _IMPLICIT:  # an alias, or a tag
+        if node.tag != _IMPLICIT:
             raise _NotPlain
-        seen.add(id(node))
+        if seen is not None:
+            if id(node) in seen:
+                raise _NotPlain
+            seen.add(id(node))
         count += 1
         if count > max_nodes:
             raise _NotPlain
@@ -475,7 +479,16 @@ def _compose(text: str, offset: int) -> Document | None:
         values[path] = position
         kind = type(node)
         if kind is scalar_node:
-            return _scalar(node.value, node.style, position)
+            value = node.value
+            style = node.style
+            if not style:  # the common plain scalars, as _scalar() reads them
+                if value in null:
+                    return None
+                if value in boolean:
+                    return boolean[value]
+                if len(value) <= limits.MARKDOWN_SAFE_LENGTH and value[0] not in number_start:
+                    return value
+            return _scalar(value, style, position)
         if depth >= max_depth:
             raise _NotPlain
         collections.add(path)
@@ -483,13 +496,12 @@ def _compose(text: str, offset: int) -> Document | None:
             mappings.add(path)
             mapping: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                if (
-                    type(key_node) is not scalar_node
-                    or key_node.tag != _IMPLICIT
-                    or id(key_node) in seen
-                ):
+                if type(key_node) is not scalar_node or key_node.tag != _IMPLICIT:
                     raise _NotPlain
-                seen.add(id(key_node))
+                if seen is not None:
+                    if id(key_node) in seen:
+                        raise _NotPlain
+                    seen.add(id(key_node))
                 key = key_node.value
                 if key in mapping:
                     raise _NotPlain
