@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -103,12 +106,13 @@ def missing_quotes(
     from .rules.common import quote_holds, quote_source
 
     problems = []
+    normalised: dict[str, str] = {}  # each text in force normalised once, not once per quote
     for rule in rules:
         severity = severities[rule.id]
         if severity is Severity.OFF:
             continue
         for quote in rule.quotes:
-            if quote_holds(dataset, quote, as_of) is False:
+            if quote_holds(dataset, quote, as_of, normalised=normalised) is False:
                 doc = quote_source(dataset, quote, as_of)
                 where = Location(doc.file if doc else "content")
                 version = getattr(doc.meta, "version", "") if doc else ""
@@ -179,7 +183,26 @@ def _sorted(report: Report) -> Report:
 
 def check(root: Path | str, as_of: date) -> Report:
     """Load the data repository at ``root`` and judge it as of ``as_of``."""
-    loaded = load(Path(root))
-    if loaded.dataset is None:
-        return _sorted(Report(as_of, None, loaded.problems))
-    return run_rules(loaded.dataset, as_of)
+    with _without_gc_pauses():
+        loaded = load(Path(root))
+        if loaded.dataset is None:
+            return _sorted(Report(as_of, None, loaded.problems))
+        return run_rules(loaded.dataset, as_of)
+
+
+@contextmanager
+def _without_gc_pauses() -> Iterator[None]:
+    """No cyclic garbage collection while a check runs.
+
+    Loading allocates tens of thousands of objects that all stay alive (the
+    data set), so every collection the allocations trigger finds nothing to
+    free; they took a fifth of the check's time. What is built here has no
+    reference cycles to speak of, and the collector runs again afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
