@@ -349,12 +349,36 @@ def find_links(root: Path, names: list[str], dirs: list[str]) -> list[Path]:
         if top.is_symlink():
             links.append(top)
             continue
-        for folder, subdirs, files in os.walk(top, followlinks=False):
-            for entry in sorted(subdirs + files):
-                path = Path(folder) / entry
-                if path.is_symlink():
-                    links.append(path)
+        _links_below(os.fspath(top), links)
     return links
+
+
+def _links_below(folder: str, links: list[Path]) -> None:
+    """Append the links in ``folder`` and below, in the order of ``os.walk(folder)``.
+
+    One folder's entries sorted by name, then its subfolders (links to folders
+    are not entered). Directory entries know whether they are links, so this
+    needs no system call per file.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    subfolders = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            subfolders.append(entry)
+    for entry in sorted(entries, key=lambda e: e.name):
+        if entry.is_symlink():
+            links.append(Path(folder) / entry.name)
+    for entry in subfolders:
+        if not entry.is_symlink():
+            _links_below(entry.path, links)
 
 
 def _read_at_most(stream: typing.BinaryIO, limit: int, size: int) -> bytes:
@@ -376,9 +400,13 @@ class Loader:
         self.problems: list[Problem] = []
         self.sources: dict[str, str] = {}
         self.links: set[Path] = set()
-        self.plain_dirs: set[Path] = set()  # folders below the root found not to be links
+        self.plain_dirs: set[str] = set()  # folders below the root found not to be links
+        self.prefix = os.path.join(str(root), "")  # the root as the start of a path
 
     def rel(self, path: Path) -> str:
+        text = str(path)
+        if os.sep == "/" and text.startswith(self.prefix):  # the common case, without pathlib
+            return text[len(self.prefix) :]
         return path.relative_to(self.root).as_posix()
 
     def report_yaml(self, file: str, exc: yamlpos.YamlProblem) -> None:
@@ -397,14 +425,14 @@ class Loader:
 
     def is_linked(self, path: Path) -> bool:
         """Is ``path`` or a folder above it (below the root) a symbolic link? Reports it."""
-        current = self.root
+        current = str(self.root)
         parts = path.relative_to(self.root).parts
         for index, part in enumerate(parts):
-            current = current / part
+            current = os.path.join(current, part)
             if current in self.plain_dirs:
                 continue
-            if current.is_symlink():
-                self.report_link(current)
+            if os.path.islink(current):
+                self.report_link(Path(current))
                 return True
             if index < len(parts) - 1:
                 self.plain_dirs.add(current)

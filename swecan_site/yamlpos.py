@@ -459,62 +459,64 @@ def _compose(text: str, offset: int) -> Document | None:
     # an anchor it has not seen. With one, a node met twice is an alias.
     seen: set[int] | None = set() if "&" in text else None
     scalar_node, mapping_node = yaml.ScalarNode, yaml.MappingNode
-    max_depth, max_nodes = limits.MAX_YAML_DEPTH, limits.MAX_YAML_NODES
+    max_depth = limits.MAX_YAML_DEPTH
     null, boolean, number_start = _NULL, _BOOL, _NUMBER_START
-    count = 0
+    short = limits.MARKDOWN_SAFE_LENGTH
+    line_base = 1 + offset
 
-    def walk(node: yaml.Node, path: Path, depth: int) -> Any:
-        nonlocal count
+    def value(node: yaml.Node, path: Path, depth: int) -> Any:
+        """The value of ``node`` at ``path``, recorded with its position."""
         if node.tag != _IMPLICIT:
             raise _NotPlain
         if seen is not None:
             if id(node) in seen:
                 raise _NotPlain
             seen.add(id(node))
-        count += 1
-        if count > max_nodes:
-            raise _NotPlain
         mark = node.start_mark
-        position = (mark.line + 1 + offset, mark.column + 1)
+        position = (mark.line + line_base, mark.column + 1)
         values[path] = position
-        kind = type(node)
-        if kind is scalar_node:
-            value = node.value
-            style = node.style
-            if not style:  # the common plain scalars, as _scalar() reads them
-                if value in null:
-                    return None
-                if value in boolean:
-                    return boolean[value]
-                if len(value) <= limits.MARKDOWN_SAFE_LENGTH and value[0] not in number_start:
-                    return value
-            return _scalar(value, style, position)
+        if type(node) is not scalar_node:
+            return collection(node, path, depth)
+        text = node.value
+        style = node.style
+        if not style:  # the common plain scalars, as _scalar() reads them
+            if text in null:
+                return None
+            if text in boolean:
+                return boolean[text]
+            if len(text) <= short and text[0] not in number_start:
+                return text
+        return _scalar(text, style, position)
+
+    def collection(node: yaml.Node, path: Path, depth: int) -> Any:
         if depth >= max_depth:
             raise _NotPlain
         collections.add(path)
-        if kind is mapping_node:
-            mappings.add(path)
-            mapping: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if type(key_node) is not scalar_node or key_node.tag != _IMPLICIT:
+        if type(node) is not mapping_node:
+            return [value(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+        mappings.add(path)
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not scalar_node or key_node.tag != _IMPLICIT:
+                raise _NotPlain
+            if seen is not None:
+                if id(key_node) in seen:
                     raise _NotPlain
-                if seen is not None:
-                    if id(key_node) in seen:
-                        raise _NotPlain
-                    seen.add(id(key_node))
-                key = key_node.value
-                if key in mapping:
-                    raise _NotPlain
-                key_path = (*path, key)
-                key_mark = key_node.start_mark
-                keys[key_path] = (key_mark.line + 1 + offset, key_mark.column + 1)
-                mapping[key] = walk(value_node, key_path, depth + 1)
-            return mapping
-        return [walk(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+                seen.add(id(key_node))
+            key = key_node.value
+            if key in mapping:
+                raise _NotPlain
+            key_path = (*path, key)
+            mark = key_node.start_mark
+            keys[key_path] = (mark.line + line_base, mark.column + 1)
+            mapping[key] = value(value_node, key_path, depth + 1)
+        return mapping
 
     try:
-        doc.data = walk(root, (), 0)
+        doc.data = value(root, (), 0)
     except (_NotPlain, YamlProblem):
+        return None
+    if len(values) > limits.MAX_YAML_NODES:  # the event builder says where
         return None
     return doc
 
