@@ -66,6 +66,8 @@ def _data_nodes(ctx: Context) -> Iterator[Node]:
 
 def markup_in_text(value: str) -> str | None:
     """What in a plain-text value looks like markup (a Swedish phrase), or None."""
+    if "<" not in value and "[" not in value and "{" not in value:  # what each pattern needs
+        return None
     if _HTML_TAG.search(value):
         return "HTML-kod"
     if _MD_LINK.search(value):
@@ -258,11 +260,13 @@ def document_file(ctx: Context) -> Iterator[Result]:
     dess namn i länk:, eller länka till en https://-adress.
     """
     for meeting in ctx.data.meetings:
-        folder = (ctx.data.root / MEETINGS_DIR / meeting.meeting_id).resolve()
+        folder: Path | None = None  # resolved when the meeting has a file to look for
         for matter in meeting.matters:
             for doc in matter.documents:
                 if not (doc.url and doc.is_relative):
                     continue
+                if folder is None:
+                    folder = (ctx.data.root / MEETINGS_DIR / meeting.meeting_id).resolve()
                 target = (folder / doc.url).resolve()
                 if not target.is_relative_to(folder):
                     message = f"'{doc.url}' pekar ut ur mötesmappen; lägg filen i mappen."
