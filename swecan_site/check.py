@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .loader import Dataset, data_problem, load
+from .loader import Dataset, data_problem, load, without_gc_pauses
 from .problems import Kind, Location, Problem, Severity
 from .rules import BY_ID, REGISTRY, Context, Result, Rule, Status
 from .rules.base import Basis
@@ -183,26 +180,8 @@ def _sorted(report: Report) -> Report:
 
 def check(root: Path | str, as_of: date) -> Report:
     """Load the data repository at ``root`` and judge it as of ``as_of``."""
-    with _without_gc_pauses():
+    with without_gc_pauses():
         loaded = load(Path(root))
         if loaded.dataset is None:
             return _sorted(Report(as_of, None, loaded.problems))
         return run_rules(loaded.dataset, as_of)
-
-
-@contextmanager
-def _without_gc_pauses() -> Iterator[None]:
-    """No cyclic garbage collection while a check runs.
-
-    Loading allocates tens of thousands of objects that all stay alive (the
-    data set), so every collection the allocations trigger finds nothing to
-    free; they took a fifth of the check's time. What is built here has no
-    reference cycles to speak of, and the collector runs again afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -10,12 +10,14 @@ on half a picture.
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import re
 import stat
 import types
 import typing
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -727,4 +729,24 @@ class Loader:
 
 def load(root: Path) -> LoadResult:
     """Load and validate the data repository at ``root``."""
-    return Loader(Path(root)).load()
+    with without_gc_pauses():
+        return Loader(Path(root)).load()
+
+
+@contextmanager
+def without_gc_pauses() -> Iterator[None]:
+    """No cyclic garbage collection while the data is loaded and checked.
+
+    Loading allocates tens of thousands of objects that all stay alive (the
+    data set), so the collections those allocations trigger find nothing to
+    free; they took a fifth of the check's time. What is built here has no
+    reference cycles to speak of, and the collector runs again afterwards
+    (a caller that had turned it off keeps it off).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
