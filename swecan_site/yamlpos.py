@@ -15,6 +15,9 @@ aliases, depth, values and numbers):
 * a key that appears twice in one mapping is an error;
 * every value and every key gets its (line, column), 1-based, under its path
   (a tuple of keys and list indices, the same shape as a pydantic ``loc``).
+
+An ordinary file (no tags, no aliases) is composed by libyaml's C composer
+instead and walked once into the same Document; see "the fast path" below.
 """
 
 from __future__ import annotations
@@ -429,12 +432,15 @@ else:  # PyYAML built without libyaml: the event builder alone
 # beginning, after white space or after one of [ { , ? :. No such "!" in the
 # text means no tag anywhere (the composer resolves a bare "!" away).
 _MAYBE_TAG = re.compile(r"(?<![^\s\ufeff\[{,?:])!")
-# Every node but the root is introduced by one of these (an entry, a key, a
-# value, a line): their count bounds the graph the composer would build.
+# Nodes are introduced by these (entries, keys, values, lines). A file with
+# more of them than the node limit allows could make the composer build a
+# large graph before the walk sees the limit: the event builder, which stops
+# at the limit, reads it instead.
 _NODE_MARKS = ",[{-:?\n"
 
 
 def _plain_enough(text: str) -> bool:
+    """Can the fast path read ``text`` (no possible tag, not too many nodes)?"""
     if "!" in text and _MAYBE_TAG.search(text):
         return False
     return sum(text.count(c) for c in _NODE_MARKS) < limits.MAX_YAML_NODES

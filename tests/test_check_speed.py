@@ -447,3 +447,16 @@ def test_check_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_check_leaves_objects_frozen_by_the_program_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        check(REPO, date(2026, 11, 22))
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    check(REPO, date(2026, 11, 22))
+    assert gc.get_freeze_count() == 0
