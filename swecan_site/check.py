@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .loader import Dataset, data_problem, load
+from .loader import Dataset, data_problem, load, without_gc_pauses
 from .problems import Kind, Location, Problem, Severity
 from .rules import BY_ID, REGISTRY, Context, Result, Rule, Status
 from .rules.base import Basis
@@ -103,12 +103,13 @@ def missing_quotes(
     from .rules.common import quote_holds, quote_source
 
     problems = []
+    normalised: dict[str, str] = {}  # each text in force normalised once, not once per quote
     for rule in rules:
         severity = severities[rule.id]
         if severity is Severity.OFF:
             continue
         for quote in rule.quotes:
-            if quote_holds(dataset, quote, as_of) is False:
+            if quote_holds(dataset, quote, as_of, normalised=normalised) is False:
                 doc = quote_source(dataset, quote, as_of)
                 where = Location(doc.file if doc else "content")
                 version = getattr(doc.meta, "version", "") if doc else ""
@@ -179,7 +180,8 @@ def _sorted(report: Report) -> Report:
 
 def check(root: Path | str, as_of: date) -> Report:
     """Load the data repository at ``root`` and judge it as of ``as_of``."""
-    loaded = load(Path(root))
-    if loaded.dataset is None:
-        return _sorted(Report(as_of, None, loaded.problems))
-    return run_rules(loaded.dataset, as_of)
+    with without_gc_pauses():
+        loaded = load(Path(root))
+        if loaded.dataset is None:
+            return _sorted(Report(as_of, None, loaded.problems))
+        return run_rules(loaded.dataset, as_of)

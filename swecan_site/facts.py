@@ -8,8 +8,10 @@ calendar) import these from here; outputs never import rule internals.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any, TypeVar, cast
 
 from .config import Parameters
 from .loader import Dataset
@@ -24,20 +26,45 @@ from .models import (
     ProtocolStatus,
 )
 
+T = TypeVar("T")
+MEMO_LIMIT = 4096  # facts remembered per Context; beyond that it starts afresh
+
 
 @dataclass
 class Context:
-    """The data and the date the facts are taken on (rules receive one too)."""
+    """The data and the date the facts are taken on (rules receive one too).
+
+    Facts asked for many times (the partners on a meeting's date, what the
+    Markdown checks found) are computed once per Context: a check builds a new
+    one each run, so nothing is carried from one run to the next.
+    """
 
     data: Dataset
     as_of: date
+    _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered under ``key`` for the life of this Context."""
+        try:
+            return cast(T, self._memo[key])
+        except KeyError:
+            pass
+        value = compute()
+        if len(self._memo) >= MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
 
     def params(self, day: date) -> Parameters:
         """The rule parameters in force on ``day``."""
         return self.data.params(day)
 
     def members_on(self, day: date) -> list[Partner]:
-        return [p for p in self.data.partners if p.member_on(day)]
+        members = self.memo(
+            ("members_on", day),
+            lambda: tuple(p for p in self.data.partners if p.member_on(day)),
+        )
+        return list(members)
 
 
 def held(ctx: Context, body: BodyName | None = BodyName.PARTNERSHIP) -> list[Meeting]:

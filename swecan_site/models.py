@@ -8,6 +8,7 @@ are checked in ``swecan_site.rules``.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, time
 from enum import StrEnum
@@ -181,19 +182,25 @@ Text = Annotated[str, Field(min_length=1)]
 # --- base -------------------------------------------------------------------
 
 
-class Node(BaseModel):
-    """A model that knows the file and the YAML path it was read from."""
+_UNATTACHED: tuple[str, Document | None, Path] = ("", None, ())
 
+
+class Node(BaseModel):
+    """A model that knows the file and the YAML path it was read from.
+
+    The source (file, document, path) is kept in a slot, not in a pydantic
+    private attribute: private attributes cost a Python call per model on
+    validation (thousands per check). It is therefore not part of ``==``,
+    copies or pickles; a node without one is located in the file "".
+    """
+
+    __slots__ = ("_source",)
     model_config = ConfigDict(extra="forbid", populate_by_name=True, strict=False)
-    _file: str = PrivateAttr(default="")
-    _path: Path = PrivateAttr(default=())
-    _doc: Document | None = PrivateAttr(default=None)
 
     def attach(self, file: str, doc: Document | None, path: Path = ()) -> None:
         """Record the source of this node and of every node below it."""
-        self._file, self._doc, self._path = file, doc, path
-        for name, info in type(self).model_fields.items():
-            key = info.alias or name
+        object.__setattr__(self, "_source", (file, doc, path))
+        for name, key in _field_keys(type(self)).items():
             value = getattr(self, name)
             if isinstance(value, Node):
                 value.attach(file, doc, (*path, key))
@@ -204,16 +211,21 @@ class Node(BaseModel):
 
     def where(self, field: str | None = None, index: int | None = None) -> Location:
         """Location of this node, of one of its fields, or of an item in a list field."""
-        path = self._path
+        file, doc, path = getattr(self, "_source", _UNATTACHED)
         if field is not None:
-            info = type(self).model_fields[field]
-            path = (*path, info.alias or field)
+            path = (*path, _field_keys(type(self))[field])
             if index is not None:
                 path = (*path, index)
-        if self._doc is None:
-            return Location(self._file)
-        line, column = self._doc.position(path)
-        return Location(self._file, line, column)
+        if doc is None:
+            return Location(file)
+        line, column = doc.position(path)
+        return Location(file, line, column)
+
+
+@functools.cache
+def _field_keys(model: type[Node]) -> dict[str, str]:
+    """Field name -> the key it has in the YAML (its alias), per model class."""
+    return {name: info.alias or name for name, info in model.model_fields.items()}
 
 
 # --- partners.yaml ----------------------------------------------------------
@@ -509,17 +521,18 @@ class Meeting(Node):
     _protocol_text: str | None = PrivateAttr(default=None)
     _protocol_file: str = PrivateAttr(default="")
 
+    # Read straight from pydantic's store of private attributes (rules ask often).
     @property
     def meeting_id(self) -> str:
-        return self._id
+        return self.__pydantic_private__["_id"]  # type: ignore[index,no-any-return]
 
     @property
     def protocol_text(self) -> str | None:
-        return self._protocol_text
+        return self.__pydantic_private__["_protocol_text"]  # type: ignore[index,no-any-return]
 
     @property
     def protocol_file(self) -> str:
-        return self._protocol_file
+        return self.__pydantic_private__["_protocol_file"]  # type: ignore[index,no-any-return]
 
     @property
     def is_held(self) -> bool:

@@ -15,6 +15,9 @@ aliases, depth, values and numbers):
 * a key that appears twice in one mapping is an error;
 * every value and every key gets its (line, column), 1-based, under its path
   (a tuple of keys and list indices, the same shape as a pydantic ``loc``).
+
+An ordinary file (no tags, no aliases) is composed by libyaml's C composer
+instead and walked once into the same Document; see "the fast path" below.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "false": False}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]+)")
+_NUMBER_START = frozenset("+-0123456789")
 
 
 class YamlProblem(Exception):
@@ -116,6 +120,40 @@ def _number(text: str, position: Position) -> int | float | None:
             )
         return float(text)
     return None
+
+
+def _scalar(text: str, style: str | None, position: Position) -> Any:
+    """The value of a scalar node; raise YamlProblem on a character or number out of bounds."""
+    if style:  # quoted or block scalar: always a string
+        if style == '"':
+            bad = _NON_PRINTABLE.search(text)
+            if bad:
+                raise YamlProblem(
+                    "SC001",
+                    f"Otillåtet tecken U+{ord(bad.group()):04X} i värdet; ta bort det.",
+                    *position,
+                )
+        _markdown_depth(text, style, position)
+        return text
+    if text in _NULL:
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    number = _number(text, position) if text[0] in _NUMBER_START else None
+    if number is None:
+        _markdown_depth(text, style, position)
+        return text
+    return number
+
+
+def _markdown_depth(text: str, style: str | None, position: Position) -> None:
+    """A text value may be rendered as Markdown: the same nesting limits as .md files."""
+    deep = limits.markdown_problem(text)
+    if deep:
+        number, column, message = deep
+        block = style is not None and style in "|>"
+        line = position[0] + number + (1 if block else 0)
+        raise YamlProblem("SC030", message, line, column if number or block else position[1])
 
 
 @dataclass
@@ -289,36 +327,7 @@ class _Builder:
             )
 
     def scalar(self, event: yaml.ScalarEvent, position: Position) -> Any:
-        text = event.value
-        if event.style:  # quoted or block scalar: always a string
-            if event.style == '"':
-                bad = _NON_PRINTABLE.search(text)
-                if bad:
-                    raise YamlProblem(
-                        "SC001",
-                        f"Otillåtet tecken U+{ord(bad.group()):04X} i värdet; ta bort det.",
-                        *position,
-                    )
-            self.markdown_depth(text, event, position)
-            return text
-        if text in _NULL:
-            return None
-        if text in _BOOL:
-            return _BOOL[text]
-        number = _number(text, position)
-        if number is None:
-            self.markdown_depth(text, event, position)
-            return text
-        return number
-
-    def markdown_depth(self, text: str, event: yaml.ScalarEvent, position: Position) -> None:
-        """A text value may be rendered as Markdown: the same nesting limits as .md files."""
-        deep = limits.markdown_problem(text)
-        if deep:
-            number, column, message = deep
-            block = event.style is not None and event.style in "|>"
-            line = position[0] + number + (1 if block else 0)
-            raise YamlProblem("SC030", message, line, column if number or block else position[1])
+        return _scalar(event.value, event.style, position)
 
     def alias(self, event: yaml.AliasEvent, path: Path) -> Any:
         anchor = self.anchors.get(event.anchor)
@@ -383,6 +392,141 @@ def _scalar_value(event: yaml.ScalarEvent) -> Any:
     return _BOOL.get(text, text)
 
 
+# --- the fast path: libyaml's composer (C) builds the node graph ------------------
+#
+# Iterating ~20,000 events in Python per check was the largest cost of loading.
+# For an ordinary file (no tags, no aliases) libyaml's composer builds the
+# same tree in C; the walk below turns it into the same Document. Whatever
+# the walk cannot vouch for – a possible tag, an alias (a node met twice), a
+# duplicate key, a limit reached, any error from libyaml – makes it give up,
+# and the event builder above reads the file again and reports exactly what
+# it always has. So the fast path never decides about bad input.
+
+_IMPLICIT = "?"  # the tag every node gets from _Composer.resolve
+
+
+class _NotPlain(Exception):
+    """The fast path cannot vouch for this file; the event builder reads it."""
+
+
+_C_PARSER: type | None = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+if _C_PARSER is not None:
+
+    class _Composer(_C_PARSER):  # type: ignore[misc,valid-type]
+        """libyaml's parser and composer, without YAML 1.1 type resolution."""
+
+        def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+            return _IMPLICIT
+
+        def descend_resolver(self, parent: Any, index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+    _COMPOSER: type | None = _Composer
+else:  # PyYAML built without libyaml: the event builder alone
+    _COMPOSER = None
+
+# A tag ("!x", "!!str", "! ") can only start where a node starts: at the
+# beginning, after white space or after one of [ { , ? :. No such "!" in the
+# text means no tag anywhere (the composer resolves a bare "!" away).
+_MAYBE_TAG = re.compile(r"(?<![^\s\ufeff\[{,?:])!")
+# Nodes are introduced by these (entries, keys, values, lines). A file with
+# more of them than the node limit allows could make the composer build a
+# large graph before the walk sees the limit: the event builder, which stops
+# at the limit, reads it instead.
+_NODE_MARKS = ",[{-:?\n"
+
+
+def _plain_enough(text: str) -> bool:
+    """Can the fast path read ``text`` (no possible tag, not too many nodes)?"""
+    if "!" in text and _MAYBE_TAG.search(text):
+        return False
+    return sum(text.count(c) for c in _NODE_MARKS) < limits.MAX_YAML_NODES
+
+
+def _compose(text: str, offset: int) -> Document | None:
+    """The Document of ``text`` via libyaml's composer, or None to use the event builder."""
+    assert _COMPOSER is not None
+    composer = _COMPOSER(text)
+    try:
+        root = composer.get_single_node()
+    except Exception:  # any trouble: the event builder reads it and reports it
+        return None
+    finally:
+        composer.dispose()
+    if root is None:
+        return None
+    doc = Document(data=None)
+    values, keys = doc.values, doc.keys
+    collections, mappings = doc.collections, doc.mappings
+    # Without an anchor (&) there can be no alias: libyaml refuses an alias to
+    # an anchor it has not seen. With one, a node met twice is an alias.
+    seen: set[int] | None = set() if "&" in text else None
+    scalar_node, mapping_node = yaml.ScalarNode, yaml.MappingNode
+    max_depth = limits.MAX_YAML_DEPTH
+    null, boolean, number_start = _NULL, _BOOL, _NUMBER_START
+    short = limits.MARKDOWN_SAFE_LENGTH
+    line_base = 1 + offset
+
+    def value(node: yaml.Node, path: Path, depth: int) -> Any:
+        """The value of ``node`` at ``path``, recorded with its position."""
+        if node.tag != _IMPLICIT:
+            raise _NotPlain
+        if seen is not None:
+            if id(node) in seen:
+                raise _NotPlain
+            seen.add(id(node))
+        mark = node.start_mark
+        position = (mark.line + line_base, mark.column + 1)
+        values[path] = position
+        if type(node) is not scalar_node:
+            return collection(node, path, depth)
+        text = node.value
+        style = node.style
+        if not style:  # the common plain scalars, as _scalar() reads them
+            if text in null:
+                return None
+            if text in boolean:
+                return boolean[text]
+            if len(text) <= short and text[0] not in number_start:
+                return text
+        return _scalar(text, style, position)
+
+    def collection(node: yaml.Node, path: Path, depth: int) -> Any:
+        if depth >= max_depth:
+            raise _NotPlain
+        collections.add(path)
+        if type(node) is not mapping_node:
+            return [value(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+        mappings.add(path)
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not scalar_node or key_node.tag != _IMPLICIT:
+                raise _NotPlain
+            if seen is not None:
+                if id(key_node) in seen:
+                    raise _NotPlain
+                seen.add(id(key_node))
+            key = key_node.value
+            if key in mapping:
+                raise _NotPlain
+            key_path = (*path, key)
+            mark = key_node.start_mark
+            keys[key_path] = (mark.line + line_base, mark.column + 1)
+            mapping[key] = value(value_node, key_path, depth + 1)
+        return mapping
+
+    try:
+        doc.data = value(root, (), 0)
+    except (_NotPlain, YamlProblem):
+        return None
+    if len(values) > limits.MAX_YAML_NODES:  # the event builder says where
+        return None
+    return doc
+
+
 class _SecondDocument(Exception):
     def __init__(self, line: int) -> None:
         self.line = line
@@ -429,6 +573,10 @@ def parse(
         raise YamlProblem(
             "SC001", f"Otillåtet tecken {bad.group()!r} i filen; ta bort det.", line, column
         )
+    if not pure_python and _COMPOSER is not None and _plain_enough(text):
+        fast = _compose(text, line_offset)
+        if fast is not None:
+            return fast
     doc = Document(data=None)
     builder = _Builder(doc, line_offset, allowed_tags)
     loader = yaml.SafeLoader if pure_python else _FAST_LOADER

@@ -66,9 +66,19 @@ def quote_source(data: Dataset, quote: Quote, day: date) -> ContentDoc | None:
     return next((d for d in data.pages if d.slug == "utgangspunkter"), None)
 
 
-def quote_holds(data: Dataset, quote: Quote, day: date) -> bool | None:
-    """Whether the quoted sentence is in the text in force on ``day`` (None: no text)."""
+def quote_holds(
+    data: Dataset, quote: Quote, day: date, *, normalised: dict[str, str] | None = None
+) -> bool | None:
+    """Whether the quoted sentence is in the text in force on ``day`` (None: no text).
+
+    ``normalised`` (body -> normalised body) lets a caller that asks about many
+    quotes normalise each text once.
+    """
     doc = quote_source(data, quote, day)
     if doc is None:
         return None
-    return normalise(quote.text) in normalise(doc.body)
+    if normalised is None:
+        return normalise(quote.text) in normalise(doc.body)
+    if doc.body not in normalised:
+        normalised[doc.body] = normalise(doc.body)
+    return normalise(quote.text) in normalised[doc.body]

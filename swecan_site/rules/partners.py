@@ -11,6 +11,7 @@ from ..models import (
     Meeting,
     MeetingStatus,
     Outcome,
+    Partner,
     Sector,
 )
 from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule
@@ -151,10 +152,14 @@ def first_year_caps(ctx: Context) -> Iterator[Result]:
             key=lambda p: p.joined,
         )
         peak, over = 0, False
+        leaving: list[Partner] = []  # the partners so far who have a withdrawal date
         for position, partner in enumerate(partners, start=1):
             day = max(partner.joined, start)
-            # members of the sector on the day this partner joined, counting up to this one
-            rank = sum(1 for p in partners[:position] if p.member_on(day))
+            if partner.withdrawal is not None:
+                leaving.append(partner)
+            # members of the sector on the day this partner joined, counting up to this one:
+            # all of them joined on or before ``day``, so only a withdrawal takes one out
+            rank = position - sum(1 for p in leaving if not p.member_on(day))
             peak = max(peak, rank)
             if rank > cap:
                 over = True
