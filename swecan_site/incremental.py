@@ -67,10 +67,11 @@ def _content_digest(content: str | bytes) -> str:
 
 
 class TemplateCache(BytecodeCache):
-    """Compiled theme templates kept between rebuilds (MkDocs makes a new Jinja
-    environment for each, and compiling Material's templates takes a quarter of a
-    second). Jinja keys each entry by the template's name and a checksum of its
-    source, so an edited template is compiled again."""
+    """Compiled templates kept between rebuilds, the theme's and the renderer's
+    (MkDocs makes a new Jinja environment for each build, and compiling
+    Material's templates takes a quarter of a second). Jinja keys each entry by
+    the template's name and file, and checks a checksum of its source, so an
+    edited template is compiled again."""
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}

@@ -179,7 +179,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         assert self.report is not None
         view = PublicView(self.report, base_url=config.site_url or "")
         generated: dict[str, str | bytes] = {
-            **render_site(view),
+            **render_site(view, self._incremental.templates if self._incremental else None),
             **write_all(view),
             **render_files(view),
         }

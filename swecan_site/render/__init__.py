@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, pass_context
 
 from .. import deadlines, progress, urls
 from ..check import Evaluation, Report
@@ -90,18 +90,21 @@ def _link(context: Any, url: str) -> str:
 
 
 class Renderer:
-    def __init__(self, source: Report | PublicView) -> None:
+    def __init__(
+        self, source: Report | PublicView, bytecode_cache: BytecodeCache | None = None
+    ) -> None:
         self.view = source if isinstance(source, PublicView) else PublicView(source)
         self.as_of: date = self.view.as_of
-        self.env = self._environment()
+        self.env = self._environment(bytecode_cache)
         self.compliance = self.view.findings()
         self._year_of: dict[int, int] | None = None
 
     # --- helpers available to templates --------------------------------------------
 
-    def _environment(self) -> Environment:
+    def _environment(self, bytecode_cache: BytecodeCache | None) -> Environment:
         env = Environment(
             loader=PackageLoader("swecan_site", "render/templates"),
+            bytecode_cache=bytecode_cache,  # `mkdocs serve` keeps compiled templates
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -755,10 +758,12 @@ def render_files(source: Report | PublicView) -> dict[str, bytes]:
     return Renderer(source).generated_files()
 
 
-def render_site(source: Report | PublicView) -> dict[str, str]:
+def render_site(
+    source: Report | PublicView, bytecode_cache: BytecodeCache | None = None
+) -> dict[str, str]:
     """Every page of the public site, as {relative path: Markdown}."""
     with progress.processing("webbplatsens sidor"):  # named if rendering fails
-        return Renderer(source).all_pages()
+        return Renderer(source, bytecode_cache).all_pages()
 
 
 def site_assets(source: Report | PublicView) -> dict[str, Path]:
