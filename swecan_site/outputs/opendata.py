@@ -118,7 +118,9 @@ def _drop_none(obj: dict[str, Any]) -> dict[str, Any]:
 
 
 def _json(payload: Any) -> bytes:
-    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Compact: json's C encoder only runs without indent (5× faster, a third smaller);
+    # browsers and jq indent JSON for reading.
+    return (json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _envelope(view: PublicView, file: str, items: list[dict[str, Any]]) -> dict[str, Any]:

@@ -362,6 +362,14 @@ class Renderer:
             )
         }
         partnership = self.view.held(BodyName.PARTNERSHIP)
+        # Every partner page lists the same meetings from the same folder: each
+        # meeting's cell is made once, not once per partner (400 × 50 rows).
+        here = urls.source(urls.partner("x"))
+        meeting_cells = {
+            m.meeting_id: f"[{self.meeting_title(m)}]"
+            f"({urls.link(urls.meeting(m.meeting_id), here)})"
+            for m in partnership
+        }
         for partner in partners:
             attendance = [
                 (m, partner.id in m.attendance) for m in partnership if partner.member_on(m.date)
@@ -375,6 +383,7 @@ class Renderer:
                 roles=self.partner_roles(partner.id),
                 attendance=attendance,
                 attended=sum(1 for _, present in attendance if present),
+                meeting_cells=meeting_cells,
             )
         return result
 
