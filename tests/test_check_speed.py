@@ -455,7 +455,9 @@ def test_check_leaves_objects_frozen_by_the_program_frozen() -> None:
         frozen = gc.get_freeze_count()
         assert frozen > 0
         check(REPO, date(2026, 11, 22))
-        assert gc.get_freeze_count() == frozen
+        # gc.unfreeze() would empty the permanent generation; a frozen object that
+        # dies meanwhile (a cache entry the check replaces) may lower it by a few.
+        assert gc.get_freeze_count() > frozen * 0.99
     finally:
         gc.unfreeze()
     check(REPO, date(2026, 11, 22))
