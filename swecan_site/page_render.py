@@ -15,7 +15,9 @@ the site with and without them and compares every file):
   reads the pages, :class:`Prerender` forks a worker that converts pages from
   the last one backwards while MkDocs converts them from the first; when
   MkDocs reaches a page the worker has done, the result is used only if the
-  page's Markdown is exactly what the worker converted (a SHA-256 of it). Anything unexpected –
+  page's Markdown is exactly what the worker converted (a SHA-256 of it) and
+  converting it logged no warning (which MkDocs must log, and a strict build
+  count, itself). Anything unexpected –
   no result, a different text, an error or a page slower than the plugin's
   page time limit – and MkDocs renders the page itself, so errors and time
   limits behave as without the worker. It only runs where it is safe: a
@@ -219,6 +221,17 @@ class Prerender:
         self._conn.close()
 
 
+class _Warned(logging.Handler):
+    """Notes that something was logged at WARNING or above (in the worker)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen = True
+
+
 def _work(
     conn: Connection,
     config: MkDocsConfig,
@@ -233,6 +246,11 @@ def _work(
     from mkdocs.structure.pages import Page
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build stops the worker (close())
+    # A page whose conversion logs a warning (a link to no page, say) is left to
+    # MkDocs: the warning must be logged, and counted by a strict build, there.
+    warned = _Warned()
+    for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+        logger.handlers = [warned]
     reuse = MarkdownReuse(config)
     while True:
         with lock:
@@ -249,8 +267,9 @@ def _work(
             page = file.page or Page(None, file, config)
             page.read_source(config)
             text = page.markdown or ""
+            warned.seen = False
             reuse.render(page, config, files)
-            rendered = Rendered.of(page)
+            rendered = None if warned.seen else Rendered.of(page)
         except Exception:  # MkDocs renders this page itself and reports the error
             rendered = None
         try:

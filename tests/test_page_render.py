@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from swecan_site import page_render
 
@@ -148,3 +149,26 @@ def test_no_worker_when_another_plugin_shapes_the_markdown(project: Path) -> Non
 
     config.plugins.events["page_markdown"].append(Other().on_page_markdown)
     assert not page_render.can_fork(config, own)
+
+
+@needs_two_cpus
+def test_a_warning_in_the_worker_is_logged_by_mkdocs_and_fails_a_strict_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, may_fork, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = project_copy(tmp_path / "p")
+    protocol = root / "meetings/2026-06-10-partnerskapet/protokoll.md"
+    protocol.write_text(protocol.read_text(encoding="utf-8") + "\nSe [bilagan](finns-inte.md).\n")
+    real_take = page_render.Prerender.take
+
+    def take_after_the_worker_is_done(self, page):  # type: ignore[no-untyped-def]
+        # MkDocs claims nothing until the worker has converted every page, so the
+        # page with the broken link is certainly the worker's.
+        while self._alive and self._receive():
+            pass
+        return real_take(self, page)
+
+    monkeypatch.setattr(page_render.Prerender, "take", take_after_the_worker_is_done)
+    with pytest.raises(Abort, match="1 warnings in strict mode"):
+        build_here(root, tmp_path / "site", markdown_reuse=True, parallel=True)
+    assert may_fork
+    assert "contains a link 'finns-inte.md'" in caplog.text
