@@ -23,7 +23,6 @@ the theme's templates are compiled once per session, not once per rebuild.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from pathlib import Path
@@ -61,11 +60,6 @@ class GeneratedFile(File):
         return self.changed
 
 
-def _content_digest(content: str | bytes) -> str:
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    return hashlib.sha256(data).hexdigest()
-
-
 class TemplateCache(BytecodeCache):
     """Compiled templates kept between rebuilds, the theme's and the renderer's
     (MkDocs makes a new Jinja environment for each build, and compiling
@@ -99,7 +93,7 @@ class Incremental:
     def file(self, config: MkDocsConfig, path: str, content: str | bytes) -> GeneratedFile:
         made = GeneratedFile.generated(config, path, content=content)
         assert isinstance(made, GeneratedFile)
-        self._next[path] = _content_digest(content)
+        self._next[path] = digest(content)
         made.changed = self._digests.get(path) != self._next[path]
         self._generated.append(made)
         return made
@@ -159,7 +153,7 @@ def _site_signature(config: MkDocsConfig, files: Files, nav: Navigation) -> str:
             for name in names:
                 path = os.path.join(folder, name)
                 parts.append(f"{path}\t{os.stat(path).st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return digest("\n".join(parts))
 
 
 def _walk(items: list) -> list:  # type: ignore[type-arg]

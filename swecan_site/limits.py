@@ -169,7 +169,7 @@ def markdown_inline_too_deep(text: str) -> tuple[int, int, str] | None:
             )
             return (*_line_column(text, offset), message)
         start = 0
-        for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
+        for end in _paragraph_ends(text):
             count = text.count(char, start, end)
             if count > limit:
                 offset = _nth(text, char, limit, start)
@@ -179,28 +179,38 @@ def markdown_inline_too_deep(text: str) -> tuple[int, int, str] | None:
                 )
                 return (*_line_column(text, offset), message)
             start = end
-    if text.count(":") > MAX_MARKDOWN_DEFINITIONS:
-        start = 0
-        for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
-            lines = [m.start() for m in _DEFINITION.finditer(text, start, end)]
-            if len(lines) > MAX_MARKDOWN_DEFINITIONS:
-                message = (
-                    f"Stycket har {len(lines)} definitionsrader (som börjar med ':'); högst "
-                    f"{MAX_MARKDOWN_DEFINITIONS} är tillåtet i ett stycke. Dela upp stycket."
-                )
-                return (*_line_column(text, lines[MAX_MARKDOWN_DEFINITIONS]), message)
-            start = end
-    if text.count("*") + text.count("_") > MAX_MARKDOWN_EMPHASIS:
-        start = 0
-        for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
-            markers = [m.start() for m in _EMPHASIS.finditer(text, start, end)]
-            if len(markers) > MAX_MARKDOWN_EMPHASIS:
-                message = (
-                    f"Stycket har {len(markers)} tecken för betoning (* och _); högst "
-                    f"{MAX_MARKDOWN_EMPHASIS} är tillåtet i ett stycke. Dela upp stycket."
-                )
-                return (*_line_column(text, markers[MAX_MARKDOWN_EMPHASIS]), message)
-            start = end
+    if text.count(":") > MAX_MARKDOWN_DEFINITIONS and (
+        lines := _crowded_paragraph(text, _DEFINITION, MAX_MARKDOWN_DEFINITIONS)
+    ):
+        message = (
+            f"Stycket har {len(lines)} definitionsrader (som börjar med ':'); högst "
+            f"{MAX_MARKDOWN_DEFINITIONS} är tillåtet i ett stycke. Dela upp stycket."
+        )
+        return (*_line_column(text, lines[MAX_MARKDOWN_DEFINITIONS]), message)
+    if text.count("*") + text.count("_") > MAX_MARKDOWN_EMPHASIS and (
+        markers := _crowded_paragraph(text, _EMPHASIS, MAX_MARKDOWN_EMPHASIS)
+    ):
+        message = (
+            f"Stycket har {len(markers)} tecken för betoning (* och _); högst "
+            f"{MAX_MARKDOWN_EMPHASIS} är tillåtet i ett stycke. Dela upp stycket."
+        )
+        return (*_line_column(text, markers[MAX_MARKDOWN_EMPHASIS]), message)
+    return None
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    return [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+
+
+def _crowded_paragraph(text: str, pattern: re.Pattern[str], limit: int) -> list[int] | None:
+    """The offsets of ``pattern`` in the first paragraph where it occurs more than
+    ``limit`` times, or None."""
+    start = 0
+    for end in _paragraph_ends(text):
+        found = [m.start() for m in pattern.finditer(text, start, end)]
+        if len(found) > limit:
+            return found
+        start = end
     return None
 
 

@@ -91,8 +91,10 @@ class Rendered:
             page.links_to_anchors = {f: a for f, a in targets if f is not None}
 
 
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def digest(content: str | bytes) -> str:
+    """SHA-256 of a page's Markdown or a generated file's content."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()
 
 
 class MarkdownReuse:

@@ -106,7 +106,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         except ValueError:
             raise PluginError(f"as_of '{value}' är inget datum (ÅÅÅÅ-MM-DD).") from None
 
-    def _reuse(self, root: Path, as_of: date) -> Report | None:
+    def _handed_over(self, root: Path, as_of: date) -> Report | None:
         """The report handed over by `swecan-site build`, if it is of this root and date."""
         checked, self.checked = self.checked, None  # once: `mkdocs serve` rebuilds re-check
         if checked is None or checked.dataset is None or checked.as_of != as_of:
@@ -149,7 +149,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         root = self._root(config)
         as_of = self._as_of()
         try:
-            report = self._reuse(root, as_of) or check(root, as_of)
+            report = self._handed_over(root, as_of) or check(root, as_of)
             errors = [*report.data_errors, *self._safety_problems(config, root)]
         except Exception as exc:  # one Swedish line, not a traceback
             raise PluginError(

@@ -199,6 +199,13 @@ def config_problems(config_file: Path) -> str:
     return format_text(siteconfig.problems(path, path.resolve().parent))
 
 
+def refuse_unsafe_config(config_file: Path) -> None:
+    """Read the configuration safely before MkDocs' own loader, which runs Python tags."""
+    problems = config_problems(config_file)
+    if problems:
+        raise BuildError(f"{siteconfig.CONFIG_FILE} läses inte av MkDocs:\n{problems}")
+
+
 def build_site(
     config_file: Path,
     site_dir: Path | None,
@@ -211,10 +218,7 @@ def build_site(
     ``report`` is a check() of the data root on ``as_of`` the caller has made
     already; the plugin uses it instead of checking again.
     """
-    # Read the configuration safely before MkDocs' own loader, which runs Python tags.
-    problems = config_problems(config_file)
-    if problems:
-        raise BuildError(f"{siteconfig.CONFIG_FILE} läses inte av MkDocs:\n{problems}")
+    refuse_unsafe_config(config_file)
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -253,9 +257,7 @@ def build_site(
 def serve_site(config_file: Path, as_of: date, dev_addr: str) -> None:
     """MkDocs' development server, rebuilding only what an edit changes (``--dirty``;
     swecan_site/incremental.py), with the site shown as of ``as_of``."""
-    problems = config_problems(config_file)
-    if problems:
-        raise BuildError(f"{siteconfig.CONFIG_FILE} läses inte av MkDocs:\n{problems}")
+    refuse_unsafe_config(config_file)
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 

@@ -12,7 +12,6 @@ same limits as for data files apply (size, depth, aliases).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from . import limits, yamlpos
 from .problems import Kind, Location, Problem, Severity
@@ -104,8 +103,11 @@ def problems(path: Path, root: Path | None = None, depth: int = 0) -> list[Probl
     return check_text(path, text, root, depth)
 
 
-def _read(path: Path) -> dict[str, Any]:
-    """The configuration at ``path`` read safely, or {} (call :func:`problems` first)."""
+def site_url(path: Path) -> str | None:
+    """``site_url`` from the configuration at ``path`` (read safely), or None.
+
+    Call :func:`problems` first: a file with problems has no address.
+    """
     try:
         doc = yamlpos.parse(
             yamlpos.decode(path.read_bytes()[: limits.MAX_FILE_BYTES]),
@@ -113,14 +115,6 @@ def _read(path: Path) -> dict[str, Any]:
             pure_python=True,
         )
     except (OSError, yamlpos.YamlProblem):
-        return {}
-    return doc.data if isinstance(doc.data, dict) else {}
-
-
-def site_url(path: Path) -> str | None:
-    """``site_url`` from the configuration at ``path`` (read safely), or None.
-
-    Call :func:`problems` first: a file with problems has no address.
-    """
-    value = _read(path).get("site_url")
+        return None
+    value = doc.data.get("site_url") if isinstance(doc.data, dict) else None
     return value if isinstance(value, str) and value else None

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from ..conftest import REPO
-from .test_browser import WCAG_TAGS, _axe_source
+from .test_browser import assert_no_wcag_violations
 
 PAGE_TYPES = {
     "start": "",
@@ -349,16 +349,7 @@ def test_landmarks_and_current_page(browser, contexts, origin: str, width: int) 
 def test_axe_at_each_width(browser, contexts, origin: str, width: int, path: str) -> None:
     page = open_page(browser, contexts, origin, width, path)
     try:
-        page.add_script_tag(content=_axe_source())
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-        )
-        violations = [
-            f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
-            for v in result["violations"]
-        ]
-        assert result["passes"], "axe ran no checks"
-        assert violations == [], "\n".join(violations)
+        assert_no_wcag_violations(page)
     finally:
         page.close()
 
