@@ -15,7 +15,8 @@ from pathlib import Path
 
 from swecan_site.check import check
 from swecan_site.loader import load
-from swecan_site.render import render_site
+from swecan_site.public import PublicView
+from swecan_site.site_files import pages as render_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 22)
@@ -37,9 +38,9 @@ def main() -> None:
     args = parser.parse_args()
     load_median, load_min, loaded = timed(lambda: load(ROOT), args.repeat)
     check_median, check_min, report = timed(lambda: check(ROOT, AS_OF), args.repeat)
-    render_median, render_min, pages = timed(lambda: render_site(report), args.repeat)
+    render_median, render_min, pages = timed(lambda: render_pages(PublicView(report)), args.repeat)
     tracemalloc.start()
-    render_site(check(ROOT, AS_OF))
+    render_pages(PublicView(check(ROOT, AS_OF)))
     _, peak = tracemalloc.get_traced_memory()
     data = loaded.dataset
     print(

@@ -15,10 +15,10 @@ from typing import NoReturn
 from . import progress, publish, siteconfig
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
 from .dates import today
-from .interpretations import for_rule
 from .problems import FORMATTERS, SEVERITY_SV, Kind, Severity, section_label
 from .rules import AREAS, BY_ID, REGISTRY
 from .rules.base import ARBETSORDNING, SOURCE_NAMES, Basis
+from .rules.interpretations import for_rule
 
 EXIT_CODES = """\
 slutkoder:
@@ -162,7 +162,9 @@ def _write_tree(root: Path, files: dict[str, bytes]) -> None:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from .render import render_files, render_site, site_assets
+    from .public import PublicView
+    from .render import site_assets
+    from .site_files import pages as site_pages
 
     try:
         publish.check_target(args.out, [args.root])
@@ -172,12 +174,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
     report = _checked(args)
     if report is None:
         return EXIT_ERRORS
-    pages = render_site(report)
+    view = PublicView(report)
+    pages = site_pages(view)
     try:
         with publish.signals_as_exceptions(), publish.staging(args.out) as staging:
             _write_tree(staging, {path: text.encode() for path, text in pages.items()})
-            _write_tree(staging, {p: src.read_bytes() for p, src in site_assets(report).items()})
-            _write_tree(staging, render_files(report))
+            _write_tree(staging, {p: src.read_bytes() for p, src in site_assets(view).items()})
     except (publish.Interrupted, KeyboardInterrupt) as exc:
         return _interrupted(exc)
     print(f"{len(pages)} sidor skrivna till {args.out}", file=sys.stderr)

@@ -108,7 +108,7 @@ class Parameters(BaseModel):
         description="Kansliets mål: arbetsutskottets protokoll färdigt inom så många dagar "
         "(arbetsordningens 14-dagarsfrist i §3.2 gäller partnerskapet; §2.2)",
     )
-    # --- interpretations (see swecan_site/interpretations.py; README "Tolkningar") ---
+    # --- interpretations (see swecan_site/rules/interpretations.py; README "Tolkningar") ---
     quorum_members: Literal["partners", "röstlängd"] = Field(
         "partners", description="Tolkning T1: vilka som är 'partnerskapets medlemmar' (§3.3)"
     )

@@ -24,6 +24,7 @@ from .models import (
     MeetingStatus,
     Partner,
     ProtocolStatus,
+    ReportMeta,
 )
 
 T = TypeVar("T")
@@ -125,6 +126,13 @@ def protocol_published(meeting: Meeting) -> bool:
         and protocol.status is not ProtocolStatus.DRAFT
         and meeting.protocol_text is not None
     )
+
+
+def report_published(meta: ReportMeta, day: date) -> bool:
+    """Whether an annual report or verksamhetsberättelse is public on ``day``: not a
+    draft, and its ``publicerad`` date has come. The one definition the site, the
+    rules (SC204, SC208) and the pull-request summary read."""
+    return not meta.draft and meta.published is not None and meta.published <= day
 
 
 def next_meeting(ctx: Context, meeting: Meeting) -> Meeting | None:

@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import incremental, page_render, progress, publish, siteconfig, urls
+from . import incremental, page_render, progress, publish, site_files, siteconfig, urls
 from .check import Report, check
 from .dates import AS_OF_ENV, today
 from .incremental import Incremental
@@ -38,11 +38,10 @@ from .loader import (
     link_problem,
 )
 from .markup import clean_page_html
-from .outputs import write_all
 from .page_render import MarkdownReuse, Prerender
 from .problems import Kind, Location, Problem, Severity, format_text
 from .public import PublicView
-from .render import render_files, render_site, site_assets
+from .render import site_assets
 
 log = get_plugin_logger(__name__)
 
@@ -178,12 +177,8 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.report is not None
         view = PublicView(self.report, base_url=config.site_url or "")
-        generated: dict[str, str | bytes] = {
-            **render_site(view, self._incremental.templates if self._incremental else None),
-            **write_all(view),
-            **render_files(view),
-        }
-        for path, content in generated.items():
+        templates = self._incremental.templates if self._incremental else None
+        for path, content in site_files.generated(view, templates).items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)

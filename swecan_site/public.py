@@ -1,283 +1,44 @@
-"""What is public on a date: the single publication policy.
+"""What is public on a date: the public record and the verdicts on it.
 
-Every output – the HTML pages (``render``), the open data (``outputs``), feeds,
-calendars and through the pages the search index – reads the data only
-through a :class:`PublicView`. What must never be published is decided here,
-once, and nowhere else:
-
-* content marked ``utkast: true`` (pages, arbetsordning versions, reports);
-* a protocol that is not färdigställt (status ``utkast``, or its text missing),
-  its decisions and verdicts on them, and the matters' evidence that comes
-  with it;
-* underlag marked ``offentligt: false`` (not even its title);
-* the kansli's evidence behind a finding about something that is not public.
-
-A meeting itself (date, organ, agenda, matters, attendance) is public once it
-is in the data: the arbetsordning requires the kallelse and the dagordning to
-be published before the meeting.
+:class:`PublicView` is what every page, output and the pull-request summary
+read. The records (meetings, decisions, partners, content) and the one rule
+per subject kind are :class:`~swecan_site.public_record.PublicRecord`'s; this
+module adds the compliance verdicts that may be published, filed by year,
+and the deadlines ahead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterable
 from functools import cached_property
-from pathlib import Path
 
-from .accessibility import AccessibilityFile
 from .check import Evaluation, Report
-from .config import Config, Parameters
 from .deadlines import Deadline, upcoming
-from .facts import Context, protocol_deadline, protocol_published, roll_on, rules_in_force
-from .loader import MEETINGS_DIR, Dataset
-from .models import (
-    BodyName,
-    ContentDoc,
-    Decision,
-    Matter,
-    Meeting,
-    MeetingStatus,
-    OrganisationFile,
-    PageMeta,
-    Partner,
-    ReportMeta,
-    RulesVersionMeta,
-    Underlag,
-)
+from .models import Meeting
 from .problems import Kind
+from .public_record import START_PAGE, Asset, PublicRecord, SectorGroup, subject_id
 from .rules import REGISTRY, Rule, SubjectKind
 from .rules.base import Basis, Quote
 from .rules.common import quote_holds
 
-START_PAGE = "start"
+__all__ = ["START_PAGE", "Asset", "PublicView", "SectorGroup", "subject_id"]
 
 
-def subject_id(subject: object) -> str:
-    """The id a verdict is about: a typed reference's ``id`` (kind + id), or the string."""
-    return str(getattr(subject, "id", subject))
-
-
-@dataclass(frozen=True)
-class Asset:
-    """A file published as it is (a public underlag beside its meeting page)."""
-
-    path: str  # site-relative
-    source: Path
-
-
-class PublicView:
-    """The public record on ``as_of``, with typed queries.
+class PublicView(PublicRecord):
+    """The public record on ``as_of`` with the verdicts that may be published.
 
     ``base_url`` is the site's address (``site_url`` in mkdocs.yml), needed
     for absolute IRIs in open data and feeds; the HTML does not use it.
     """
 
     def __init__(self, report: Report, base_url: str = "") -> None:
-        if report.dataset is None or report.data_errors:
-            raise ValueError("only data without data errors is published")
-        self._report = report
+        super().__init__(report, base_url)
         self._deadlines: dict[int, list[Deadline]] = {}
-        self._data: Dataset = report.dataset
-        self.as_of: date = report.as_of
-        self.base_url = base_url
-        self._published = {d.id: (m, d) for m, d in self._data.decisions() if protocol_published(m)}
-        self._decision_ids = {d.id for _, d in self._data.decisions()}
-        self._context = Context(self._data, self.as_of)
-        self._meetings_by_subject: dict[tuple[SubjectKind, str], Meeting] | None = None
-
-    # --- configuration and facts ----------------------------------------------------
-
-    @property
-    def root(self) -> Path:
-        """The data folder (the calendar reads each meeting's history from git there)."""
-        return self._data.root
-
-    @property
-    def config(self) -> Config:
-        return self._data.config
-
-    def params(self, day: date) -> Parameters:
-        return self._data.params(day)
-
-    @property
-    def context(self) -> Context:
-        """For the shared facts (swecan_site.facts) that take a context."""
-        return self._context
-
-    @property
-    def any_example(self) -> bool:
-        """Whether any of the data is made-up example data (the pages say so)."""
-        return (
-            self._data.partners_file.example
-            or self._data.organisation.example
-            or any(m.example for m in self._data.meetings)
-        )
-
-    @property
-    def partners_example(self) -> bool:
-        return self._data.partners_file.example
-
-    # --- partners and organisation ------------------------------------------------
-
-    def partners(self) -> list[Partner]:
-        """The whole register: current, former and upcoming partners (all public)."""
-        return list(self._data.partners)
-
-    def partner(self, partner_id: str) -> Partner | None:
-        return self._data.partner(partner_id)
-
-    def partners_current(self, day: date | None = None) -> list[Partner]:
-        day = day or self.as_of
-        return [p for p in self._data.partners if p.member_on(day)]
-
-    def roll_size(self, day: date) -> int:
-        return len(roll_on(self._context, day))
-
-    @property
-    def organisation(self) -> OrganisationFile:
-        return self._data.organisation
-
-    @property
-    def accessibility(self) -> AccessibilityFile | None:
-        """The accessibility statement's facts (content/tillganglighet.yaml), or None."""
-        return self._data.accessibility
-
-    # --- meetings, protocols, decisions ----------------------------------------------
-
-    def meetings(self) -> list[Meeting]:
-        """Every meeting in the data (planned, held, cancelled), in date order."""
-        return list(self._data.meetings)
-
-    def meeting(self, meeting_id: str) -> Meeting | None:
-        return self._data.meeting(meeting_id)
-
-    def upcoming(self, body: BodyName | None = None) -> list[Meeting]:
-        return [
-            m
-            for m in self._data.meetings
-            if m.status is MeetingStatus.PLANNED
-            and m.date >= self.as_of
-            and (body is None or m.body is body)
-        ]
-
-    def held(self, body: BodyName | None = None) -> list[Meeting]:
-        return [
-            m
-            for m in self._data.meetings
-            if m.status is MeetingStatus.HELD and (body is None or m.body is body)
-        ]
-
-    def protocol_published(self, meeting: Meeting) -> bool:
-        return protocol_published(meeting)
-
-    def protocol(self, meeting: Meeting) -> str | None:
-        """The protocol text if it is published (färdigställt or approved), else None."""
-        return meeting.protocol_text if protocol_published(meeting) else None
-
-    def protocol_deadline(self, meeting: Meeting) -> date:
-        return protocol_deadline(self._context, meeting)
-
-    def decisions(self) -> list[tuple[Meeting, Decision]]:
-        """Published decisions with their meetings, in meeting order."""
-        return list(self._published.values())
-
-    def decision(self, decision_id: str) -> tuple[Meeting, Decision] | None:
-        """A published decision, or None (also when its protocol is not published)."""
-        return self._published.get(decision_id)
-
-    def decisions_by_year(self) -> dict[int, list[tuple[Meeting, Decision]]]:
-        """Published decisions by the year of their meeting's date, newest year first
-        (decisions in meeting order within a year)."""
-        years: dict[int, list[tuple[Meeting, Decision]]] = {}
-        for meeting, decision in sorted(
-            self._published.values(), key=lambda md: md[0].date.year, reverse=True
-        ):
-            years.setdefault(meeting.date.year, []).append((meeting, decision))
-        return years
-
-    def is_published_decision(self, decision_id: str | None) -> bool:
-        return decision_id is not None and decision_id in self._published
-
-    def meeting_decisions(self, meeting: Meeting) -> list[Decision]:
-        """The meeting's decisions if its protocol is published, else none."""
-        return list(meeting.decisions) if protocol_published(meeting) else []
-
-    def matters(self, meeting: Meeting) -> list[Matter]:
-        return list(meeting.matters)
-
-    def find_matter(self, matter_id: str) -> tuple[Meeting, Matter] | None:
-        for meeting in self._data.meetings:
-            found = meeting.matter(matter_id)
-            if found is not None:
-                return meeting, found
-        return None
-
-    def public_underlag(self, matter: Matter) -> list[Underlag]:
-        return [d for d in matter.documents if d.public]
-
-    def hidden_underlag_count(self, matter: Matter) -> int:
-        """How many underlag are not public (the pages say so; nothing else is shown)."""
-        return sum(1 for d in matter.documents if not d.public)
-
-    def assets(self) -> list[Asset]:
-        """Public underlag in a meeting folder, published unchanged beside the meeting page.
-
-        SC025 has checked that each exists inside its folder.
-        """
-        result = []
-        for meeting in self._data.meetings:
-            folder = self._data.root / MEETINGS_DIR / meeting.meeting_id
-            for matter in meeting.matters:
-                for doc in self.public_underlag(matter):
-                    if doc.url and doc.is_relative:
-                        result.append(
-                            Asset(f"moten/{meeting.meeting_id}/{doc.url}", folder / doc.url)
-                        )
-        return result
-
-    # --- content ---------------------------------------------------------------------
-
-    def pages(self) -> dict[str, ContentDoc[PageMeta]]:
-        """Published content pages by slug (the start page included)."""
-        return {d.slug: d for d in self._data.pages if not d.meta.draft}
-
-    def rules_versions(self) -> list[ContentDoc[RulesVersionMeta]]:
-        """Published arbetsordning versions, oldest first (future ones included)."""
-        docs = [d for d in self._data.rules_versions if not d.meta.draft]
-        return sorted(docs, key=lambda d: d.meta.in_force)
-
-    def current_rules(self) -> ContentDoc[RulesVersionMeta]:
-        """The version in force on ``as_of`` (SC201 guarantees one)."""
-        doc = rules_in_force(self._data, self.as_of)
-        assert doc is not None
-        return doc
-
-    def rules_status(self, doc: ContentDoc[RulesVersionMeta]) -> str:
-        """'gällande', 'kommande' or 'upphävd' on ``as_of``."""
-        if doc is self.current_rules():
-            return "gällande"
-        if doc.meta.in_force > self.as_of:
-            return "kommande"
-        return "upphävd"
-
-    def reports(self) -> list[ContentDoc[ReportMeta]]:
-        """Published reports, newest first."""
-        return sorted(
-            (d for d in self._data.reports if not d.meta.draft),
-            key=lambda d: (d.meta.year, str(d.meta.kind)),
-            reverse=True,
-        )
 
     # --- compliance ------------------------------------------------------------------
 
     def compliance_rules(self) -> list[Rule]:
         return [r for r in REGISTRY if r.kind is Kind.COMPLIANCE]
-
-    def _subject_public(self, subject: object) -> bool:
-        """A verdict on a decision is public only with the protocol that publishes it."""
-        ident = subject_id(subject)
-        return ident in self._published or ident not in self._decision_ids
 
     def quote_holds(self, quote: Quote) -> bool | None:
         """Whether a rule's quoted sentence is in the text in force (None: no text)."""
@@ -292,7 +53,7 @@ class PublicView:
         return tuple(
             e
             for e in self._report.evaluations
-            if e.rule.kind is Kind.COMPLIANCE and self._subject_public(e.result.subject)
+            if e.rule.kind is Kind.COMPLIANCE and self.subject_public(e.result.subject)
         )
 
     @cached_property
@@ -344,24 +105,26 @@ class PublicView:
         newest year first, in rule order within a year. A finding about the current
         state (no year of its own) is filed under the as-of year, so it is shown
         with what is happening now; nothing is left out."""
+        return {year: list(found) for year, found in self._by_year.items()}
+
+    @cached_property
+    def _by_year(self) -> dict[int, tuple[Evaluation, ...]]:
         years: dict[int, list[Evaluation]] = {}
         for evaluation in self.findings():
             year = self.finding_year(evaluation)
             years.setdefault(self.as_of.year if year is None else year, []).append(evaluation)
-        return dict(sorted(years.items(), reverse=True))
+        return {year: tuple(found) for year, found in sorted(years.items(), reverse=True)}
 
-    def _meeting_of(self) -> dict[tuple[SubjectKind, str], Meeting]:
-        """(kind, id) of a meeting, decision or matter -> its meeting (built once)."""
-        if self._meetings_by_subject is None:
-            found: dict[tuple[SubjectKind, str], Meeting] = {}
-            for meeting in self._data.meetings:
-                found[(SubjectKind.MEETING, meeting.meeting_id)] = meeting
-                for decision in meeting.decisions:
-                    found[(SubjectKind.DECISION, decision.id)] = meeting
-                for matter in meeting.matters:
-                    found.setdefault((SubjectKind.MATTER, matter.id), meeting)
-            self._meetings_by_subject = found
-        return self._meetings_by_subject
+    def findings_by_rule(self) -> dict[str, list[Evaluation]]:
+        """Every public finding under its rule's ID (rules without findings absent)."""
+        return {rule_id: list(found) for rule_id, found in self._by_rule.items()}
+
+    @cached_property
+    def _by_rule(self) -> dict[str, tuple[Evaluation, ...]]:
+        rules: dict[str, list[Evaluation]] = {}
+        for evaluation in self.findings():
+            rules.setdefault(evaluation.rule.id, []).append(evaluation)
+        return {rule_id: tuple(found) for rule_id, found in rules.items()}
 
     def deadlines(self, days: int) -> list[Deadline]:
         """Obligations falling due within ``days``, without those about unpublished decisions.
@@ -370,14 +133,14 @@ class PublicView:
         """
         if days not in self._deadlines:
             self._deadlines[days] = [
-                d for d in upcoming(self._report, days) if self._subject_public(d.subject)
+                d for d in upcoming(self._report, days) if self.subject_public(d.subject)
             ]
         return self._deadlines[days]
 
-    def meeting_subjects(self, meeting: Meeting) -> Iterator[str]:
-        """What a meeting's verdicts are about: the meeting, and with a published
-        protocol its decisions and matters."""
-        yield meeting.meeting_id
-        if protocol_published(meeting):
-            yield from (d.id for d in meeting.decisions)
-            yield from (m.id for m in meeting.matters)
+    def meeting_findings(self, meeting: Meeting) -> list[Evaluation]:
+        """The verdicts a meeting's page lists (and the compliance year counts)."""
+        return self.findings_for(self.meeting_subjects(meeting))
+
+    def findings_of(self, rule: Rule, subjects: Iterable[object]) -> list[Evaluation]:
+        """One rule's public verdicts about ``subjects``."""
+        return [e for e in self.findings_for(subjects) if e.rule is rule]

@@ -25,13 +25,14 @@ import pytest
 
 from swecan_site.check import check
 from swecan_site.cli import main
-from swecan_site.outputs import opendata
+from swecan_site.outputs import data_files, oparl, tables
+from swecan_site.outputs.json_schemas import schema_name
 from swecan_site.public import PublicView
 
 from .conftest import AS_OF, REPO
 
 STANDARDS_ENV = "SWECAN_STANDARDS"
-JSON_FILES = [d.file for d in opendata.DATASETS if d.schema]
+JSON_FILES = [d.file for d in data_files() if d.schema]
 
 
 def standards_dir() -> Path:
@@ -69,8 +70,8 @@ def rows(folder: Path, table: str) -> list[dict[str, str]]:
 def test_export_writes_every_listed_file_and_nothing_else(exported: Path) -> None:
     written = sorted(p.relative_to(exported).as_posix() for p in exported.rglob("*") if p.is_file())
     expected = sorted(
-        [d.file for d in opendata.DATASETS]
-        + [f"schemas/{d.schema}" for d in opendata.DATASETS if d.schema]
+        [d.file for d in data_files()]
+        + [f"schemas/{d.schema}" for d in data_files() if d.schema]
     )
     assert written == expected
 
@@ -78,7 +79,7 @@ def test_export_writes_every_listed_file_and_nothing_else(exported: Path) -> Non
 @pytest.mark.parametrize("name", JSON_FILES)
 def test_json_file_validates_against_its_published_schema(exported: Path, name: str) -> None:
     document = load(exported, name)
-    schema = load(exported, f"schemas/{opendata._schema_name(name)}")
+    schema = load(exported, f"schemas/{schema_name(name)}")
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -105,8 +106,8 @@ def _oparl_objects(folder: Path) -> list[tuple[str, dict[str, Any]]]:
     def visit(value: Any) -> None:
         if isinstance(value, dict):
             kind = value.get("type")
-            if isinstance(kind, str) and kind.startswith(opendata.OPARL):
-                found.append((kind.removeprefix(opendata.OPARL), value))
+            if isinstance(kind, str) and kind.startswith(oparl.OPARL):
+                found.append((kind.removeprefix(oparl.OPARL), value))
             for item in value.values():
                 visit(item)
         elif isinstance(value, list):
@@ -168,7 +169,7 @@ def test_frictionless_validates_the_data_package(exported: Path) -> None:
     report = json.loads(result.stdout)
     assert report["valid"], result.stdout[:2000]
     assert result.returncode == 0
-    assert len(report["tasks"]) == len(opendata.TABLES)
+    assert len(report["tasks"]) == len(tables.COLUMNS)
 
 
 def test_frictionless_finds_a_broken_table(exported: Path, tmp_path: Path) -> None:
@@ -206,7 +207,8 @@ def test_files_follow_the_public_view_on_the_date() -> None:
     """On a later date the completed protocol of 2026-11-12 would publish its decisions;
     today only decisions of published protocols are in the register."""
     view = PublicView(check(REPO, AS_OF), base_url="https://swecan.example.se/")
-    payload = opendata.json_payloads(view)
+    objects = oparl.objects(view)
+    payload = {"beslut.json": objects.decisions, "moten.json": objects.meetings()}
     published = {d.id for _, d in view.decisions()}
     assert {d["identifier"] for d in payload["beslut.json"]} == published
     draft = view.meeting("2026-11-12-arbetsutskottet")

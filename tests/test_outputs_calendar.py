@@ -77,7 +77,7 @@ def test_event_fields_link_the_meeting_page(shipped) -> None:
 
 def test_dtstamp_is_the_as_of_date_and_output_is_reproducible(shipped) -> None:
     for path, ics in shipped.items():
-        if not path.endswith(".ics"):
+        if not path.startswith("kalender/"):  # the meeting calendars (frister.ics: its own test)
             continue
         for event in icalendar.Calendar.from_ical(ics).walk("VEVENT"):
             assert event["DTSTAMP"].dt == datetime(2026, 11, 22, tzinfo=UTC)

@@ -18,9 +18,9 @@ import pytest
 from swecan_site import urls
 from swecan_site.check import check
 from swecan_site.public import PublicView
-from swecan_site.render import render_site
 from swecan_site.rules import Status, SubjectKind
 from swecan_site.rules.base import Basis
+from swecan_site.site_files import pages as render_site
 
 from .conftest import REPO
 

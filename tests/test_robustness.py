@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from swecan_site.render import render_site
+from swecan_site.public import PublicView
 from swecan_site.rules import BY_ID
+from swecan_site.site_files import pages
 
 from .conftest import REPO, copy_data
 
@@ -59,4 +60,4 @@ def test_damaged_data_never_raises(seed: int, tmp_path: Path) -> None:
         assert problem.rule in BY_ID
         assert problem.location.line >= 1 and problem.message
     if not report.data_errors:
-        assert render_site(report)
+        assert pages(PublicView(report))

@@ -698,10 +698,10 @@ def test_a_page_that_takes_too_long_stops_the_build(monkeypatch, tmp_path: Path,
 def test_exception_while_rendering_names_the_step(monkeypatch, tmp_path: Path, capsys) -> None:
     from swecan_site import render
 
-    def broken(self):
+    def broken(site):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(render.Renderer, "all_pages", broken)
+    monkeypatch.setattr(render, "render_all", broken)
     code = main(["--root", str(REPO), "generate", "--as-of", AS_OF.isoformat(),
                  "--out", str(tmp_path / "md")])  # fmt: skip
     err = capsys.readouterr().err

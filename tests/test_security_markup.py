@@ -36,8 +36,13 @@ from swecan_site.markup import (
     safe_markdown,
     walk,
 )
-from swecan_site.render import Renderer, render_site
+from swecan_site.outputs import data_files
+from swecan_site.public import PublicView
+from swecan_site.render import Site
 from swecan_site.render.format import cell, hostname, mailto, url, yaml_str
+from swecan_site.render.pages import arbetsordning, content, decisions, meetings, organisation
+from swecan_site.render.pages import start as start_page
+from swecan_site.site_files import pages as site_pages
 
 from .conftest import AS_OF, REPO, DataRepo, copy_data
 from .test_build import project_copy
@@ -318,7 +323,7 @@ def test_renderer_escapes_hostile_data_even_without_the_check(tmp_path: Path) ->
     report = repo.check(date(2026, 11, 22))
     assert {p.rule for p in report.data_errors} == {"SC020", "SC021"}
     report.problems = []  # pretend the check had been skipped
-    pages = Renderer(report).all_pages()
+    pages = site_pages(PublicView(report))
     for path, page in pages.items():
         front, body = page.split("---\n", 2)[1:]
         meta = yaml.safe_load(front)
@@ -578,8 +583,8 @@ def test_fuzz_fast_path_only_skips_clean_markdown(source: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def renderer() -> Renderer:
-    return Renderer(check(REPO, AS_OF))
+def renderer() -> Site:
+    return Site.of(PublicView(check(REPO, AS_OF)), data_files())
 
 
 FIELDS = [
@@ -593,7 +598,7 @@ FIELDS = [
 @FUZZ
 @given(values=st.fixed_dictionaries({field: ANY_TEXT for field in FIELDS}))
 def test_fuzz_rendered_pages_contain_only_allowlisted_html(
-    renderer: Renderer, values: dict[str, str]
+    renderer: Site, values: dict[str, str]
 ) -> None:
     """Arbitrary Unicode in every plain-text field the renderer prints."""
     data = renderer.view
@@ -601,7 +606,7 @@ def test_fuzz_rendered_pages_contain_only_allowlisted_html(
     held = data.meeting("2026-06-10-partnerskapet")
     planned = data.meeting("2026-12-03-partnerskapet")
     assert partner and held and planned
-    page = renderer.pages()["tillganglighet"]
+    page = data.pages()["tillganglighet"]
     org = data.organisation
     partner.name = values["partner namn"]
     held.decisions[0].title = values["decision rubrik"]
@@ -613,27 +618,28 @@ def test_fuzz_rendered_pages_contain_only_allowlisted_html(
     planned.matters[0].documents[0].title = values["underlag titel"]
     page.meta.title = values["page titel"]
     page.meta.description = values["page beskrivning"]
-    renderer.current_rules().meta.version = values["rules version"]
+    data.current_rules().meta.version = values["rules version"]
     org.secretariat.name = values["kansli namn"]
     org.secretariat.head = values["kansli ansvarig"]
     org.secretariat.address = values["kansli adress"]
     org.partnership.chair[0].name = values["chair namn"]
     org.working_groups[0].name = values["working group namn"]
     org.working_groups[0].description = values["working group beskrivning"]
-    decisions = renderer.decision_pages()  # the register's index and a page per year
+    register = decisions.pages(renderer)  # the register's index and a page per year
     pages = {
         "partner": renderer.render(
-            "partner.md.j2", p=partner, example=True, roles=[], attendance=[], attended=0
+            "partner.md.j2", "partners/region-uppsala.md", p=partner, example=True, roles=[],
+            attendance=[], attended=0,
         ),
-        "held meeting": renderer.meeting_page(held),
-        "planned meeting": renderer.meeting_page(planned),
-        "start": renderer.start(),
-        "page": renderer.content_pages()["tillganglighet.md"],
-        "organisation": renderer.organisation_page(),
-        "decisions": decisions["beslut/index.md"],
-        "decisions of a year": decisions["beslut/2026.md"],
-        "rules": renderer.rules_pages()["arbetsordning/index.md"],
-    }
+        "held meeting": meetings.meeting_page(renderer, held),
+        "planned meeting": meetings.meeting_page(renderer, planned),
+        "start": start_page.pages(renderer)["index.md"],
+        "page": content.pages(renderer)["tillganglighet.md"],
+        "organisation": organisation.pages(renderer)["organisation.md"],
+        "decisions": register["beslut/index.md"],
+        "decisions of a year": register["beslut/2026.md"],
+        "rules": arbetsordning.pages(renderer)["arbetsordning/index.md"],
+    }  # fmt: skip
     for key, page_text in pages.items():
         front, body = page_text.split("---\n", 2)[1:]
         meta = yaml.safe_load(front)
@@ -643,7 +649,7 @@ def test_fuzz_rendered_pages_contain_only_allowlisted_html(
 
 
 def test_render_site_is_unchanged_for_the_shipped_text() -> None:
-    pages = render_site(check(REPO, AS_OF))
+    pages = site_pages(PublicView(check(REPO, AS_OF)))
     assert "Region Uppsala" in pages["partners/region-uppsala.md"]
     assert "[swecan@socialstyrelsen\\.se]" not in pages["organisation.md"]
     assert "(mailto:swecan@socialstyrelsen.se)" in pages["organisation.md"]

@@ -14,13 +14,14 @@ import pytest
 
 from swecan_site.cli import main
 from swecan_site.config import Parameters, last_day_of_term
-from swecan_site.interpretations import INTERPRETATIONS
 from swecan_site.loader import load
 from swecan_site.problems import Kind, Severity
-from swecan_site.render import render_site
+from swecan_site.public import PublicView
 from swecan_site.rules import BY_ID, REGISTRY, Status
 from swecan_site.rules.base import ARBETSORDNING, Basis, Quote
 from swecan_site.rules.common import normalise
+from swecan_site.rules.interpretations import INTERPRETATIONS
+from swecan_site.site_files import pages
 
 from .conftest import REPO, DataRepo
 
@@ -164,7 +165,7 @@ def test_missing_quote_is_visible_in_check_and_on_the_page(repo: DataRepo) -> No
     assert found and found[0].location.file == "content/arbetsordning/1.1.md"
     assert found[0].severity is Severity.WARNING and "version 1.1" in found[0].message
     assert report.exit_code() == 0
-    page = render_site(report)["efterlevnad/sc302.md"]
+    page = pages(PublicView(report))["efterlevnad/sc302.md"]
     assert "Meningen finns inte i den version som gäller" in page
 
 
@@ -173,22 +174,22 @@ def test_compliance_pages_keep_the_three_kinds_apart() -> None:
     from swecan_site.check import run_rules
 
     report = run_rules(loaded.dataset, date(2027, 1, 5))  # a missed AU protocol target
-    pages = render_site(report)
-    index = pages["efterlevnad/index.md"]
+    rendered = pages(PublicView(report))
+    index = rendered["efterlevnad/index.md"]
     for heading in ("## Arbetsordningens krav", "## Tolkning", "## Kansliets mål"):
         assert heading in index
-    year = pages["efterlevnad/2026.md"]
+    year = rendered["efterlevnad/2026.md"]
     breaches = year.split("## Krav i arbetsordningen som inte är uppfyllda")[1].split("\n## ")[0]
     assert "SC207" not in breaches and "SC304" in breaches
     assert "## Kansliets mål som inte har nåtts" in year
     assert "”För att SweCan ska vara beslutsför krävs" in index
-    rule_page = pages["efterlevnad/sc306.md"]
+    rule_page = rendered["efterlevnad/sc306.md"]
     assert "## Tolkning T1" in rule_page and "`quorum_members: partners`" in rule_page
     assert "”För att SweCan ska vara beslutsför krävs" in rule_page
-    target_page = pages["efterlevnad/sc207.md"]
+    target_page = rendered["efterlevnad/sc207.md"]
     assert "Kansliets mål" in target_page and "Målet ej nått" in target_page
     assert "**Ej uppfyllt**" not in target_page
-    jav = pages["efterlevnad/sc404.md"]
+    jav = rendered["efterlevnad/sc404.md"]
     assert "| Slag | Tolkning |" in jav and "aktivt undvika situationer där jäv" in jav
 
 
@@ -206,13 +207,13 @@ def test_meeting_pages_show_the_new_fields() -> None:
     from swecan_site.check import run_rules
 
     report = run_rules(load(REPO).dataset, date(2026, 11, 26))
-    pages = render_site(report)
-    june = pages["moten/2026-06-10-partnerskapet.md"]
+    rendered = pages(PublicView(report))
+    june = rendered["moten/2026-06-10-partnerskapet.md"]
     assert "| Mötesordförande | Ordförande för SweCan, Socialstyrelsen |" in june
     assert "Ärendet bordlades." in june
-    september = pages["moten/2026-09-03-arbetsutskottet.md"]
+    september = rendered["moten/2026-09-03-arbetsutskottet.md"]
     assert "| Mötesordförande | Arbetsutskottets vice ordförande (Cancerfonden) |" in september
     assert (
         "[Ä-2026-14](../moten/2026-06-10-partnerskapet.md#a-2026-14)"
-        in pages["efterlevnad/sc406.md"]
+        in rendered["efterlevnad/sc406.md"]
     )

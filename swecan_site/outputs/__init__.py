@@ -1,44 +1,51 @@
-"""Outputs beside the HTML pages: open data, feeds, calendars, catalogues.
+"""Outputs beside the HTML pages: open data, feeds, calendars, the catalogue.
 
-Each output is one module with ``write(view: PublicView) -> dict[str, bytes]``
-({site-relative path: file content}); it reads the data only through the
-:class:`~swecan_site.public.PublicView` (the publication policy) and takes its
-addresses from :mod:`swecan_site.urls`. To add one, write the module and list
-it in :data:`OUTPUTS`. The MkDocs plugin adds every file to the built site;
-``swecan-site export --out DIR`` writes them without MkDocs.
+Each output module declares its files once (``OUTPUT``: a
+:class:`~swecan_site.outputs.record.Output` of
+:class:`~swecan_site.outputs.record.DataFile` records) and builds them from the
+:class:`~swecan_site.public.PublicView` only. To add one, write the module and
+list its ``OUTPUT`` in :data:`OUTPUTS`: the DCAT catalogue, the Öppna data
+page, ``swecan-site export`` and the MkDocs plugin all iterate this list.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from .. import progress
+from .. import progress, urls
 from ..public import PublicView
+from . import calendar, dcat, deadline_calendar, feeds, opendata
+from .record import DataFile, Output
+
+# The registry, in the order the files are written.
+OUTPUTS: list[Output] = [
+    opendata.OUTPUT,
+    calendar.OUTPUT,
+    feeds.OUTPUT,
+    deadline_calendar.OUTPUT,
+]
+# The catalogue lists every dataset of the outputs above.
+CATALOGUE: Output = dcat.output(OUTPUTS)
 
 
-class Output(Protocol):
-    """An output module (a module object satisfies this protocol)."""
-
-    __name__: str
-
-    def write(self, view: PublicView) -> dict[str, bytes]: ...
+def declared() -> list[DataFile]:
+    """Every file the site publishes beside its pages, the catalogue last."""
+    return [f for output in (*OUTPUTS, CATALOGUE) for f in output.files]
 
 
-from . import calendar, dcat, feeds, opendata  # noqa: E402  (the modules import PublicView too)
-
-# The registry: every output module, in the order they are written.
-OUTPUTS: list[Output] = [opendata, calendar, feeds, dcat]
+def data_files() -> list[DataFile]:
+    """The open-data files under /data/ that the Öppna data page lists (not the schemas)."""
+    return [
+        f
+        for f in declared()
+        if f.path.startswith(urls.DATA_DIR) and not f.path.startswith(urls.SCHEMAS_DIR)
+    ]
 
 
 def write_all(view: PublicView) -> dict[str, bytes]:
-    """Every output's files; two outputs may not write the same path."""
+    """Every declared file, built; two files may not have the same path."""
     files: dict[str, bytes] = {}
-    for output in OUTPUTS:
-        name = output.__name__.rsplit(".", 1)[-1]
-        with progress.processing(f"utdata {name}"):  # named if an output fails
-            written = output.write(view)
-        clash = sorted(set(written) & set(files))
-        if clash:
-            raise ValueError(f"output {name} writes {clash[0]}, which another output wrote")
-        files.update(written)
+    for item in declared():
+        if item.path in files:
+            raise ValueError(f"two outputs write {item.path}")
+        with progress.processing(f"utdata {item.path}"):  # named if an output fails
+            files[item.path] = item.build(view)
     return files

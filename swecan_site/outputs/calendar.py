@@ -16,29 +16,24 @@ from itertools import pairwise
 from pathlib import Path
 from shutil import which
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from .. import urls, yamlpos
+from .. import labels, urls, yamlpos
+from ..dates import STOCKHOLM
 from ..limits import MAX_FILE_BYTES
 from ..loader import MEETINGS_DIR
-from ..models import BODY_NAMES, BodyName, Meeting, MeetingForm, MeetingStatus
+from ..models import BODY_NAMES, BodyName, Meeting, MeetingStatus
 from ..public import PublicView
-from ..render import Renderer
+from .record import CatalogueEntry, DataFile, Output, per_view
 
-TIMEZONE = ZoneInfo("Europe/Stockholm")
+TIMEZONE = STOCKHOLM
 PRODID = "-//SweCan//swecan-site//SV"
 ALL = "swecan"
 NAMES = {
     ALL: "SweCan – alla möten",
     BodyName.PARTNERSHIP: "SweCan – partnerskapets sammanträden",
     BodyName.COMMITTEE: "SweCan – arbetsutskottets möten",
-}
-FORM_TEXT = {
-    MeetingForm.PHYSICAL: "fysiskt möte",
-    MeetingForm.HYBRID: "hybridmöte (fysiskt och digitalt)",
-    MeetingForm.DIGITAL: "digitalt möte",
 }
 # The keys of mote.yaml whose change is a significant revision (RFC 5545 §3.8.7.4):
 # when and where the meeting is, and whether it takes place at all.
@@ -143,13 +138,8 @@ def sequences(root: Path) -> dict[str, int]:
     return result
 
 
-def _summary(meeting: Meeting) -> str:
-    title = Renderer.meeting_title(meeting)
-    return f"{title}: {meeting.title}" if meeting.title else title
-
-
 def _description(meeting: Meeting, url: str) -> str:
-    lines = [f"{BODY_NAMES[meeting.body]}, {FORM_TEXT[meeting.form]}."]
+    lines = [f"{BODY_NAMES[meeting.body]}, {labels.FORM_NAMES[meeting.form]}."]
     if meeting.status is MeetingStatus.CANCELLED:
         lines.append("Mötet är inställt.")
     if meeting.example:
@@ -168,11 +158,9 @@ def event(meeting: Meeting, site_url: str, as_of: date, sequence: int) -> Event:
     if meeting.end is not None and meeting.end > meeting.start:
         item.add("dtend", datetime.combine(meeting.date, meeting.end, TIMEZONE))
     item.add("sequence", sequence)
-    item.add("summary", _summary(meeting))
-    if meeting.place:
-        item.add("location", meeting.place)
-    elif meeting.form is MeetingForm.DIGITAL:
-        item.add("location", "Digitalt")
+    item.add("summary", labels.meeting_name(meeting))
+    if (location := labels.meeting_location(meeting)) is not None:
+        item.add("location", location)
     item.add("description", _description(meeting, url))
     item.add("url", url)
     item.add("status", "CANCELLED" if meeting.status is MeetingStatus.CANCELLED else "CONFIRMED")
@@ -217,16 +205,36 @@ def _empty_zone(day: date):
     return probe.timezones[0]
 
 
-def files(meetings: list[Meeting], site_url: str, as_of: date, root: Path) -> dict[str, bytes]:
-    """{site path: .ics bytes}: every meeting, and each organ's meetings."""
-    seqs = sequences(root)
-    result = {urls.calendar(): calendar(NAMES[ALL], meetings, site_url, as_of, seqs)}
-    for body in BodyName:
-        own = [m for m in meetings if m.body is body]
-        result[urls.calendar(body.value)] = calendar(NAMES[body], own, site_url, as_of, seqs)
-    return result
+@per_view
+def _sequences(view: PublicView) -> dict[str, int]:
+    return sequences(view.root)
 
 
-def write(view: PublicView) -> dict[str, bytes]:
-    """Every meeting in the public view (a meeting is public once it is in the data)."""
-    return files(view.meetings(), view.base_url, view.as_of, view.root)
+def _calendar_file(body: BodyName | None) -> DataFile:
+    """The calendar of every meeting (``body`` None) or of one organ's."""
+    name = NAMES[body or ALL]
+
+    def build(view: PublicView) -> bytes:
+        meetings = [m for m in view.meetings() if body is None or m.body is body]
+        return calendar(name, meetings, view.base_url, view.as_of, _sequences(view))
+
+    path = urls.calendar(body.value if body else None)
+    return DataFile(
+        path, f"{name} (iCalendar)", name, "text/calendar", build, dataset="kalender"
+    )
+
+
+# Every meeting in the public view (a meeting is public once it is in the data).
+FILES: list[DataFile] = [_calendar_file(None), *(_calendar_file(body) for body in BodyName)]
+DATASETS = [
+    CatalogueEntry(
+        "kalender",
+        "SweCans möteskalender",
+        "Partnerskapets och arbetsutskottets möten (datum, tid, plats, form, inställda möten) "
+        "som iCalendar (RFC 5545) att prenumerera på.",
+        urls.MEETINGS,
+        ("möten", "kalender", "sammanträden"),
+    )
+]
+
+OUTPUT = Output("calendar", FILES, DATASETS)

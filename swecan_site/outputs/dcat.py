@@ -17,14 +17,15 @@ media type IRI, typed for both.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
 from .. import urls
-from ..models import BodyName
 from ..public import PublicView
+from .record import CatalogueEntry, DataFile, Output
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 PATH = urls.DCAT
@@ -35,111 +36,30 @@ THEME_GOVE = URIRef("http://publications.europa.eu/resource/authority/data-theme
 NATIONAL_AUTHORITY = URIRef("http://purl.org/adms/publishertype/NationalAuthority")
 SWEDEN = URIRef("http://publications.europa.eu/resource/authority/country/SWE")
 IANA = "http://www.iana.org/assignments/media-types/"
+TITLE = "SweCans öppna data"
+DESCRIPTION = (
+    "Öppna data från SweCan, Sveriges nationella Cancer Mission Hub: möten, protokoll, "
+    "beslut och arbetsordning, fria att återanvända (CC0)."
+)
 
 
 @dataclass(frozen=True)
-class Distribution:
-    path: str  # relative to the site
-    media_type: str
-    title: str
-    schema: str | None = None  # site path of a JSON Schema / Table Schema the file conforms to
+class CatalogueDataset:
+    """A dataset as the catalogue describes it: its entry and its files."""
+
+    entry: CatalogueEntry
+    files: list[DataFile] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Dataset:
-    key: str
-    title: str
-    description: str
-    page: str  # landing page, relative to the site
-    distributions: list[Distribution] = field(default_factory=list)
-    keywords: tuple[str, ...] = ()
-
-
-def _calendar() -> Dataset:
-    from .calendar import NAMES
-
-    return Dataset(
-        "kalender",
-        "SweCans möteskalender",
-        "Partnerskapets och arbetsutskottets möten (datum, tid, plats, form, inställda möten) "
-        "som iCalendar (RFC 5545) att prenumerera på.",
-        urls.MEETINGS,
-        [
-            Distribution(urls.calendar(), "text/calendar", f"{NAMES['swecan']} (iCalendar)"),
-            *[
-                Distribution(
-                    urls.calendar(body.value), "text/calendar", f"{NAMES[body]} (iCalendar)"
-                )
-                for body in BodyName
-            ],
-        ],
-        ("möten", "kalender", "sammanträden"),
-    )
-
-
-def _feeds() -> Dataset:
-    from .feeds import FEEDS
-
-    return Dataset(
-        "floden",
-        "SweCans publiceringsflöden",
-        "Nya protokoll, beslut, rapporter och versioner av arbetsordningen som Atom-flöden "
-        "(RFC 4287), ett per slag och ett med allt.",
-        urls.START,
-        [
-            Distribution(urls.feed(name), "application/atom+xml", f"{title} (Atom)")
-            for name, (title, _, _) in FEEDS.items()
-        ],
-        ("protokoll", "beslut", "arbetsordning", "flöde"),
-    )
-
-
-MEDIA_TYPES = {"JSON": "application/json", "CSV": "text/csv"}
-
-
-def _open_data() -> list[Dataset]:
-    """The open-data files under /data/, one dataset per subject with its JSON and CSV.
-
-    ``datapackage.json`` is not a dataset of its own: it describes the CSV files'
-    columns, so each CSV distribution conforms to it; each JSON file conforms to
-    its JSON Schema.
-    """
-    from .opendata import DATASETS
-
-    grouped: dict[str, list] = {}
-    for item in DATASETS:
-        if item.file == "datapackage.json":
-            continue
-        grouped.setdefault(item.file.rsplit(".", 1)[0], []).append(item)
-    result = []
-    for key, items in grouped.items():
-        main = next((i for i in items if i.format == "JSON"), items[0])
-        title = main.title.removesuffix(" (CSV)")
-        distributions = [
-            Distribution(
-                urls.data_file(i.file),
-                MEDIA_TYPES[i.format],
-                f"{title} ({i.format})",
-                urls.schema(i.schema) if i.schema else urls.data_file("datapackage.json"),
-            )
-            for i in items
-        ]
-        result.append(
-            Dataset(
-                f"data-{key}",
-                f"SweCan: {title}",
-                main.description,
-                urls.OPEN_DATA,
-                distributions,
-                ("SweCan", "öppna data"),
-            )
-        )
-    return result
-
-
-def datasets() -> list[Dataset]:
-    """Every dataset the site publishes, with its files."""
-    return [*_open_data(), _calendar(), _feeds()]
+def catalogued(outputs: Sequence[Output]) -> list[CatalogueDataset]:
+    """Every dataset the outputs declare, with the files that name it, in the order
+    the outputs declare them."""
+    files = [f for output in outputs for f in output.files if f.dataset]
+    return [
+        CatalogueDataset(entry, [f for f in files if f.dataset == entry.key])
+        for output in outputs
+        for entry in output.datasets
+    ]
 
 
 def graph(
@@ -148,7 +68,7 @@ def graph(
     publisher_iri: str,
     contact_name: str,
     contact_email: str,
-    found: list[Dataset],
+    found: list[CatalogueDataset],
 ) -> Graph:
     doc = urls.absolute(site_url, PATH)
     g = Graph()
@@ -187,25 +107,16 @@ def graph(
     g.add((homepage, RDF.type, FOAF.Document))
 
     g.add((catalog, RDF.type, DCAT.Catalog))
-    g.add((catalog, DCTERMS.title, Literal("SweCans öppna data", lang=sv)))
-    g.add(
-        (
-            catalog,
-            DCTERMS.description,
-            Literal(
-                "Öppna data från SweCan, Sveriges nationella Cancer Mission Hub: möten, protokoll, "
-                "beslut och arbetsordning, fria att återanvända (CC0).",
-                lang=sv,
-            ),
-        )
-    )
+    g.add((catalog, DCTERMS.title, Literal(TITLE, lang=sv)))
+    g.add((catalog, DCTERMS.description, Literal(DESCRIPTION, lang=sv)))
     g.add((catalog, DCTERMS.publisher, publisher))
     g.add((catalog, DCTERMS.license, CC0))
     g.add((catalog, DCTERMS.language, SWEDISH))
     g.add((catalog, FOAF.homepage, homepage))
 
     media_seen: set[str] = set()
-    for item in found:
+    for listed in found:
+        item = listed.entry
         dataset = URIRef(f"{doc}#{item.key}")
         page = URIRef(urls.absolute(site_url, item.page))
         g.add((catalog, DCAT.dataset, dataset))
@@ -223,7 +134,7 @@ def graph(
         g.add((dataset, DCTERMS.spatial, SWEDEN))
         for word in item.keywords:
             g.add((dataset, DCAT.keyword, Literal(word, lang=sv)))
-        for dist in item.distributions:
+        for dist in listed.files:
             node = URIRef(f"{doc}#{item.key}-{dist.path.replace('/', '-')}")
             url = URIRef(urls.absolute(site_url, dist.path))
             media = URIRef(IANA + dist.media_type)
@@ -236,8 +147,8 @@ def graph(
             g.add((node, DCTERMS.format, media))
             g.add((node, DCTERMS.license, CC0))
             g.add((node, DCTERMS.rights, PUBLIC))
-            if dist.schema:
-                schema = URIRef(urls.absolute(site_url, dist.schema))
+            if dist.conforms_to:
+                schema = URIRef(urls.absolute(site_url, dist.conforms_to))
                 g.add((node, DCTERMS.conformsTo, schema))
                 g.add((schema, RDF.type, DCTERMS.Standard))
             if dist.media_type not in media_seen:
@@ -298,18 +209,22 @@ def catalogue(
     publisher_iri: str,
     contact_name: str,
     contact_email: str,
-    found: list[Dataset],
+    found: list[CatalogueDataset],
 ) -> bytes:
     return rdf_xml(
         graph(site_url, publisher_name, publisher_iri, contact_name, contact_email, found)
     )
 
 
-def write(view: PublicView) -> dict[str, bytes]:
-    publisher = view.config.publisher
-    office = view.organisation.secretariat
-    return {
-        PATH: catalogue(
-            view.base_url, publisher.name, publisher.iri, office.name, str(office.email), datasets()
+def output(listed: Sequence[Output]) -> Output:
+    """The catalogue as an output of its own, listing every dataset of ``listed``."""
+    found = catalogued(listed)
+
+    def build(view: PublicView) -> bytes:
+        publisher = view.config.publisher
+        office = view.organisation.secretariat
+        return catalogue(
+            view.base_url, publisher.name, publisher.iri, office.name, str(office.email), found
         )
-    }
+
+    return Output("dcat", [DataFile(PATH, TITLE, DESCRIPTION, "application/rdf+xml", build)])

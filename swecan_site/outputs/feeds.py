@@ -20,16 +20,16 @@ from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
-from .. import urls
+from .. import labels, urls
+from ..licence import LICENSE
 from ..models import ContentDoc, Meeting, ReportMeta, RulesVersionMeta
 from ..public import PublicView
-from ..render import Renderer
-from ..render import format as fmt
+from .record import CatalogueEntry, DataFile, Output, per_view
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 TAG_YEAR = "2026"  # the year SweCan's site began; part of every id, never changed
 AUTHOR = "SweCan"
-RIGHTS = "Fri att återanvända: CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/)"
+RIGHTS = f"Fri att återanvända: CC0 1.0 ({LICENSE})"
 
 
 @dataclass(frozen=True)
@@ -89,12 +89,9 @@ def protocol_entries(view: PublicView) -> list[Entry]:
         protocol = meeting.protocol
         if protocol is None or not view.protocol_published(meeting):
             continue
-        approver = view.meeting(protocol.approved_at) if protocol.approved_at else None
-        approved_on = approver.date if approver and approver.date <= view.as_of else None
-        title = Renderer.meeting_title(meeting)
-        state = f"färdigställt {fmt.sv_date(protocol.completed)}" if protocol.completed else ""
-        if approved_on:
-            state += f"{', ' if state else ''}godkänt vid mötet {fmt.sv_date(approved_on)}"
+        approved_on = view.protocol_approved_on(meeting)
+        title = labels.meeting_title(meeting)
+        state = labels.protocol_state(meeting, approved_on)
         ids = ", ".join(d.id for d in view.meeting_decisions(meeting))
         summary = f"Protokoll från {_lower_first(title)}"
         summary += f" ({state})." if state else "."
@@ -119,7 +116,7 @@ def decision_entries(view: PublicView) -> list[Entry]:
         day = protocol_date(meeting, None)
         summary = (
             f"{decision.text} (Beslut {decision.id}, § {decision.paragraph}, "
-            f"{_lower_first(Renderer.meeting_title(meeting))}.)"
+            f"{_lower_first(labels.meeting_title(meeting))}.)"
         )
         result.append(
             Entry(
@@ -160,7 +157,7 @@ def rules_entries(view: PublicView) -> list[Entry]:
         adopted = protocol_date(found[0], None) if found else meta.in_force
         summary = (
             f"Arbetsordningen version {meta.version}, antagen genom beslut {meta.adopted_by}, "
-            f"gäller från {fmt.sv_date(meta.in_force)}."
+            f"gäller från {labels.sv_date(meta.in_force)}."
         )
         if meta.description:
             summary += f" {meta.description}"
@@ -171,6 +168,7 @@ def rules_entries(view: PublicView) -> list[Entry]:
     return result
 
 
+@per_view
 def entries(view: PublicView) -> dict[str, list[Entry]]:
     found = {
         "protokoll": protocol_entries(view),
@@ -209,9 +207,29 @@ def feed(name: str, items: list[Entry], site_url: str, as_of: date) -> bytes:
     return gen.atom_str(pretty=True, encoding="UTF-8")
 
 
-def write(view: PublicView) -> dict[str, bytes]:
-    """The feeds of what the public view has published (never a draft's decisions)."""
-    return {
-        urls.feed(name): feed(name, items, view.base_url, view.as_of)
-        for name, items in entries(view).items()
-    }
+def _feed_file(name: str) -> DataFile:
+    title, subtitle, _ = FEEDS[name]
+
+    def build(view: PublicView) -> bytes:
+        return feed(name, entries(view)[name], view.base_url, view.as_of)
+
+    return DataFile(
+        urls.feed(name), f"{title} (Atom)", subtitle, "application/atom+xml", build,
+        dataset="floden",
+    )  # fmt: skip
+
+
+# The feeds of what the public view has published (never a draft's decisions).
+FILES: list[DataFile] = [_feed_file(name) for name in FEEDS]
+DATASETS = [
+    CatalogueEntry(
+        "floden",
+        "SweCans publiceringsflöden",
+        "Nya protokoll, beslut, rapporter och versioner av arbetsordningen som Atom-flöden "
+        "(RFC 4287), ett per slag och ett med allt.",
+        urls.START,
+        ("protokoll", "beslut", "arbetsordning", "flöde"),
+    )
+]
+
+OUTPUT = Output("feeds", FILES, DATASETS)

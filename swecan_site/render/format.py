@@ -1,4 +1,4 @@
-"""Swedish formatting of dates and labels, and escaping of data for Markdown.
+"""Escaping of data for Markdown pages (dates come from :mod:`swecan_site.labels`).
 
 Independent of the machine's locale: the build must give the same pages on
 every machine.
@@ -7,30 +7,14 @@ every machine.
 from __future__ import annotations
 
 import json
-from datetime import date, time
 from urllib.parse import quote, urlsplit
 
+from ..labels import sv_date, sv_time
 from ..markup import html_text, plain_text
 
-MONTHS = [
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
+__all__ = [
+    "anchor", "cell", "hostname", "mailto", "sv_date", "sv_time", "text", "url", "yaml_str",
 ]  # fmt: skip
-WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
-
-
-def sv_date(day: date | None, *, weekday: bool = False) -> str:
-    """2026-03-12 -> '12 mars 2026' (or 'torsdag 12 mars 2026')."""
-    if day is None:
-        return "–"
-    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
-
-
-def sv_time(moment: time | None) -> str:
-    """13:30 -> '13.30', the Swedish way of writing a clock time."""
-    return "–" if moment is None else f"{moment.hour:02d}.{moment.minute:02d}"
-
 
 def text(value: object) -> str:
     """Data for running Markdown text: shown as written, never markup (see markup.py)."""

@@ -31,6 +31,11 @@ REGISTRY: list[Rule] = [
 
 BY_ID: dict[str, Rule] = {r.id: r for r in REGISTRY}
 
+# Rules whose verdicts a page shows in a place of its own. Pages and outputs name
+# them by these handles, never by their IDs (an ID is the rule's, not the page's).
+QUORUM: Rule = meetings.quorum
+ANNUAL_REPORTS: Rule = publication.annual_reports
+
 AREAS = {
     "files": "Filer och format",
     "markup": "Det som publiceras (text, HTML och länkar)",
@@ -45,8 +50,10 @@ AREAS = {
 }
 
 __all__ = [
+    "ANNUAL_REPORTS",
     "AREAS",
     "BY_ID",
+    "QUORUM",
     "REGISTRY",
     "Context",
     "Result",

@@ -410,14 +410,16 @@ def protocol_paragraph(ctx: Context) -> Iterator[Result]:
     "SC040",
     "rapport-datum",
     "7",
-    "En årsrapport gäller ett avslutat verksamhetsår och är inte publicerad i framtiden",
+    "En årsrapport gäller ett avslutat verksamhetsår och har ett publiceringsdatum som har varit",
     kind=Kind.DATA,
 )
 def report_dates(ctx: Context) -> Iterator[Result]:
     """
-    Vad: En årsrapport eller verksamhetsberättelse i content/rapporter/ har
-    ett publicerad-datum som inte har varit än, eller gäller ett
-    verksamhetsår som inte är slut. Utkast (utkast: true) bedöms inte.
+    Vad: En årsrapport eller verksamhetsberättelse i content/rapporter/ saknar
+    publicerad-datum, har ett publicerad-datum som inte har varit än, eller
+    gäller ett verksamhetsår som inte är slut. Utkast (utkast: true) bedöms
+    inte. En rapport är offentlig när den inte är ett utkast och dess
+    publicerad-datum har kommit – samma regel för sidorna, öppna data och SC204.
 
     Varför: Webbplatsen skulle annars skriva "publicerad 15 februari 2027"
     om en rapport som inte är publicerad, eller redovisa ett år som pågår som
@@ -433,7 +435,14 @@ def report_dates(ctx: Context) -> Iterator[Result]:
         if meta.draft:
             continue
         subject = SubjectRef.report(meta.year, str(meta.kind))
-        if meta.published is not None and meta.published > ctx.as_of:
+        if meta.published is None:
+            yield failed(
+                subject,
+                "Rapporten är inte ett utkast men saknar publicerad:. Ange det datum "
+                "rapporten publicerades, eller sätt utkast: true tills den publiceras.",
+                meta.where("published"),
+            )
+        elif meta.published > ctx.as_of:
             yield failed(
                 subject,
                 f"Publicerad {meta.published.isoformat()} har inte varit än "

@@ -9,7 +9,7 @@ from ..loader import CONTENT_DIR, ORGANISATION_FILE, PARTNERS_FILE, REPORTS_DIR,
 from ..models import BodyName, MeetingStatus, ReportKind
 from ..problems import Kind, Location
 from .base import Basis, Context, Result, SubjectRef, ao, failed, met, pending, rule
-from .common import fmt, held, planned, protocol_deadline, protocol_published
+from .common import fmt, held, planned, protocol_deadline, protocol_published, report_published
 
 RULES_DIR_LABEL = f"{CONTENT_DIR}/{RULES_DIR}"
 REPORTS_DIR_LABEL = f"{CONTENT_DIR}/{REPORTS_DIR}"
@@ -213,6 +213,11 @@ def _report(ctx: Context, year: int, kind: ReportKind):  # type: ignore[no-untyp
     return docs[0] if docs else None
 
 
+def _published(ctx: Context, doc) -> date | None:  # type: ignore[no-untyped-def]
+    """The report's publication date if it is public on the as-of date (facts.report_published)."""
+    return doc.meta.published if doc and report_published(doc.meta, ctx.as_of) else None
+
+
 @rule(
     "SC204",
     "årsrapport",
@@ -236,10 +241,10 @@ def annual_reports(ctx: Context) -> Iterator[Result]:
         for kind in ReportKind:
             subject = SubjectRef.report(start.year, kind)
             doc = _report(ctx, start.year, kind)
-            published: date | None = doc.meta.published if doc else None
+            published = _published(ctx, doc)
             where = doc.meta.where("published") if doc else Location(REPORTS_DIR_LABEL)
             what = str(subject).capitalize()
-            if published and published <= ctx.as_of:
+            if published:
                 yield met(subject, f"{what} publicerad {fmt(published)}.", where)
             else:
                 yield pending(
@@ -274,7 +279,7 @@ def annual_reports_target(ctx: Context) -> Iterator[Result]:
         for kind in ReportKind:
             subject = SubjectRef.report(start.year, kind)
             doc = _report(ctx, start.year, kind)
-            published: date | None = doc.meta.published if doc else None
+            published = _published(ctx, doc)
             where = doc.meta.where("published") if doc else Location(REPORTS_DIR_LABEL)
             what = str(subject).capitalize()
             if published and published <= deadline:

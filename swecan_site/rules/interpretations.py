@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .rules.base import Quote, ao, bilaga2
+from .base import Quote, ao, bilaga2
 
 
 @dataclass(frozen=True)
