@@ -9,20 +9,17 @@ so calendar clients remove them instead of keeping a stale entry.
 
 from __future__ import annotations
 
-import subprocess
-from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from pathlib import Path
-from shutil import which
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
-from .. import labels, urls, yamlpos
+from .. import history, labels, urls, yamlpos
 from ..dates import STOCKHOLM
 from ..limits import MAX_FILE_BYTES
-from ..loader import MEETINGS_DIR
+from ..loader import MEETING_FILE, MEETINGS_DIR
 from ..models import BODY_NAMES, BodyName, Meeting, MeetingStatus
 from ..public import PublicView
 from .record import CatalogueEntry, DataFile, Output, per_view
@@ -55,22 +52,6 @@ def _significant(data: object) -> tuple | None:
     return (*(str(data.get(key)) for key in SIGNIFICANT), cancelled)
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
-    if which("git") is None:
-        return None
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(root), "-c", "core.quotepath=off", *args],
-            input=stdin,
-            capture_output=True,
-            timeout=60,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
 def _parse(raw: bytes) -> tuple | None:
     if len(raw) > MAX_FILE_BYTES:
         return None
@@ -90,47 +71,13 @@ def sequences(root: Path) -> dict[str, int]:
     meeting adds 1. Outside a git checkout (or in a shallow clone, which lacks
     the history) every meeting has 0 – build from a full clone.
     """
-    log = _git(
-        root,
-        "log",
-        "--reverse",
-        "--format=",
-        "--raw",
-        "--no-abbrev",
-        "--no-renames",
-        "--",
-        MEETINGS_DIR,
-    )
-    if log is None:
-        return {}
-    versions: dict[str, list[str]] = defaultdict(list)
-    for line in log.decode("utf-8", "replace").splitlines():
-        meta, _, path = line.partition("\t")
-        parts = meta.split()
-        if len(parts) < 5 or not path.endswith("/mote.yaml"):
-            continue
-        meeting_id = path.split("/")[-2]
-        blob = parts[3]
-        if set(blob) != {"0"}:  # all zeros: the file was deleted
-            versions[meeting_id].append(blob)
-    blobs = sorted({b for v in versions.values() for b in v})
-    contents: dict[str, tuple | None] = {}
-    if blobs:
-        out = _git(root, "cat-file", "--batch", stdin="".join(b + "\n" for b in blobs).encode())
-        pos = 0
-        while out is not None and pos < len(out):
-            header_end = out.index(b"\n", pos)
-            header = out[pos:header_end].split()
-            if len(header) < 3:  # "<sha> missing"
-                pos = header_end + 1
-                continue
-            size = int(header[2])
-            contents[header[0].decode()] = _parse(out[header_end + 1 : header_end + 1 + size])
-            pos = header_end + 1 + size + 1
+    found = history.versions(root, MEETINGS_DIR, MEETING_FILE)
+    blobs = history.contents(root, {b for v in found.values() for b in v})
+    contents = {blob: _parse(raw) for blob, raw in blobs.items()}
     result = {}
-    for meeting_id, blobs_of in versions.items():
+    for meeting_id, blobs_of in found.items():
         states = [contents.get(b) for b in blobs_of]
-        current = root / MEETINGS_DIR / meeting_id / "mote.yaml"
+        current = root / MEETINGS_DIR / meeting_id / MEETING_FILE
         if current.is_file() and not current.is_symlink():
             states.append(_parse(current.read_bytes()[: MAX_FILE_BYTES + 1]))
         known = [s for s in states if s is not None]
