@@ -24,7 +24,16 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import incremental, page_render, progress, publish, site_files, siteconfig, urls
+from . import (
+    incremental,
+    page_render,
+    progress,
+    publish,
+    site_files,
+    siteconfig,
+    template_cache,
+    urls,
+)
 from .check import Report, check
 from .dates import AS_OF_ENV, today
 from .incremental import Incremental
@@ -177,7 +186,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.report is not None
         view = PublicView(self.report, base_url=config.site_url or "")
-        templates = self._incremental.templates if self._incremental else None
+        templates = self._incremental.templates if self._incremental else template_cache.on_disk()
         for path, content in site_files.generated(view, templates).items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -194,8 +203,9 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         env.globals["swecan_urls"] = urls  # theme overrides take addresses from urls.py
         # Templates do not change during a build: no stat() of every partial for every page.
         env.auto_reload = False
-        if self._incremental is not None:
-            env.bytecode_cache = self._incremental.templates
+        env.bytecode_cache = (
+            self._incremental.templates if self._incremental else template_cache.on_disk()
+        )
         return env
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]

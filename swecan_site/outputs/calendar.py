@@ -117,9 +117,8 @@ def event(meeting: Meeting, site_url: str, as_of: date, sequence: int) -> Event:
     return item
 
 
-def calendar(
-    name: str, meetings: list[Meeting], site_url: str, as_of: date, seqs: dict[str, int]
-) -> bytes:
+def calendar(name: str, meetings: list[Meeting], as_of: date, events: dict[str, Event]) -> bytes:
+    """The calendar ``name`` of ``meetings``, whose events are made once (:func:`_events`)."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -131,7 +130,7 @@ def calendar(
     cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
     for meeting in sorted(meetings, key=lambda m: (m.date, m.start, m.meeting_id)):
-        cal.add_component(event(meeting, site_url, as_of, seqs.get(meeting.meeting_id, 0)))
+        cal.add_component(events[meeting.meeting_id])
     if meetings:
         first = min(m.date for m in meetings).replace(month=1, day=1)
         last = max(m.date for m in meetings).replace(month=12, day=31) + timedelta(days=1)
@@ -153,8 +152,13 @@ def _empty_zone(day: date):
 
 
 @per_view
-def _sequences(view: PublicView) -> dict[str, int]:
-    return sequences(view.root)
+def _events(view: PublicView) -> dict[str, Event]:
+    """Each meeting's event, made once for the calendars it is in."""
+    seqs = sequences(view.root)
+    return {
+        m.meeting_id: event(m, view.base_url, view.as_of, seqs.get(m.meeting_id, 0))
+        for m in view.meetings()
+    }
 
 
 def _calendar_file(body: BodyName | None) -> DataFile:
@@ -163,7 +167,7 @@ def _calendar_file(body: BodyName | None) -> DataFile:
 
     def build(view: PublicView) -> bytes:
         meetings = [m for m in view.meetings() if body is None or m.body is body]
-        return calendar(name, meetings, view.base_url, view.as_of, _sequences(view))
+        return calendar(name, meetings, view.as_of, _events(view))
 
     path = urls.calendar(body.value if body else None)
     return DataFile(
