@@ -22,7 +22,6 @@ from .models import (
     Method,
     ProtocolStatus,
 )
-from .rules.base import ARBETSORDNING, SOURCE_NAMES, Quote
 
 MONTHS = [
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -133,10 +132,3 @@ def protocol_state(meeting: Meeting, approved_on: date | None) -> str:
     elif protocol.status is ProtocolStatus.APPROVED and completed:
         parts.append(PROTOCOL_NAMES[ProtocolStatus.APPROVED])
     return ", ".join(parts)
-
-
-def quote_ref(quote: Quote) -> str:
-    """Where a quote comes from: '§3.3' or 'Utgångspunkter för samverkan, punkt 5'."""
-    if quote.source == ARBETSORDNING:
-        return f"§{quote.section}"
-    return f"{SOURCE_NAMES[quote.source]}, punkt {quote.section}"

@@ -19,7 +19,7 @@ from ..models import SECTOR_NAMES, BodyName, DecisionKind, MeetingForm, Sector
 from ..problems import section_label
 from ..public import PublicView
 from . import format as fmt
-from .helpers import PageHelpers
+from .helpers import PageHelpers, quote_ref
 from .markdown import demote, explanation_markdown, protocol_markdown
 
 
@@ -70,7 +70,7 @@ def _globals(view: PublicView, helpers: PageHelpers) -> dict[str, Any]:
         "raised_by": helpers.raised_by,
         "underlag_line": helpers.underlag_line,
         "version_status": helpers.version_status,
-        "quote_ref": labels.quote_ref,
+        "quote_ref": quote_ref,
         "chair_label": helpers.chair_label,
     }
 

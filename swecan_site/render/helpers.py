@@ -25,7 +25,15 @@ from ..models import (
 )
 from ..public import PublicView
 from ..rules import SubjectKind, SubjectRef
+from ..rules.base import ARBETSORDNING, SOURCE_NAMES, Quote
 from . import format as fmt
+
+
+def quote_ref(quote: Quote) -> str:
+    """Where a quote comes from: '§3.3' or 'Utgångspunkter för samverkan, punkt 5'."""
+    if quote.source == ARBETSORDNING:
+        return f"§{quote.section}"
+    return f"{SOURCE_NAMES[quote.source]}, punkt {quote.section}"
 
 
 class PageHelpers:

@@ -11,10 +11,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from ... import deadlines, labels, urls
+from ... import deadlines, urls
 from ...check import Evaluation
 from ...rules import Rule, Status, SubjectKind
 from ...rules.base import BASIS_LABELS, SOURCE_NAMES, Basis
+from ..helpers import quote_ref
 from .site import Site
 
 GROUP_INTROS = {
@@ -131,7 +132,7 @@ def quotes(site: Site, rule: Rule) -> list[dict[str, Any]]:
             "text": q.text,
             "section": q.section,
             "source": SOURCE_NAMES[q.source],
-            "ref": labels.quote_ref(q),
+            "ref": quote_ref(q),
             "holds": site.view.quote_holds(q),
         }
         for q in rule.quotes
