@@ -16,9 +16,11 @@ A meeting itself (date, organ, agenda, matters, attendance) is public once it
 is in the data: the arbetsordning requires the kallelse and the dagordning to
 be published before the meeting.
 
-One rule per subject kind, read by every page, export, feed and the
-pull-request summary: :meth:`PublicView.subject_public` (what a verdict or a
-deadline is about) and :func:`~swecan_site.facts.report_published` (reports).
+One rule per subject kind, read by every page, export and feed:
+:meth:`PublicRecord.subject_public` (what a verdict or a deadline is about),
+built on :func:`~swecan_site.facts.protocol_published`, and
+:meth:`PublicRecord.report_public` (:func:`~swecan_site.facts.report_published`).
+The rules and the pull-request summary read the same two facts.
 """
 
 from __future__ import annotations
