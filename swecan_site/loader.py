@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import gc
 import os
-import re
 import stat
 import types
 import typing
@@ -30,6 +29,22 @@ from pydantic_core import PydanticCustomError
 from . import limits, progress, siteconfig, yamlpos
 from .accessibility import ACCESSIBILITY_FILE, AccessibilityFile
 from .config import Config, ConfigFile, Parameters
+from .layout import (
+    CONFIG_FILE,
+    CONTENT_DIR,
+    DATA_DIRS,
+    DATA_FILES,
+    MEETING_FILE,
+    MEETING_ID,
+    MEETINGS_DIR,
+    ORGANISATION_FILE,
+    PARTNERS_FILE,
+    PROTOCOL_FILE,
+    REPORTS_DIR,
+    REQUIRED_PAGES,
+    RULES_DIR,
+    SITE_CONFIG_FILE,
+)
 from .models import (
     BodyName,
     ContentDoc,
@@ -47,33 +62,8 @@ from .models import (
 )
 from .problems import Kind, Location, Problem, Severity
 
-CONFIG_FILE = "swecan.yaml"
-PARTNERS_FILE = "partners.yaml"
-ORGANISATION_FILE = "organisation.yaml"
-MEETINGS_DIR = "meetings"
-MEETING_FILE = "mote.yaml"
-PROTOCOL_FILE = "protokoll.md"
-CONTENT_DIR = "content"
-RULES_DIR = "arbetsordning"
-REPORTS_DIR = "rapporter"
-SITE_CONFIG_FILE = siteconfig.CONFIG_FILE
-ASSETS_DIR = "docs"  # static files MkDocs copies as they are
-# Where the build reads from: no symbolic link is followed anywhere in these.
-DATA_FILES = [CONFIG_FILE, PARTNERS_FILE, ORGANISATION_FILE, SITE_CONFIG_FILE]
-DATA_DIRS = [MEETINGS_DIR, CONTENT_DIR, ASSETS_DIR]
-# Pages the website cannot do without (the accessibility statement is required by law).
-REQUIRED_PAGES = [
-    "start",
-    "utgangspunkter",
-    "avsiktsforklaring",
-    "tillganglighet",
-    "personuppgifter",
-]
-
 M = typing.TypeVar("M", bound=Node)
 MAX_PROBLEMS_PER_FILE = 50  # validation errors shown per file; the rest are counted
-
-MEETING_ID = re.compile(r"(\d{4}-\d{2}-\d{2})-(partnerskapet|arbetsutskottet)(-[a-z0-9-]+)?")
 
 
 @dataclass

@@ -28,15 +28,8 @@ from . import incremental, page_render, progress, publish, siteconfig, urls
 from .check import Report, check
 from .dates import AS_OF_ENV, today
 from .incremental import Incremental
-from .loader import (
-    CONFIG_FILE,
-    CONTENT_DIR,
-    MEETINGS_DIR,
-    ORGANISATION_FILE,
-    PARTNERS_FILE,
-    find_links,
-    link_problem,
-)
+from .layout import CONFIG_FILE, CONTENT_DIR, MEETINGS_DIR, ORGANISATION_FILE, PARTNERS_FILE
+from .loader import find_links, link_problem
 from .markup import clean_page_html
 from .outputs import write_all
 from .page_render import MarkdownReuse, Prerender

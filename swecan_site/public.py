@@ -30,7 +30,8 @@ from .check import Evaluation, Report
 from .config import Config, Parameters
 from .deadlines import Deadline, upcoming
 from .facts import Context, protocol_deadline, protocol_published, roll_on, rules_in_force
-from .loader import MEETINGS_DIR, Dataset
+from .layout import MEETINGS_DIR
+from .loader import Dataset
 from .models import (
     BodyName,
     ContentDoc,

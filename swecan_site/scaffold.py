@@ -14,15 +14,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .check import check
-from .loader import (
+from .layout import (
     CONTENT_DIR,
     MEETING_FILE,
     MEETINGS_DIR,
     PARTNERS_FILE,
     PROTOCOL_FILE,
     REPORTS_DIR,
-    load,
 )
+from .loader import load
 from .models import BODY_NAMES, SECTOR_NAMES, BodyName, MeetingStatus, ReportKind, Sector
 from .problems import Kind, format_text
 from .rules.common import notice_deadline_on

@@ -21,8 +21,8 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from .. import urls, yamlpos
+from ..layout import MEETINGS_DIR
 from ..limits import MAX_FILE_BYTES
-from ..loader import MEETINGS_DIR
 from ..models import BODY_NAMES, BodyName, Meeting, MeetingForm, MeetingStatus
 from ..public import PublicView
 from ..render import Renderer
