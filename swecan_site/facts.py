@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any, TypeVar, cast
 
 from .config import Parameters
-from .loader import Dataset
+from .dataset import Dataset
 from .models import (
     BodyName,
     ContentDoc,

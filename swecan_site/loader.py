@@ -17,7 +17,6 @@ import types
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -29,6 +28,7 @@ from pydantic_core import PydanticCustomError
 from . import limits, progress, siteconfig, yamlpos
 from .accessibility import ACCESSIBILITY_FILE, AccessibilityFile
 from .config import Config, ConfigFile, Parameters
+from .dataset import Dataset, LoadResult
 from .layout import (
     CONFIG_FILE,
     CONTENT_DIR,
@@ -48,13 +48,11 @@ from .layout import (
 from .models import (
     BodyName,
     ContentDoc,
-    Decision,
     Meeting,
     MetaT,
     Node,
     OrganisationFile,
     PageMeta,
-    Partner,
     PartnersFile,
     ReportMeta,
     RulesVersionMeta,
@@ -64,57 +62,6 @@ from .problems import Kind, Location, Problem, Severity
 
 M = typing.TypeVar("M", bound=Node)
 MAX_PROBLEMS_PER_FILE = 50  # validation errors shown per file; the rest are counted
-
-
-@dataclass
-class Dataset:
-    """Everything the rules and the renderer need, validated."""
-
-    root: Path
-    config: Config
-    partners_file: PartnersFile
-    organisation: OrganisationFile
-    meetings: list[Meeting]
-    rules_versions: list[ContentDoc[RulesVersionMeta]]
-    reports: list[ContentDoc[ReportMeta]]
-    pages: list[ContentDoc[PageMeta]]
-    sources: dict[str, str] = field(default_factory=dict)
-    accessibility: AccessibilityFile | None = None  # content/tillganglighet.yaml
-
-    @property
-    def partners(self) -> list[Partner]:
-        return self.partners_file.partners
-
-    def partner(self, partner_id: str) -> Partner | None:
-        return self._partners_by_id.get(partner_id)
-
-    def meeting(self, meeting_id: str) -> Meeting | None:
-        return self._meetings_by_id.get(meeting_id)
-
-    def decisions(self) -> Iterator[tuple[Meeting, Decision]]:
-        for meeting in self.meetings:
-            for decision in meeting.decisions:
-                yield meeting, decision
-
-    def decision(self, decision_id: str) -> tuple[Meeting, Decision] | None:
-        return self._decisions_by_id.get(decision_id)
-
-    def params(self, day: date) -> Parameters:
-        return self.config.params_at(day)
-
-    def __post_init__(self) -> None:
-        self.meetings.sort(key=lambda m: (m.date, m.start, m.meeting_id))
-        self._partners_by_id = {p.id: p for p in self.partners}
-        self._meetings_by_id = {m.meeting_id: m for m in self.meetings}
-        self._decisions_by_id: dict[str, tuple[Meeting, Decision]] = {}
-        for meeting, decision in self.decisions():
-            self._decisions_by_id.setdefault(decision.id, (meeting, decision))
-
-
-class LoadResult:
-    def __init__(self, dataset: Dataset | None, problems: list[Problem]) -> None:
-        self.dataset = dataset
-        self.problems = problems
 
 
 def data_problem(rule: str, location: Location, message: str, section: str = "") -> Problem:

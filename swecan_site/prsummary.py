@@ -23,8 +23,8 @@ from datetime import date
 from pathlib import Path
 
 from .check import EXIT_ERRORS, EXIT_OK, Report, check
+from .dataset import Dataset
 from .layout import CONFIG_FILE, CONTENT_DIR, MEETINGS_DIR, ORGANISATION_FILE, PARTNERS_FILE
-from .loader import Dataset
 from .models import Node
 from .problems import Kind, Problem, Severity, section_label
 from .rules import BY_ID

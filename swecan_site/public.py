@@ -28,10 +28,10 @@ from pathlib import Path
 from .accessibility import AccessibilityFile
 from .check import Evaluation, Report
 from .config import Config, Parameters
+from .dataset import Dataset
 from .deadlines import Deadline, upcoming
 from .facts import Context, protocol_deadline, protocol_published, roll_on, rules_in_force
 from .layout import MEETINGS_DIR
-from .loader import Dataset
 from .models import (
     BodyName,
     ContentDoc,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..dataset import Dataset
 from ..facts import (
     Context,
     held,
@@ -26,7 +27,6 @@ from ..facts import (
     rules_in_force,
     voters_on,
 )
-from ..loader import Dataset
 from ..models import ContentDoc
 from .base import ARBETSORDNING, Quote
 
