@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from .dataset import Dataset
-from .loader import data_problem, load, without_gc_pauses
+from .load_errors import data_problem
+from .loader import load, without_gc_pauses
 from .problems import Kind, Location, Problem, Severity
 from .rules import BY_ID, REGISTRY, Context, Result, Rule, Status
 from .rules.base import Basis

@@ -9,20 +9,15 @@ on half a picture.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
 import stat
-import types
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
-from enum import Enum
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from . import limits, progress, siteconfig, yamlpos
@@ -45,6 +40,7 @@ from .layout import (
     RULES_DIR,
     SITE_CONFIG_FILE,
 )
+from .load_errors import capped, data_problem, validation_problems, yaml_problem
 from .models import (
     BodyName,
     ContentDoc,
@@ -58,203 +54,9 @@ from .models import (
     RulesVersionMeta,
     _iso_date,
 )
-from .problems import Kind, Location, Problem, Severity
+from .problems import Location, Problem
 
 M = typing.TypeVar("M", bound=Node)
-MAX_PROBLEMS_PER_FILE = 50  # validation errors shown per file; the rest are counted
-
-
-def data_problem(rule: str, location: Location, message: str, section: str = "") -> Problem:
-    return Problem(location, rule, section, Severity.ERROR, Kind.DATA, message)
-
-
-# --- pydantic errors -> Swedish messages at positions --------------------------
-
-_PATTERNS = {
-    r"^[a-z0-9][a-z0-9-]*$": "id skrivs med små bokstäver a–z, siffror och bindestreck",
-    r"^B-\d{4}-\d{2,3}$": "beslutsid skrivs B-ÅÅÅÅ-NN, t.ex. B-2026-03",
-    r"^Ä-\d{4}-\d{2,3}$": "ärendeid skrivs Ä-ÅÅÅÅ-NN, t.ex. Ä-2026-04",
-}
-_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "True", "False", "YES", "NO"}
-
-
-def _message(error: dict[str, Any], key: str) -> tuple[str, str]:
-    """(rule ID, Swedish message) for one pydantic error."""
-    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
-    if kind == "missing":
-        return "SC010", f"Fältet '{key}' saknas."
-    if kind == "extra_forbidden":
-        return "SC011", f"Okänd nyckel '{key}'."
-    if kind.startswith("sc_"):
-        return "SC012", error["msg"] + "."
-    if kind in ("enum", "literal_error"):
-        expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
-        return "SC013", f"'{value}' är inte tillåtet här; välj ett av: {expected}."
-    if kind in ("bool_type", "bool_parsing"):
-        hint = f" ('{value}' tolkas inte som ja/nej)" if value in _YAML11_BOOLS else ""
-        return "SC010", f"Skriv true eller false{hint}."
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return "SC010", f"Ska vara ett heltal (fick {value!r})."
-    if kind == "string_type":
-        return "SC010", f"Ska vara text (fick {value!r}); sätt värdet inom citattecken."
-    if kind == "string_pattern_mismatch":
-        hint = _PATTERNS.get(ctx.get("pattern", ""), "fel format")
-        return "SC012", f"'{value}': {hint}."
-    if kind in ("too_short", "string_too_short"):
-        return "SC010", "Får inte vara tomt."
-    if kind in ("greater_than_equal", "less_than_equal"):
-        limit = ctx.get("ge", ctx.get("le"))
-        word = "minst" if kind == "greater_than_equal" else "högst"
-        return "SC010", f"Ska vara {word} {limit} (fick {value!r})."
-    if kind == "list_type":
-        return "SC010", "Ska vara en lista (rader som börjar med '- ')."
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "SC010", "Ska vara nycklar med värden (nyckel: värde)."
-    if kind == "value_error":
-        return "SC010", str(ctx.get("error", error["msg"])) + "."
-    return "SC010", f"Ogiltigt värde: {error['msg']}."
-
-
-def _unwrap(tp: Any) -> list[Any]:
-    """The concrete types behind Optional/Union/Annotated."""
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(tp)[0])
-    if origin in (typing.Union, types.UnionType):
-        return [t for arg in typing.get_args(tp) for t in _unwrap(arg)]
-    return [tp]
-
-
-def _types_at(model: type[BaseModel], path: tuple) -> list[Any]:
-    """The concrete types the model expects at ``path``."""
-    candidates: list[Any] = [model]
-    for part in path:
-        nxt: list[Any] = []
-        for tp in (t for c in candidates for t in _unwrap(c)):
-            if isinstance(part, int) and typing.get_origin(tp) is list:
-                nxt.append(typing.get_args(tp)[0])
-            elif isinstance(tp, type) and issubclass(tp, BaseModel):
-                for name, info in tp.model_fields.items():
-                    if (info.alias or name) == part:
-                        nxt.append(info.annotation)
-        candidates = nxt
-    return [t for c in candidates for t in _unwrap(c)]
-
-
-def _choices(model: type[BaseModel], path: tuple) -> list[str]:
-    """The allowed values when the field at ``path`` is an enum or a literal."""
-    for tp in _types_at(model, path):
-        if isinstance(tp, type) and issubclass(tp, Enum):
-            return [str(m.value) for m in tp]
-        if typing.get_origin(tp) is typing.Literal:
-            return [str(v) for v in typing.get_args(tp)]
-    return []
-
-
-_SAMPLE_DATES = ["2026-11-20", "2026-10-01", "2026-12-31"]
-
-
-def _shape(model: type[BaseModel], path: tuple, value: Any) -> str:
-    """An example of the mapping expected at ``path``, written the way the YAML is."""
-    key = str(path[-1]) if path and isinstance(path[-1], str) else ""
-    for tp in _types_at(model, path):
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            dates = iter([str(value)] if isinstance(value, str) and value[:2] == "20" else [])
-            lines: list[str] = []
-            for name, info in tp.model_fields.items():
-                if name.startswith("_") or (not info.is_required() and len(lines) >= 3):
-                    continue
-                kinds = _unwrap(info.annotation)
-                if any(k is date for k in kinds):
-                    sample = next(dates, None) or _SAMPLE_DATES[len(lines) % 3]
-                elif any(k is bool for k in kinds):
-                    sample = "true"
-                elif any(typing.get_origin(k) is list for k in kinds):
-                    sample = "[…]"
-                else:
-                    sample = "…"
-                lines.append(f"{info.alias or name}: {sample}")
-            if not lines:
-                return ""
-            indent = "    " if key else "  "
-            head = f"\n  {key}:" if key else ""
-            return head + "".join(f"\n{indent}{line}" for line in lines)
-    return ""
-
-
-def _allowed_keys(model: type[BaseModel], path: tuple) -> list[str]:
-    """Keys the model allows at ``path`` (used for "did you mean")."""
-    candidates = _types_at(model, path)
-    keys: list[str] = []
-    for tp in (t for c in candidates for t in _unwrap(c)):
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            keys += [info.alias or name for name, info in tp.model_fields.items()]
-    return keys
-
-
-def _clean_loc(loc: tuple, doc: yamlpos.Document) -> tuple:
-    """The YAML path of a pydantic ``loc``.
-
-    A string that follows something other than a mapping cannot be a key: it
-    is pydantic's tag for a union member ('int', 'list[constrained-str]').
-    """
-    path: tuple = ()
-    for part in loc:
-        if isinstance(part, str) and path not in doc.mappings:
-            continue
-        path = (*path, part)
-    return path
-
-
-def _human_path(path: tuple) -> str:
-    """('partners', 12) -> 'partners → nr 13', for people who do not count from 0."""
-    return " → ".join(f"nr {p + 1}" if isinstance(p, int) else str(p) for p in path)
-
-
-def validation_problems(
-    exc: ValidationError,
-    model: type[BaseModel],
-    file: str,
-    doc: yamlpos.Document,
-    prefix: tuple = (),
-) -> list[Problem]:
-    problems: dict[tuple, Problem] = {}
-    for error in exc.errors():
-        path = _clean_loc((*prefix, *error["loc"]), doc)
-        key = str(path[-1]) if path else ""
-        rule, message = _message(dict(error), key)
-        model_path = path[len(prefix) :]
-        if error["type"] == "missing":
-            line, col = doc.position(path[:-1])
-            under = f" (under {_human_path(path[:-1])})" if path[:-1] else ""
-            choices = _choices(model, model_path)
-            if choices:
-                message = f"Fältet '{key}' saknas{under}; skriv ett av: {', '.join(choices)}."
-            else:
-                message += under
-        elif error["type"] in ("enum", "literal_error"):
-            line, col = doc.position(path)
-            choices = _choices(model, model_path)
-            close = difflib.get_close_matches(str(error.get("input")), choices, n=1, cutoff=0.6)
-            if close:
-                message += f" Menade du '{close[0]}'?"
-        elif error["type"] in ("model_type", "model_attributes_type", "dict_type"):
-            line, col = doc.position(path)
-            example = _shape(model, model_path, error.get("input"))
-            if example:
-                message = "Ska vara nycklar med värden, t.ex." + example
-        elif error["type"] == "extra_forbidden":
-            line, col = doc.position(path, key=True)
-            allowed = _allowed_keys(model, path[len(prefix) : -1])
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.55)
-            if close:
-                message += f" Menade du '{close[0]}'?"
-            elif allowed:
-                message += " Tillåtna nycklar: " + ", ".join(allowed) + "."
-        else:
-            line, col = doc.position(path)
-        problems.setdefault(path, data_problem(rule, Location(file, line, col), message))
-    return list(problems.values())
 
 
 # --- reading files --------------------------------------------------------------
@@ -349,9 +151,7 @@ class Loader:
         return path.relative_to(self.root).as_posix()
 
     def report_yaml(self, file: str, exc: yamlpos.YamlProblem) -> None:
-        self.problems.append(
-            data_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)
-        )
+        self.problems.append(yaml_problem(file, exc))
 
     def report_link(self, link: Path) -> None:
         if link not in self.links:
@@ -446,18 +246,7 @@ class Loader:
         try:
             result = model.model_validate(doc.data)
         except ValidationError as exc:
-            found = validation_problems(exc, model, file, doc)
-            if len(found) > MAX_PROBLEMS_PER_FILE:  # a list of thousands helps nobody
-                rest = len(found) - MAX_PROBLEMS_PER_FILE
-                found = [
-                    *found[:MAX_PROBLEMS_PER_FILE],
-                    data_problem(
-                        found[MAX_PROBLEMS_PER_FILE].rule,
-                        found[MAX_PROBLEMS_PER_FILE].location,
-                        f"… och {rest} fel till i filen; rätta felen ovan och kör check igen.",
-                    ),
-                ]
-            self.problems += found
+            self.problems += capped(validation_problems(exc, model, file, doc))
             return None
         result.attach(file, doc)
         return result
