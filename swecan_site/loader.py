@@ -18,11 +18,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import ValidationError
-from pydantic_core import PydanticCustomError
 
 from . import limits, progress, siteconfig, yamlpos
 from .accessibility import ACCESSIBILITY_FILE, AccessibilityFile
-from .config import Config, ConfigFile, Parameters
+from .config import Config, read_config
 from .dataset import Dataset, LoadResult
 from .layout import (
     CONFIG_FILE,
@@ -52,7 +51,6 @@ from .models import (
     PartnersFile,
     ReportMeta,
     RulesVersionMeta,
-    _iso_date,
 )
 from .problems import Location, Problem
 
@@ -265,6 +263,7 @@ class Loader:
             return self.validate(model, file, self.parse(file, text))
 
     def load_config(self) -> Config | None:
+        """``swecan.yaml`` (the arbetsordning's defaults when there is none)."""
         path = self.root / CONFIG_FILE
         if not path.is_file():
             return Config()
@@ -272,41 +271,8 @@ class Loader:
         doc = self.parse(CONFIG_FILE, text) if text is not None else None
         if doc is None:
             return None
-        try:
-            data = ConfigFile.model_validate(doc.data if doc.data is not None else {})
-        except ValidationError as exc:
-            self.problems += validation_problems(exc, ConfigFile, CONFIG_FILE, doc)
-            return None
-        versions = []
-        current = Parameters()
-        ok = True
-        for i, raw in enumerate(data.parameters):
-            changes = dict(raw)
-            try:
-                start = _iso_date(changes.pop("in_force_from", None))
-            except PydanticCustomError as exc:
-                line, col = doc.position(("parameters", i, "in_force_from"))
-                self.problems.append(
-                    data_problem("SC012", Location(CONFIG_FILE, line, col), str(exc) + ".")
-                )
-                ok = False
-                continue
-            try:
-                current = Parameters.model_validate({**current.model_dump(), **changes})
-            except ValidationError as exc:
-                self.problems += validation_problems(
-                    exc, Parameters, CONFIG_FILE, doc, prefix=("parameters", i)
-                )
-                ok = False
-                continue
-            versions.append((start, current))
-        if not ok:
-            return None
-        config = Config(data.first_operating_year_start, versions, data.severity, data.publisher)
-        config.severity_locations = {
-            rule_id: Location(CONFIG_FILE, *doc.position(("severity", rule_id), key=True))
-            for rule_id in data.severity
-        }
+        config, problems = read_config(doc, CONFIG_FILE)
+        self.problems += problems
         return config
 
     def load_meeting(self, folder: Path) -> Meeting | None:
