@@ -10,8 +10,6 @@ on half a picture.
 from __future__ import annotations
 
 import gc
-import os
-import stat
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,163 +51,25 @@ from .models import (
     RulesVersionMeta,
 )
 from .problems import Location, Problem
+from .safe_files import SafeFiles
 
 M = typing.TypeVar("M", bound=Node)
-
-
-# --- reading files --------------------------------------------------------------
-
-
-def link_problem(link: Path, root: Path) -> Problem:
-    """SC032 for a symbolic link at ``link`` (named relative to ``root``)."""
-    try:
-        file = link.relative_to(root).as_posix()
-    except ValueError:
-        file = str(link)
-    try:
-        inside = link.resolve(strict=False).is_relative_to(root.resolve())
-        shown = os.readlink(link)
-    except (OSError, RuntimeError):  # a loop, or unreadable
-        inside, shown = False, "?"
-    where = "inom projektet" if inside else "utanför projektet"
-    return data_problem(
-        "SC032",
-        Location(file),
-        f"{file} är en symbolisk länk till {shown} ({where}); länkar följs inte och "
-        "publiceras inte. Lägg in filen eller mappen själv i stället för länken.",
-    )
-
-
-def find_links(root: Path, names: list[str], dirs: list[str]) -> list[Path]:
-    """Symbolic links among ``names`` and anywhere in ``dirs`` (which are not followed)."""
-    links = [root / n for n in names if (root / n).is_symlink()]
-    for name in dirs:
-        top = root / name
-        if top.is_symlink():
-            links.append(top)
-            continue
-        _links_below(os.fspath(top), links)
-    return links
-
-
-def _links_below(folder: str, links: list[Path]) -> None:
-    """Append the links in ``folder`` and below, in the order of ``os.walk(folder)``.
-
-    One folder's entries sorted by name, then its subfolders (links to folders
-    are not entered). Directory entries know whether they are links, so this
-    needs no system call per file.
-    """
-    try:
-        with os.scandir(folder) as listing:
-            entries = list(listing)
-    except OSError:
-        return
-    subfolders = []
-    for entry in entries:
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            subfolders.append(entry)
-    for entry in sorted(entries, key=lambda e: e.name):
-        if entry.is_symlink():
-            links.append(Path(folder) / entry.name)
-    for entry in subfolders:
-        if not entry.is_symlink():
-            _links_below(entry.path, links)
-
-
-def _read_at_most(stream: typing.BinaryIO, limit: int, size: int) -> bytes:
-    """``stream.read(limit)``, without first allocating ``limit`` bytes for a small file.
-
-    ``size`` is what stat() said; a file that has grown since is read on up to
-    ``limit`` all the same.
-    """
-    want = min(size + 1, limit)
-    raw = stream.read(want)
-    if len(raw) == want < limit:
-        raw += stream.read(limit - want)
-    return raw
 
 
 class Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
-        self.sources: dict[str, str] = {}
-        self.links: set[Path] = set()
-        self.plain_dirs: set[str] = set()  # folders below the root found not to be links
-        self.prefix = os.path.join(str(root), "")  # the root as the start of a path
+        self.files = SafeFiles(root, self.problems)
 
     def rel(self, path: Path) -> str:
-        text = str(path)
-        if os.sep == "/" and text.startswith(self.prefix):  # the common case, without pathlib
-            return text[len(self.prefix) :]
-        return path.relative_to(self.root).as_posix()
+        return self.files.rel(path)
+
+    def read_text(self, path: Path) -> str | None:
+        return self.files.read_text(path)
 
     def report_yaml(self, file: str, exc: yamlpos.YamlProblem) -> None:
         self.problems.append(yaml_problem(file, exc))
-
-    def report_link(self, link: Path) -> None:
-        if link not in self.links:
-            self.links.add(link)
-            self.problems.append(link_problem(link, self.root))
-
-    def scan_links(self) -> None:
-        for link in find_links(self.root, DATA_FILES, DATA_DIRS):
-            self.report_link(link)
-
-    def is_linked(self, path: Path) -> bool:
-        """Is ``path`` or a folder above it (below the root) a symbolic link? Reports it."""
-        current = str(self.root)
-        parts = path.relative_to(self.root).parts
-        for index, part in enumerate(parts):
-            current = os.path.join(current, part)
-            if current in self.plain_dirs:
-                continue
-            if os.path.islink(current):
-                self.report_link(Path(current))
-                return True
-            if index < len(parts) - 1:
-                self.plain_dirs.add(current)
-        return False
-
-    def read_text(self, path: Path) -> str | None:
-        file = self.rel(path)
-        if self.is_linked(path):
-            return None
-        try:
-            with progress.processing(file):
-                info = path.stat()
-                if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-                    self.problems.append(
-                        data_problem("SC006", Location(file), "Detta är inte en vanlig fil.")
-                    )
-                    return None
-                with path.open("rb") as stream:
-                    raw = _read_at_most(stream, limits.MAX_FILE_BYTES + 1, info.st_size)
-                if len(raw) > limits.MAX_FILE_BYTES:
-                    self.problems.append(
-                        data_problem(
-                            "SC031",
-                            Location(file),
-                            f"Filen är större än {limits.MAX_FILE_BYTES // (1024 * 1024)} MB; "
-                            "dela upp den eller ta bort det som inte hör hemma här.",
-                        )
-                    )
-                    return None
-                text = yamlpos.decode(raw)
-        except yamlpos.YamlProblem as exc:
-            self.report_yaml(file, exc)
-            return None
-        except OSError as exc:
-            self.problems.append(
-                data_problem("SC006", Location(file), f"Filen kan inte läsas: {exc.strerror}.")
-            )
-            return None
-        self.sources[file] = text
-        return text
 
     def check_markdown(self, file: str, text: str, first_line: int = 1) -> bool:
         """SC030 if a line of Markdown is nested too deeply to be rendered safely."""
@@ -279,7 +139,7 @@ class Loader:
         folder_name = folder.name
         path = folder / MEETING_FILE
         file = self.rel(path)
-        if self.is_linked(path):
+        if self.files.is_linked(path):
             return None
         if not path.is_file():
             self.problems.append(
@@ -360,7 +220,7 @@ class Loader:
                 self.problems += siteconfig.check_text(path, text, self.root)
 
     def load(self) -> LoadResult:
-        self.scan_links()
+        self.files.scan_links(DATA_FILES, DATA_DIRS)
         self.load_site_config()
         with progress.processing(CONFIG_FILE):
             config = self.load_config()
@@ -371,7 +231,7 @@ class Loader:
         if meetings_dir.is_dir():
             for folder in sorted(p for p in meetings_dir.iterdir() if p.is_dir()):
                 if folder.is_symlink():
-                    self.report_link(folder)
+                    self.files.report_link(folder)
                     continue
                 meeting = self.load_meeting(folder)
                 if meeting is not None:
@@ -413,7 +273,7 @@ class Loader:
             rules_versions,
             reports,
             pages,
-            self.sources,
+            self.files.sources,
             accessibility,
         )
         return LoadResult(dataset, self.problems)

@@ -29,13 +29,13 @@ from .check import Report, check
 from .dates import AS_OF_ENV, today
 from .incremental import Incremental
 from .layout import CONFIG_FILE, CONTENT_DIR, MEETINGS_DIR, ORGANISATION_FILE, PARTNERS_FILE
-from .loader import find_links, link_problem
 from .markup import clean_page_html
 from .outputs import write_all
 from .page_render import MarkdownReuse, Prerender
 from .problems import Kind, Location, Problem, Severity, format_text
 from .public import PublicView
 from .render import render_files, render_site, site_assets
+from .safe_files import find_links, link_problem
 
 log = get_plugin_logger(__name__)
 
