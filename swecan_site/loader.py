@@ -5,6 +5,10 @@ The loader reads ``swecan.yaml``, ``partners.yaml``, ``organisation.yaml``,
 cannot be read or does not fit the models becomes a data-error Problem; a
 data set is returned only when every file loaded, so that the rules never run
 on half a picture.
+
+Where the files are is in ``layout``, how they are read safely in
+``safe_files``, the Swedish messages in ``load_errors`` and how the
+parameter versions are folded in ``config``; this module puts them together.
 """
 
 from __future__ import annotations
@@ -57,6 +61,8 @@ M = typing.TypeVar("M", bound=Node)
 
 
 class Loader:
+    """One data repository's files, each into its model; the problems in the order found."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
@@ -135,10 +141,25 @@ class Loader:
         self.problems += problems
         return config
 
+    # --- meetings -------------------------------------------------------------------
+
+    def load_meetings(self) -> list[Meeting]:
+        """Every folder in ``meetings/``, in name order (a linked folder is not entered)."""
+        meetings: list[Meeting] = []
+        meetings_dir = self.root / MEETINGS_DIR
+        if not meetings_dir.is_dir():
+            return meetings
+        for folder in sorted(p for p in meetings_dir.iterdir() if p.is_dir()):
+            if folder.is_symlink():
+                self.files.report_link(folder)
+                continue
+            meeting = self.load_meeting(folder)
+            if meeting is not None:
+                meetings.append(meeting)
+        return meetings
+
     def load_meeting(self, folder: Path) -> Meeting | None:
-        folder_name = folder.name
         path = folder / MEETING_FILE
-        file = self.rel(path)
         if self.files.is_linked(path):
             return None
         if not path.is_file():
@@ -153,7 +174,13 @@ class Loader:
         meeting = self.load_yaml(Meeting, path)
         if meeting is None:
             return None
-        meeting._id = folder_name
+        meeting._id = folder.name
+        self.check_folder_name(meeting, folder.name, self.rel(path))
+        self.attach_protocol(meeting, folder / PROTOCOL_FILE)
+        return meeting
+
+    def check_folder_name(self, meeting: Meeting, folder_name: str, file: str) -> None:
+        """SC101 unless the folder is named ÅÅÅÅ-MM-DD-organ after the meeting's date and body."""
         match = MEETING_ID.fullmatch(folder_name)
         if not match:
             self.problems.append(
@@ -174,14 +201,22 @@ class Loader:
                     f"och organ {meeting.body}.",
                 )
             )
-        protocol = folder / PROTOCOL_FILE
-        if protocol.is_file() or protocol.is_symlink():
-            text = self.read_text(protocol)
-            if text is not None and not self.check_markdown(self.rel(protocol), text):
-                text = None
-            meeting._protocol_text = text
-            meeting._protocol_file = self.rel(protocol)
-        return meeting
+
+    def attach_protocol(self, meeting: Meeting, protocol: Path) -> None:
+        """The meeting's ``protokoll.md``, when there is one."""
+        if not (protocol.is_file() or protocol.is_symlink()):
+            return
+        text = self.read_text(protocol)
+        if text is not None and not self.check_markdown(self.rel(protocol), text):
+            text = None
+        meeting._protocol_text = text
+        meeting._protocol_file = self.rel(protocol)
+
+    # --- content --------------------------------------------------------------------
+
+    def load_documents(self, folder: Path, model: type[MetaT]) -> list[ContentDoc[MetaT]]:
+        """The Markdown documents directly in ``folder``, in name order."""
+        return [doc for p in sorted(folder.glob("*.md")) if (doc := self.load_content(p, model))]
 
     def load_content(self, path: Path, model: type[MetaT]) -> ContentDoc[MetaT] | None:
         file = self.rel(path)
@@ -209,6 +244,23 @@ class Loader:
             return None
         return ContentDoc(file, path.stem, meta, body, body_line)
 
+    def check_required_pages(self, content: Path) -> None:
+        for slug in REQUIRED_PAGES:
+            path = content / f"{slug}.md"
+            if not path.is_file() and not path.is_symlink():
+                self.problems.append(
+                    data_problem(
+                        "SC006", Location(self.rel(path)), f"Sidan {self.rel(path)} saknas."
+                    )
+                )
+
+    def load_accessibility(self, content: Path) -> AccessibilityFile | None:
+        """The accessibility statement's data (``content/tillganglighet.yaml``), if any."""
+        statement_data = content / ACCESSIBILITY_FILE
+        if not statement_data.is_file():
+            return None
+        return self.load_yaml(AccessibilityFile, statement_data)
+
     def load_site_config(self) -> None:
         """mkdocs.yml, when the data lives beside it: no tags MkDocs would execute."""
         path = self.root / SITE_CONFIG_FILE
@@ -219,6 +271,8 @@ class Loader:
             with progress.processing(SITE_CONFIG_FILE):
                 self.problems += siteconfig.check_text(path, text, self.root)
 
+    # --- everything -----------------------------------------------------------------
+
     def load(self) -> LoadResult:
         self.files.scan_links(DATA_FILES, DATA_DIRS)
         self.load_site_config()
@@ -226,42 +280,13 @@ class Loader:
             config = self.load_config()
         partners = self.load_yaml(PartnersFile, self.root / PARTNERS_FILE)
         organisation = self.load_yaml(OrganisationFile, self.root / ORGANISATION_FILE)
-        meetings = []
-        meetings_dir = self.root / MEETINGS_DIR
-        if meetings_dir.is_dir():
-            for folder in sorted(p for p in meetings_dir.iterdir() if p.is_dir()):
-                if folder.is_symlink():
-                    self.files.report_link(folder)
-                    continue
-                meeting = self.load_meeting(folder)
-                if meeting is not None:
-                    meetings.append(meeting)
+        meetings = self.load_meetings()
         content = self.root / CONTENT_DIR
-        rules_versions = [
-            d
-            for p in sorted((content / RULES_DIR).glob("*.md"))
-            if (d := self.load_content(p, RulesVersionMeta))
-        ]
-        reports = [
-            report
-            for p in sorted((content / REPORTS_DIR).glob("*.md"))
-            if (report := self.load_content(p, ReportMeta))
-        ]
-        pages = [
-            page for p in sorted(content.glob("*.md")) if (page := self.load_content(p, PageMeta))
-        ]
-        for slug in REQUIRED_PAGES:
-            path = content / f"{slug}.md"
-            if not path.is_file() and not path.is_symlink():
-                self.problems.append(
-                    data_problem(
-                        "SC006", Location(self.rel(path)), f"Sidan {self.rel(path)} saknas."
-                    )
-                )
-        statement_data = content / ACCESSIBILITY_FILE
-        accessibility = (
-            self.load_yaml(AccessibilityFile, statement_data) if statement_data.is_file() else None
-        )
+        rules_versions = self.load_documents(content / RULES_DIR, RulesVersionMeta)
+        reports = self.load_documents(content / REPORTS_DIR, ReportMeta)
+        pages = self.load_documents(content, PageMeta)
+        self.check_required_pages(content)
+        accessibility = self.load_accessibility(content)
         if self.problems or config is None or partners is None or organisation is None:
             return LoadResult(None, self.problems)
         dataset = Dataset(
