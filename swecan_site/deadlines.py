@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from .check import Report
 from .config import last_day_of_term
+from .dates import STOCKHOLM
 from .models import BODY_NAMES, BodyName, RoleHolder, Term
 from .problems import Location, section_label
 from .rules.base import Basis, SubjectRef
@@ -199,7 +200,6 @@ def format_ics(items: list[Deadline], as_of: date) -> str:
     data and date give the same bytes; UIDs are stable per obligation.
     """
     from datetime import datetime
-    from zoneinfo import ZoneInfo
 
     from icalendar import Calendar, Event
 
@@ -208,8 +208,8 @@ def format_ics(items: list[Deadline], as_of: date) -> str:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "SweCan – kansliets frister")
-    calendar.add("x-wr-timezone", "Europe/Stockholm")
-    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=ZoneInfo("Europe/Stockholm"))
+    calendar.add("x-wr-timezone", STOCKHOLM.key)
+    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=STOCKHOLM)
     for item in items:
         event = Event()
         event.add("uid", item.uid)

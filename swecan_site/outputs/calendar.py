@@ -16,18 +16,18 @@ from itertools import pairwise
 from pathlib import Path
 from shutil import which
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
 from .. import urls, yamlpos
+from ..dates import STOCKHOLM
 from ..layout import MEETINGS_DIR
 from ..limits import MAX_FILE_BYTES
 from ..models import BODY_NAMES, BodyName, Meeting, MeetingForm, MeetingStatus
 from ..public import PublicView
 from ..render import Renderer
 
-TIMEZONE = ZoneInfo("Europe/Stockholm")
+TIMEZONE = STOCKHOLM
 PRODID = "-//SweCan//swecan-site//SV"
 ALL = "swecan"
 NAMES = {
