@@ -12,6 +12,7 @@ from ..dataset import Dataset
 from ..facts import (
     Context,
     held,
+    longest_term,
     next_meeting,
     next_planned,
     normalise,
@@ -34,6 +35,7 @@ __all__ = [
     "Context",
     "fmt",
     "held",
+    "longest_term",
     "next_meeting",
     "next_planned",
     "normalise",
