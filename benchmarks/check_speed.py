@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_archive import make
 
 from swecan_site.check import check, run_rules
-from swecan_site.loader import Dataset, load, without_gc_pauses
+from swecan_site.dataset import Dataset
+from swecan_site.loader import load, without_gc_pauses
 from swecan_site.problems import Severity
 
 AS_OF = date(2036, 1, 15)

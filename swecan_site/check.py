@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .loader import Dataset, data_problem, load, without_gc_pauses
+from .dataset import Dataset
+from .load_errors import data_problem
+from .loader import load, without_gc_pauses
 from .problems import Kind, Location, Problem, Severity
 from .rules import BY_ID, REGISTRY, Context, Result, Rule, Status
 from .rules.base import Basis

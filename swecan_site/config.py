@@ -19,11 +19,15 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    ValidationError,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
-from .models import IsoDate, Sector
-from .problems import Location, Severity
+from . import yamlpos
+from .load_errors import data_problem, validation_problems
+from .models import IsoDate, Sector, _iso_date
+from .problems import Location, Problem, Severity
 
 
 def _fraction(value: Any) -> Fraction:
@@ -212,6 +216,56 @@ class Config:
         start = self.first_operating_year_start
         first = _add_years(start, number - 1)
         return first, date.fromordinal(_add_years(start, number).toordinal() - 1)
+
+
+# --- swecan.yaml -> Config ------------------------------------------------------------
+
+
+def read_config(doc: yamlpos.Document, file: str) -> tuple[Config | None, list[Problem]]:
+    """The parsed ``swecan.yaml`` as a Config, or None and the data errors found in it."""
+    try:
+        data = ConfigFile.model_validate(doc.data if doc.data is not None else {})
+    except ValidationError as exc:
+        return None, validation_problems(exc, ConfigFile, file, doc)
+    versions, problems = fold_parameters(data.parameters, file, doc)
+    if problems:
+        return None, problems
+    config = Config(data.first_operating_year_start, versions, data.severity, data.publisher)
+    config.severity_locations = {
+        rule_id: Location(file, *doc.position(("severity", rule_id), key=True))
+        for rule_id in data.severity
+    }
+    return config, []
+
+
+def fold_parameters(
+    entries: list[dict[str, Any]], file: str, doc: yamlpos.Document
+) -> tuple[list[tuple[date, Parameters]], list[Problem]]:
+    """Each version (with its date in force) as full Parameters, and the versions' problems.
+
+    A version names only the parameters that change: each is folded onto
+    the one before it in the file (the first onto the arbetsordning's
+    defaults). Every version is checked, so that all its problems are shown
+    at once; a version with a problem is left out.
+    """
+    versions: list[tuple[date, Parameters]] = []
+    problems: list[Problem] = []
+    current = Parameters()
+    for i, raw in enumerate(entries):
+        changes = dict(raw)
+        try:
+            start = _iso_date(changes.pop("in_force_from", None))
+        except PydanticCustomError as exc:
+            line, col = doc.position(("parameters", i, "in_force_from"))
+            problems.append(data_problem("SC012", Location(file, line, col), str(exc) + "."))
+            continue
+        try:
+            current = Parameters.model_validate({**current.model_dump(), **changes})
+        except ValidationError as exc:
+            problems += validation_problems(exc, Parameters, file, doc, prefix=("parameters", i))
+            continue
+        versions.append((start, current))
+    return versions, problems
 
 
 def _add_years(day: date, years: int) -> date:

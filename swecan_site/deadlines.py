@@ -5,20 +5,23 @@ verdict says when it falls due) plus one query over the model for mandates
 that end (a mandate ending is not a verdict: no rule judges it until the
 next mandate is recorded). Nothing here reads message text: each rule
 computes its own deadline once (``common.protocol_deadline``,
-``common.notice_deadline``, ``config.last_day_of_term``) and outputs only
+``common.notice_deadline``, ``facts.longest_term``) and outputs only
 read ``Result.due``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
 
 from .check import Report
-from .config import last_day_of_term
+from .config import Parameters
+from .dataset import Dataset
+from .dates import STOCKHOLM
+from .facts import longest_term
 from .models import BODY_NAMES, BodyName, RoleHolder, Term
 from .problems import Location, section_label
 from .rules.base import Basis, SubjectRef
@@ -26,6 +29,15 @@ from .rules.base import Status as VerdictStatus
 
 DEFAULT_DAYS = 30
 T = TypeVar("T", bound=Term)
+TermYears = Callable[[Parameters], int]
+
+
+def _chair_years(params: Parameters) -> int:
+    return params.chair_term_years
+
+
+def _member_years(params: Parameters) -> int:
+    return params.member_term_years
 
 
 @dataclass(frozen=True)
@@ -86,28 +98,35 @@ def _from_results(report: Report, until: date) -> Iterable[Deadline]:
         )
 
 
-def _term_end(term: Term, years: int) -> date:
-    """A mandate's last day: ``till`` when written, else the longest the rules allow."""
-    return term.end if term.end is not None else last_day_of_term(term.start, years)
+def _term_end(data: Dataset, term: Term, term_years: TermYears) -> date:
+    """A mandate's last day: ``till`` when written, else the longest the rules allow.
+
+    The longest is by the term length in force when the mandate began, as
+    SC602/SC603 judge it (``facts.longest_term``).
+    """
+    if term.end is not None:
+        return term.end
+    _, last = longest_term(data, term.start, term_years)
+    return last
 
 
-def _current_term_ending(terms: list[T], years: int, as_of: date, until: date) -> T | None:
-    """The term in force on ``as_of`` that ends in the window with no successor recorded."""
+def _current_term_ending(
+    data: Dataset, terms: list[T], term_years: TermYears, as_of: date, until: date
+) -> tuple[T, date] | None:
+    """The term in force on ``as_of`` and its last day, if that falls in the window and no
+    successor is recorded."""
     current = next((t for t in terms if t.covers(as_of)), None)
     if current is None:
         return None
-    end = _term_end(current, years)
+    end = _term_end(data, current, term_years)
     if not as_of <= end <= until:
         return None
     successor = any(t is not current and t.start > current.start for t in terms)
-    return None if successor else current
+    return None if successor else (current, end)
 
 
-def _mandates_ending(report: Report, until: date) -> Iterable[Deadline]:
-    data = report.dataset
-    if data is None:
-        return
-    as_of = report.as_of
+def _chair_terms_ending(data: Dataset, as_of: date, until: date) -> Iterable[Deadline]:
+    """The chairs and vice chairs of the partnership (§6.1) and of the committee (§2.2)."""
     org = data.organisation
     roles = (("chair", "Ordförandens"), ("vice_chair", "Vice ordförandens"))
     for body_name, body, section in (
@@ -116,29 +135,32 @@ def _mandates_ending(report: Report, until: date) -> Iterable[Deadline]:
     ):
         for role, label in roles:
             terms: list[RoleHolder] = list(getattr(body, role))
-            term = _current_term_ending(terms, data.params(as_of).chair_term_years, as_of, until)
-            if term is None:
+            ending = _current_term_ending(data, terms, _chair_years, as_of, until)
+            if ending is None:
                 continue
+            term, end = ending
             role_sv = "ordförande" if role == "chair" else "vice ordförande"
             body_sv = BODY_NAMES[body_name].lower()
             yield Deadline(
-                _term_end(term, data.params(term.start).chair_term_years),
+                end,
                 f"{label} mandat i {body_sv} slutar; nästa mandatperiod ska föras in",
-                f"{term.name} ({term.partner}), mandat {term.start.isoformat()}–"
-                f"{_term_end(term, data.params(term.start).chair_term_years).isoformat()}.",
+                f"{term.name} ({term.partner}), mandat {term.start.isoformat()}–{end.isoformat()}.",
                 section,
                 Basis.OBLIGATION,
                 "",
                 SubjectRef.role(f"{role_sv} i {body_name}"),
                 term.where("end" if term.end else "start"),
             )
-    for member in org.committee.members:
+
+
+def _member_terms_ending(data: Dataset, as_of: date, until: date) -> Iterable[Deadline]:
+    """The committee members' mandates (§2.2)."""
+    for member in data.organisation.committee.members:
         mandates = list(member.mandates)
-        years = data.params(as_of).member_term_years
-        mandate = _current_term_ending(mandates, years, as_of, until)
-        if mandate is None:
+        ending = _current_term_ending(data, mandates, _member_years, as_of, until)
+        if ending is None:
             continue
-        end = _term_end(mandate, data.params(mandate.start).member_term_years)
+        mandate, end = ending
         partner = data.partner(member.partner)
         name = partner.name if partner else member.partner
         yield Deadline(
@@ -151,6 +173,14 @@ def _mandates_ending(report: Report, until: date) -> Iterable[Deadline]:
             SubjectRef.partner(member.partner),
             mandate.where("end" if mandate.end else "start"),
         )
+
+
+def _mandates_ending(report: Report, until: date) -> Iterable[Deadline]:
+    data = report.dataset
+    if data is None:
+        return
+    yield from _chair_terms_ending(data, report.as_of, until)
+    yield from _member_terms_ending(data, report.as_of, until)
 
 
 def upcoming(report: Report, days: int = DEFAULT_DAYS) -> list[Deadline]:
@@ -199,7 +229,6 @@ def format_ics(items: list[Deadline], as_of: date) -> str:
     data and date give the same bytes; UIDs are stable per obligation.
     """
     from datetime import datetime
-    from zoneinfo import ZoneInfo
 
     from icalendar import Calendar, Event
 
@@ -208,8 +237,8 @@ def format_ics(items: list[Deadline], as_of: date) -> str:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "SweCan – kansliets frister")
-    calendar.add("x-wr-timezone", "Europe/Stockholm")
-    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=ZoneInfo("Europe/Stockholm"))
+    calendar.add("x-wr-timezone", STOCKHOLM.key)
+    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=STOCKHOLM)
     for item in items:
         event = Event()
         event.add("uid", item.uid)

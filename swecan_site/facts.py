@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, TypeVar, cast
 
-from .config import Parameters
-from .loader import Dataset
+from .config import Parameters, last_day_of_term
+from .dataset import Dataset
 from .models import (
     BodyName,
     ContentDoc,
@@ -196,6 +196,19 @@ def normalise(text: str) -> str:
     """Collapse whitespace and line breaks, and drop Markdown list markers and emphasis."""
     text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.MULTILINE)
     return " ".join(text.replace("*", "").split())
+
+
+def longest_term(
+    data: Dataset, start: date, term_years: Callable[[Parameters], int]
+) -> tuple[int, date]:
+    """A term's length in years and its last possible day (§2.2).
+
+    The length is the one in force when the term began, whatever it is
+    later: SC602/SC603 judge a term by it, and the deadlines list the end of
+    a term by it, so the two always agree.
+    """
+    years = term_years(data.params(start))
+    return years, last_day_of_term(start, years)
 
 
 def rules_in_force(data: Dataset, day: date) -> ContentDoc | None:

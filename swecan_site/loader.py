@@ -5,476 +5,77 @@ The loader reads ``swecan.yaml``, ``partners.yaml``, ``organisation.yaml``,
 cannot be read or does not fit the models becomes a data-error Problem; a
 data set is returned only when every file loaded, so that the rules never run
 on half a picture.
+
+Where the files are is in ``layout``, how they are read safely in
+``safe_files``, the Swedish messages in ``load_errors`` and how the
+parameter versions are folded in ``config``; this module puts them together.
 """
 
 from __future__ import annotations
 
-import difflib
 import gc
-import os
-import re
-import stat
-import types
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
-from enum import Enum
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import PydanticCustomError
+from pydantic import ValidationError
 
 from . import limits, progress, siteconfig, yamlpos
 from .accessibility import ACCESSIBILITY_FILE, AccessibilityFile
-from .config import Config, ConfigFile, Parameters
+from .config import Config, read_config
+from .dataset import Dataset, LoadResult
+from .layout import (
+    CONFIG_FILE,
+    CONTENT_DIR,
+    DATA_DIRS,
+    DATA_FILES,
+    MEETING_FILE,
+    MEETING_ID,
+    MEETINGS_DIR,
+    ORGANISATION_FILE,
+    PARTNERS_FILE,
+    PROTOCOL_FILE,
+    REPORTS_DIR,
+    REQUIRED_PAGES,
+    RULES_DIR,
+    SITE_CONFIG_FILE,
+)
+from .load_errors import capped, data_problem, validation_problems, yaml_problem
 from .models import (
     BodyName,
     ContentDoc,
-    Decision,
     Meeting,
     MetaT,
     Node,
     OrganisationFile,
     PageMeta,
-    Partner,
     PartnersFile,
     ReportMeta,
     RulesVersionMeta,
-    _iso_date,
 )
-from .problems import Kind, Location, Problem, Severity
-
-CONFIG_FILE = "swecan.yaml"
-PARTNERS_FILE = "partners.yaml"
-ORGANISATION_FILE = "organisation.yaml"
-MEETINGS_DIR = "meetings"
-MEETING_FILE = "mote.yaml"
-PROTOCOL_FILE = "protokoll.md"
-CONTENT_DIR = "content"
-RULES_DIR = "arbetsordning"
-REPORTS_DIR = "rapporter"
-SITE_CONFIG_FILE = siteconfig.CONFIG_FILE
-ASSETS_DIR = "docs"  # static files MkDocs copies as they are
-# Where the build reads from: no symbolic link is followed anywhere in these.
-DATA_FILES = [CONFIG_FILE, PARTNERS_FILE, ORGANISATION_FILE, SITE_CONFIG_FILE]
-DATA_DIRS = [MEETINGS_DIR, CONTENT_DIR, ASSETS_DIR]
-# Pages the website cannot do without (the accessibility statement is required by law).
-REQUIRED_PAGES = [
-    "start",
-    "utgangspunkter",
-    "avsiktsforklaring",
-    "tillganglighet",
-    "personuppgifter",
-]
+from .problems import Location, Problem
+from .safe_files import SafeFiles
 
 M = typing.TypeVar("M", bound=Node)
-MAX_PROBLEMS_PER_FILE = 50  # validation errors shown per file; the rest are counted
-
-MEETING_ID = re.compile(r"(\d{4}-\d{2}-\d{2})-(partnerskapet|arbetsutskottet)(-[a-z0-9-]+)?")
-
-
-@dataclass
-class Dataset:
-    """Everything the rules and the renderer need, validated."""
-
-    root: Path
-    config: Config
-    partners_file: PartnersFile
-    organisation: OrganisationFile
-    meetings: list[Meeting]
-    rules_versions: list[ContentDoc[RulesVersionMeta]]
-    reports: list[ContentDoc[ReportMeta]]
-    pages: list[ContentDoc[PageMeta]]
-    sources: dict[str, str] = field(default_factory=dict)
-    accessibility: AccessibilityFile | None = None  # content/tillganglighet.yaml
-
-    @property
-    def partners(self) -> list[Partner]:
-        return self.partners_file.partners
-
-    def partner(self, partner_id: str) -> Partner | None:
-        return self._partners_by_id.get(partner_id)
-
-    def meeting(self, meeting_id: str) -> Meeting | None:
-        return self._meetings_by_id.get(meeting_id)
-
-    def decisions(self) -> Iterator[tuple[Meeting, Decision]]:
-        for meeting in self.meetings:
-            for decision in meeting.decisions:
-                yield meeting, decision
-
-    def decision(self, decision_id: str) -> tuple[Meeting, Decision] | None:
-        return self._decisions_by_id.get(decision_id)
-
-    def params(self, day: date) -> Parameters:
-        return self.config.params_at(day)
-
-    def __post_init__(self) -> None:
-        self.meetings.sort(key=lambda m: (m.date, m.start, m.meeting_id))
-        self._partners_by_id = {p.id: p for p in self.partners}
-        self._meetings_by_id = {m.meeting_id: m for m in self.meetings}
-        self._decisions_by_id: dict[str, tuple[Meeting, Decision]] = {}
-        for meeting, decision in self.decisions():
-            self._decisions_by_id.setdefault(decision.id, (meeting, decision))
-
-
-class LoadResult:
-    def __init__(self, dataset: Dataset | None, problems: list[Problem]) -> None:
-        self.dataset = dataset
-        self.problems = problems
-
-
-def data_problem(rule: str, location: Location, message: str, section: str = "") -> Problem:
-    return Problem(location, rule, section, Severity.ERROR, Kind.DATA, message)
-
-
-# --- pydantic errors -> Swedish messages at positions --------------------------
-
-_PATTERNS = {
-    r"^[a-z0-9][a-z0-9-]*$": "id skrivs med små bokstäver a–z, siffror och bindestreck",
-    r"^B-\d{4}-\d{2,3}$": "beslutsid skrivs B-ÅÅÅÅ-NN, t.ex. B-2026-03",
-    r"^Ä-\d{4}-\d{2,3}$": "ärendeid skrivs Ä-ÅÅÅÅ-NN, t.ex. Ä-2026-04",
-}
-_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "True", "False", "YES", "NO"}
-
-
-def _message(error: dict[str, Any], key: str) -> tuple[str, str]:
-    """(rule ID, Swedish message) for one pydantic error."""
-    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
-    if kind == "missing":
-        return "SC010", f"Fältet '{key}' saknas."
-    if kind == "extra_forbidden":
-        return "SC011", f"Okänd nyckel '{key}'."
-    if kind.startswith("sc_"):
-        return "SC012", error["msg"] + "."
-    if kind in ("enum", "literal_error"):
-        expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
-        return "SC013", f"'{value}' är inte tillåtet här; välj ett av: {expected}."
-    if kind in ("bool_type", "bool_parsing"):
-        hint = f" ('{value}' tolkas inte som ja/nej)" if value in _YAML11_BOOLS else ""
-        return "SC010", f"Skriv true eller false{hint}."
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return "SC010", f"Ska vara ett heltal (fick {value!r})."
-    if kind == "string_type":
-        return "SC010", f"Ska vara text (fick {value!r}); sätt värdet inom citattecken."
-    if kind == "string_pattern_mismatch":
-        hint = _PATTERNS.get(ctx.get("pattern", ""), "fel format")
-        return "SC012", f"'{value}': {hint}."
-    if kind in ("too_short", "string_too_short"):
-        return "SC010", "Får inte vara tomt."
-    if kind in ("greater_than_equal", "less_than_equal"):
-        limit = ctx.get("ge", ctx.get("le"))
-        word = "minst" if kind == "greater_than_equal" else "högst"
-        return "SC010", f"Ska vara {word} {limit} (fick {value!r})."
-    if kind == "list_type":
-        return "SC010", "Ska vara en lista (rader som börjar med '- ')."
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "SC010", "Ska vara nycklar med värden (nyckel: värde)."
-    if kind == "value_error":
-        return "SC010", str(ctx.get("error", error["msg"])) + "."
-    return "SC010", f"Ogiltigt värde: {error['msg']}."
-
-
-def _unwrap(tp: Any) -> list[Any]:
-    """The concrete types behind Optional/Union/Annotated."""
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(tp)[0])
-    if origin in (typing.Union, types.UnionType):
-        return [t for arg in typing.get_args(tp) for t in _unwrap(arg)]
-    return [tp]
-
-
-def _types_at(model: type[BaseModel], path: tuple) -> list[Any]:
-    """The concrete types the model expects at ``path``."""
-    candidates: list[Any] = [model]
-    for part in path:
-        nxt: list[Any] = []
-        for tp in (t for c in candidates for t in _unwrap(c)):
-            if isinstance(part, int) and typing.get_origin(tp) is list:
-                nxt.append(typing.get_args(tp)[0])
-            elif isinstance(tp, type) and issubclass(tp, BaseModel):
-                for name, info in tp.model_fields.items():
-                    if (info.alias or name) == part:
-                        nxt.append(info.annotation)
-        candidates = nxt
-    return [t for c in candidates for t in _unwrap(c)]
-
-
-def _choices(model: type[BaseModel], path: tuple) -> list[str]:
-    """The allowed values when the field at ``path`` is an enum or a literal."""
-    for tp in _types_at(model, path):
-        if isinstance(tp, type) and issubclass(tp, Enum):
-            return [str(m.value) for m in tp]
-        if typing.get_origin(tp) is typing.Literal:
-            return [str(v) for v in typing.get_args(tp)]
-    return []
-
-
-_SAMPLE_DATES = ["2026-11-20", "2026-10-01", "2026-12-31"]
-
-
-def _shape(model: type[BaseModel], path: tuple, value: Any) -> str:
-    """An example of the mapping expected at ``path``, written the way the YAML is."""
-    key = str(path[-1]) if path and isinstance(path[-1], str) else ""
-    for tp in _types_at(model, path):
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            dates = iter([str(value)] if isinstance(value, str) and value[:2] == "20" else [])
-            lines: list[str] = []
-            for name, info in tp.model_fields.items():
-                if name.startswith("_") or (not info.is_required() and len(lines) >= 3):
-                    continue
-                kinds = _unwrap(info.annotation)
-                if any(k is date for k in kinds):
-                    sample = next(dates, None) or _SAMPLE_DATES[len(lines) % 3]
-                elif any(k is bool for k in kinds):
-                    sample = "true"
-                elif any(typing.get_origin(k) is list for k in kinds):
-                    sample = "[…]"
-                else:
-                    sample = "…"
-                lines.append(f"{info.alias or name}: {sample}")
-            if not lines:
-                return ""
-            indent = "    " if key else "  "
-            head = f"\n  {key}:" if key else ""
-            return head + "".join(f"\n{indent}{line}" for line in lines)
-    return ""
-
-
-def _allowed_keys(model: type[BaseModel], path: tuple) -> list[str]:
-    """Keys the model allows at ``path`` (used for "did you mean")."""
-    candidates = _types_at(model, path)
-    keys: list[str] = []
-    for tp in (t for c in candidates for t in _unwrap(c)):
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            keys += [info.alias or name for name, info in tp.model_fields.items()]
-    return keys
-
-
-def _clean_loc(loc: tuple, doc: yamlpos.Document) -> tuple:
-    """The YAML path of a pydantic ``loc``.
-
-    A string that follows something other than a mapping cannot be a key: it
-    is pydantic's tag for a union member ('int', 'list[constrained-str]').
-    """
-    path: tuple = ()
-    for part in loc:
-        if isinstance(part, str) and path not in doc.mappings:
-            continue
-        path = (*path, part)
-    return path
-
-
-def _human_path(path: tuple) -> str:
-    """('partners', 12) -> 'partners → nr 13', for people who do not count from 0."""
-    return " → ".join(f"nr {p + 1}" if isinstance(p, int) else str(p) for p in path)
-
-
-def validation_problems(
-    exc: ValidationError,
-    model: type[BaseModel],
-    file: str,
-    doc: yamlpos.Document,
-    prefix: tuple = (),
-) -> list[Problem]:
-    problems: dict[tuple, Problem] = {}
-    for error in exc.errors():
-        path = _clean_loc((*prefix, *error["loc"]), doc)
-        key = str(path[-1]) if path else ""
-        rule, message = _message(dict(error), key)
-        model_path = path[len(prefix) :]
-        if error["type"] == "missing":
-            line, col = doc.position(path[:-1])
-            under = f" (under {_human_path(path[:-1])})" if path[:-1] else ""
-            choices = _choices(model, model_path)
-            if choices:
-                message = f"Fältet '{key}' saknas{under}; skriv ett av: {', '.join(choices)}."
-            else:
-                message += under
-        elif error["type"] in ("enum", "literal_error"):
-            line, col = doc.position(path)
-            choices = _choices(model, model_path)
-            close = difflib.get_close_matches(str(error.get("input")), choices, n=1, cutoff=0.6)
-            if close:
-                message += f" Menade du '{close[0]}'?"
-        elif error["type"] in ("model_type", "model_attributes_type", "dict_type"):
-            line, col = doc.position(path)
-            example = _shape(model, model_path, error.get("input"))
-            if example:
-                message = "Ska vara nycklar med värden, t.ex." + example
-        elif error["type"] == "extra_forbidden":
-            line, col = doc.position(path, key=True)
-            allowed = _allowed_keys(model, path[len(prefix) : -1])
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.55)
-            if close:
-                message += f" Menade du '{close[0]}'?"
-            elif allowed:
-                message += " Tillåtna nycklar: " + ", ".join(allowed) + "."
-        else:
-            line, col = doc.position(path)
-        problems.setdefault(path, data_problem(rule, Location(file, line, col), message))
-    return list(problems.values())
-
-
-# --- reading files --------------------------------------------------------------
-
-
-def link_problem(link: Path, root: Path) -> Problem:
-    """SC032 for a symbolic link at ``link`` (named relative to ``root``)."""
-    try:
-        file = link.relative_to(root).as_posix()
-    except ValueError:
-        file = str(link)
-    try:
-        inside = link.resolve(strict=False).is_relative_to(root.resolve())
-        shown = os.readlink(link)
-    except (OSError, RuntimeError):  # a loop, or unreadable
-        inside, shown = False, "?"
-    where = "inom projektet" if inside else "utanför projektet"
-    return data_problem(
-        "SC032",
-        Location(file),
-        f"{file} är en symbolisk länk till {shown} ({where}); länkar följs inte och "
-        "publiceras inte. Lägg in filen eller mappen själv i stället för länken.",
-    )
-
-
-def find_links(root: Path, names: list[str], dirs: list[str]) -> list[Path]:
-    """Symbolic links among ``names`` and anywhere in ``dirs`` (which are not followed)."""
-    links = [root / n for n in names if (root / n).is_symlink()]
-    for name in dirs:
-        top = root / name
-        if top.is_symlink():
-            links.append(top)
-            continue
-        _links_below(os.fspath(top), links)
-    return links
-
-
-def _links_below(folder: str, links: list[Path]) -> None:
-    """Append the links in ``folder`` and below, in the order of ``os.walk(folder)``.
-
-    One folder's entries sorted by name, then its subfolders (links to folders
-    are not entered). Directory entries know whether they are links, so this
-    needs no system call per file.
-    """
-    try:
-        with os.scandir(folder) as listing:
-            entries = list(listing)
-    except OSError:
-        return
-    subfolders = []
-    for entry in entries:
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            subfolders.append(entry)
-    for entry in sorted(entries, key=lambda e: e.name):
-        if entry.is_symlink():
-            links.append(Path(folder) / entry.name)
-    for entry in subfolders:
-        if not entry.is_symlink():
-            _links_below(entry.path, links)
-
-
-def _read_at_most(stream: typing.BinaryIO, limit: int, size: int) -> bytes:
-    """``stream.read(limit)``, without first allocating ``limit`` bytes for a small file.
-
-    ``size`` is what stat() said; a file that has grown since is read on up to
-    ``limit`` all the same.
-    """
-    want = min(size + 1, limit)
-    raw = stream.read(want)
-    if len(raw) == want < limit:
-        raw += stream.read(limit - want)
-    return raw
 
 
 class Loader:
+    """One data repository's files, each into its model; the problems in the order found."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
-        self.sources: dict[str, str] = {}
-        self.links: set[Path] = set()
-        self.plain_dirs: set[str] = set()  # folders below the root found not to be links
-        self.prefix = os.path.join(str(root), "")  # the root as the start of a path
+        self.files = SafeFiles(root, self.problems)
 
     def rel(self, path: Path) -> str:
-        text = str(path)
-        if os.sep == "/" and text.startswith(self.prefix):  # the common case, without pathlib
-            return text[len(self.prefix) :]
-        return path.relative_to(self.root).as_posix()
-
-    def report_yaml(self, file: str, exc: yamlpos.YamlProblem) -> None:
-        self.problems.append(
-            data_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)
-        )
-
-    def report_link(self, link: Path) -> None:
-        if link not in self.links:
-            self.links.add(link)
-            self.problems.append(link_problem(link, self.root))
-
-    def scan_links(self) -> None:
-        for link in find_links(self.root, DATA_FILES, DATA_DIRS):
-            self.report_link(link)
-
-    def is_linked(self, path: Path) -> bool:
-        """Is ``path`` or a folder above it (below the root) a symbolic link? Reports it."""
-        current = str(self.root)
-        parts = path.relative_to(self.root).parts
-        for index, part in enumerate(parts):
-            current = os.path.join(current, part)
-            if current in self.plain_dirs:
-                continue
-            if os.path.islink(current):
-                self.report_link(Path(current))
-                return True
-            if index < len(parts) - 1:
-                self.plain_dirs.add(current)
-        return False
+        return self.files.rel(path)
 
     def read_text(self, path: Path) -> str | None:
-        file = self.rel(path)
-        if self.is_linked(path):
-            return None
-        try:
-            with progress.processing(file):
-                info = path.stat()
-                if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-                    self.problems.append(
-                        data_problem("SC006", Location(file), "Detta är inte en vanlig fil.")
-                    )
-                    return None
-                with path.open("rb") as stream:
-                    raw = _read_at_most(stream, limits.MAX_FILE_BYTES + 1, info.st_size)
-                if len(raw) > limits.MAX_FILE_BYTES:
-                    self.problems.append(
-                        data_problem(
-                            "SC031",
-                            Location(file),
-                            f"Filen är större än {limits.MAX_FILE_BYTES // (1024 * 1024)} MB; "
-                            "dela upp den eller ta bort det som inte hör hemma här.",
-                        )
-                    )
-                    return None
-                text = yamlpos.decode(raw)
-        except yamlpos.YamlProblem as exc:
-            self.report_yaml(file, exc)
-            return None
-        except OSError as exc:
-            self.problems.append(
-                data_problem("SC006", Location(file), f"Filen kan inte läsas: {exc.strerror}.")
-            )
-            return None
-        self.sources[file] = text
-        return text
+        return self.files.read_text(path)
+
+    def report_yaml(self, file: str, exc: yamlpos.YamlProblem) -> None:
+        self.problems.append(yaml_problem(file, exc))
 
     def check_markdown(self, file: str, text: str, first_line: int = 1) -> bool:
         """SC030 if a line of Markdown is nested too deeply to be rendered safely."""
@@ -509,18 +110,7 @@ class Loader:
         try:
             result = model.model_validate(doc.data)
         except ValidationError as exc:
-            found = validation_problems(exc, model, file, doc)
-            if len(found) > MAX_PROBLEMS_PER_FILE:  # a list of thousands helps nobody
-                rest = len(found) - MAX_PROBLEMS_PER_FILE
-                found = [
-                    *found[:MAX_PROBLEMS_PER_FILE],
-                    data_problem(
-                        found[MAX_PROBLEMS_PER_FILE].rule,
-                        found[MAX_PROBLEMS_PER_FILE].location,
-                        f"… och {rest} fel till i filen; rätta felen ovan och kör check igen.",
-                    ),
-                ]
-            self.problems += found
+            self.problems += capped(validation_problems(exc, model, file, doc))
             return None
         result.attach(file, doc)
         return result
@@ -539,6 +129,7 @@ class Loader:
             return self.validate(model, file, self.parse(file, text))
 
     def load_config(self) -> Config | None:
+        """``swecan.yaml`` (the arbetsordning's defaults when there is none)."""
         path = self.root / CONFIG_FILE
         if not path.is_file():
             return Config()
@@ -546,48 +137,30 @@ class Loader:
         doc = self.parse(CONFIG_FILE, text) if text is not None else None
         if doc is None:
             return None
-        try:
-            data = ConfigFile.model_validate(doc.data if doc.data is not None else {})
-        except ValidationError as exc:
-            self.problems += validation_problems(exc, ConfigFile, CONFIG_FILE, doc)
-            return None
-        versions = []
-        current = Parameters()
-        ok = True
-        for i, raw in enumerate(data.parameters):
-            changes = dict(raw)
-            try:
-                start = _iso_date(changes.pop("in_force_from", None))
-            except PydanticCustomError as exc:
-                line, col = doc.position(("parameters", i, "in_force_from"))
-                self.problems.append(
-                    data_problem("SC012", Location(CONFIG_FILE, line, col), str(exc) + ".")
-                )
-                ok = False
-                continue
-            try:
-                current = Parameters.model_validate({**current.model_dump(), **changes})
-            except ValidationError as exc:
-                self.problems += validation_problems(
-                    exc, Parameters, CONFIG_FILE, doc, prefix=("parameters", i)
-                )
-                ok = False
-                continue
-            versions.append((start, current))
-        if not ok:
-            return None
-        config = Config(data.first_operating_year_start, versions, data.severity, data.publisher)
-        config.severity_locations = {
-            rule_id: Location(CONFIG_FILE, *doc.position(("severity", rule_id), key=True))
-            for rule_id in data.severity
-        }
+        config, problems = read_config(doc, CONFIG_FILE)
+        self.problems += problems
         return config
 
+    # --- meetings -------------------------------------------------------------------
+
+    def load_meetings(self) -> list[Meeting]:
+        """Every folder in ``meetings/``, in name order (a linked folder is not entered)."""
+        meetings: list[Meeting] = []
+        meetings_dir = self.root / MEETINGS_DIR
+        if not meetings_dir.is_dir():
+            return meetings
+        for folder in sorted(p for p in meetings_dir.iterdir() if p.is_dir()):
+            if folder.is_symlink():
+                self.files.report_link(folder)
+                continue
+            meeting = self.load_meeting(folder)
+            if meeting is not None:
+                meetings.append(meeting)
+        return meetings
+
     def load_meeting(self, folder: Path) -> Meeting | None:
-        folder_name = folder.name
         path = folder / MEETING_FILE
-        file = self.rel(path)
-        if self.is_linked(path):
+        if self.files.is_linked(path):
             return None
         if not path.is_file():
             self.problems.append(
@@ -601,7 +174,13 @@ class Loader:
         meeting = self.load_yaml(Meeting, path)
         if meeting is None:
             return None
-        meeting._id = folder_name
+        meeting._id = folder.name
+        self.check_folder_name(meeting, folder.name, self.rel(path))
+        self.attach_protocol(meeting, folder / PROTOCOL_FILE)
+        return meeting
+
+    def check_folder_name(self, meeting: Meeting, folder_name: str, file: str) -> None:
+        """SC101 unless the folder is named ÅÅÅÅ-MM-DD-organ after the meeting's date and body."""
         match = MEETING_ID.fullmatch(folder_name)
         if not match:
             self.problems.append(
@@ -622,14 +201,22 @@ class Loader:
                     f"och organ {meeting.body}.",
                 )
             )
-        protocol = folder / PROTOCOL_FILE
-        if protocol.is_file() or protocol.is_symlink():
-            text = self.read_text(protocol)
-            if text is not None and not self.check_markdown(self.rel(protocol), text):
-                text = None
-            meeting._protocol_text = text
-            meeting._protocol_file = self.rel(protocol)
-        return meeting
+
+    def attach_protocol(self, meeting: Meeting, protocol: Path) -> None:
+        """The meeting's ``protokoll.md``, when there is one."""
+        if not (protocol.is_file() or protocol.is_symlink()):
+            return
+        text = self.read_text(protocol)
+        if text is not None and not self.check_markdown(self.rel(protocol), text):
+            text = None
+        meeting._protocol_text = text
+        meeting._protocol_file = self.rel(protocol)
+
+    # --- content --------------------------------------------------------------------
+
+    def load_documents(self, folder: Path, model: type[MetaT]) -> list[ContentDoc[MetaT]]:
+        """The Markdown documents directly in ``folder``, in name order."""
+        return [doc for p in sorted(folder.glob("*.md")) if (doc := self.load_content(p, model))]
 
     def load_content(self, path: Path, model: type[MetaT]) -> ContentDoc[MetaT] | None:
         file = self.rel(path)
@@ -657,6 +244,23 @@ class Loader:
             return None
         return ContentDoc(file, path.stem, meta, body, body_line)
 
+    def check_required_pages(self, content: Path) -> None:
+        for slug in REQUIRED_PAGES:
+            path = content / f"{slug}.md"
+            if not path.is_file() and not path.is_symlink():
+                self.problems.append(
+                    data_problem(
+                        "SC006", Location(self.rel(path)), f"Sidan {self.rel(path)} saknas."
+                    )
+                )
+
+    def load_accessibility(self, content: Path) -> AccessibilityFile | None:
+        """The accessibility statement's data (``content/tillganglighet.yaml``), if any."""
+        statement_data = content / ACCESSIBILITY_FILE
+        if not statement_data.is_file():
+            return None
+        return self.load_yaml(AccessibilityFile, statement_data)
+
     def load_site_config(self) -> None:
         """mkdocs.yml, when the data lives beside it: no tags MkDocs would execute."""
         path = self.root / SITE_CONFIG_FILE
@@ -667,49 +271,22 @@ class Loader:
             with progress.processing(SITE_CONFIG_FILE):
                 self.problems += siteconfig.check_text(path, text, self.root)
 
+    # --- everything -----------------------------------------------------------------
+
     def load(self) -> LoadResult:
-        self.scan_links()
+        self.files.scan_links(DATA_FILES, DATA_DIRS)
         self.load_site_config()
         with progress.processing(CONFIG_FILE):
             config = self.load_config()
         partners = self.load_yaml(PartnersFile, self.root / PARTNERS_FILE)
         organisation = self.load_yaml(OrganisationFile, self.root / ORGANISATION_FILE)
-        meetings = []
-        meetings_dir = self.root / MEETINGS_DIR
-        if meetings_dir.is_dir():
-            for folder in sorted(p for p in meetings_dir.iterdir() if p.is_dir()):
-                if folder.is_symlink():
-                    self.report_link(folder)
-                    continue
-                meeting = self.load_meeting(folder)
-                if meeting is not None:
-                    meetings.append(meeting)
+        meetings = self.load_meetings()
         content = self.root / CONTENT_DIR
-        rules_versions = [
-            d
-            for p in sorted((content / RULES_DIR).glob("*.md"))
-            if (d := self.load_content(p, RulesVersionMeta))
-        ]
-        reports = [
-            report
-            for p in sorted((content / REPORTS_DIR).glob("*.md"))
-            if (report := self.load_content(p, ReportMeta))
-        ]
-        pages = [
-            page for p in sorted(content.glob("*.md")) if (page := self.load_content(p, PageMeta))
-        ]
-        for slug in REQUIRED_PAGES:
-            path = content / f"{slug}.md"
-            if not path.is_file() and not path.is_symlink():
-                self.problems.append(
-                    data_problem(
-                        "SC006", Location(self.rel(path)), f"Sidan {self.rel(path)} saknas."
-                    )
-                )
-        statement_data = content / ACCESSIBILITY_FILE
-        accessibility = (
-            self.load_yaml(AccessibilityFile, statement_data) if statement_data.is_file() else None
-        )
+        rules_versions = self.load_documents(content / RULES_DIR, RulesVersionMeta)
+        reports = self.load_documents(content / REPORTS_DIR, ReportMeta)
+        pages = self.load_documents(content, PageMeta)
+        self.check_required_pages(content)
+        accessibility = self.load_accessibility(content)
         if self.problems or config is None or partners is None or organisation is None:
             return LoadResult(None, self.problems)
         dataset = Dataset(
@@ -721,7 +298,7 @@ class Loader:
             rules_versions,
             reports,
             pages,
-            self.sources,
+            self.files.sources,
             accessibility,
         )
         return LoadResult(dataset, self.problems)

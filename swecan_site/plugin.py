@@ -37,20 +37,13 @@ from . import (
 from .check import Report, check
 from .dates import AS_OF_ENV, today
 from .incremental import Incremental
-from .loader import (
-    CONFIG_FILE,
-    CONTENT_DIR,
-    MEETINGS_DIR,
-    ORGANISATION_FILE,
-    PARTNERS_FILE,
-    find_links,
-    link_problem,
-)
+from .layout import CONFIG_FILE, CONTENT_DIR, MEETINGS_DIR, ORGANISATION_FILE, PARTNERS_FILE
 from .markup import clean_page_html
 from .page_render import MarkdownReuse, Prerender
 from .problems import Kind, Location, Problem, Severity, format_text
 from .public import PublicView
 from .render import site_assets
+from .safe_files import find_links, link_problem
 
 log = get_plugin_logger(__name__)
 

@@ -17,24 +17,18 @@ import io
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .check import EXIT_ERRORS, EXIT_OK, Report, check
-from .loader import (
-    CONFIG_FILE,
-    CONTENT_DIR,
-    MEETINGS_DIR,
-    ORGANISATION_FILE,
-    PARTNERS_FILE,
-    Dataset,
-)
-from .models import Node
+from .dataset import Dataset
+from .layout import CONFIG_FILE, CONTENT_DIR, MEETINGS_DIR, ORGANISATION_FILE, PARTNERS_FILE
+from .models import ContentDoc, Meeting, Node, ReportMeta
 from .problems import Kind, Problem, Severity, section_label
 from .rules import BY_ID
-from .rules.common import protocol_published
+from .rules.common import protocol_published, report_published
 
 DATA_PATHS = [CONFIG_FILE, PARTNERS_FILE, ORGANISATION_FILE, MEETINGS_DIR, CONTENT_DIR]
 
@@ -87,89 +81,152 @@ def _dump(node: Node | None) -> dict:
     return node.model_dump(mode="json", by_alias=True) if node is not None else {}
 
 
-@dataclass
-class Changes:
-    lines: list[str] = field(default_factory=list)
-
-    def add(self, text: str) -> None:
-        self.lines.append(text)
+# One comparer per kind of record: (base or None, head) -> Swedish lines, in head order.
+# (base, head, as-of date) -> Swedish change lines
+Comparer = Callable[[Dataset | None, Dataset, date], list[str]]
 
 
-def record_changes(base: Dataset | None, head: Dataset | None) -> list[str]:
-    """Swedish lines: what the pull request changes in the public record."""
-    if head is None:
-        return []
-    out = Changes()
+def partner_changes(base: Dataset | None, head: Dataset, as_of: date) -> list[str]:
+    """New, changed, withdrawing and removed partners."""
+    lines = []
     base_partners = {p.id: p for p in base.partners} if base else {}
     for partner in head.partners:
         old = base_partners.pop(partner.id, None)
         if old is None:
-            out.add(f"ny partner: {partner.name} ({partner.id}), ansluten {partner.joined}")
+            lines.append(f"ny partner: {partner.name} ({partner.id}), ansluten {partner.joined}")
         elif _dump(old) != _dump(partner):
             if partner.withdrawal and not old.withdrawal:
-                out.add(f"partner utträder: {partner.name} ({partner.withdrawal.date})")
+                lines.append(f"partner utträder: {partner.name} ({partner.withdrawal.date})")
             else:
-                out.add(f"partner ändrad: {partner.name} ({partner.id})")
-    for partner in base_partners.values():
-        out.add(f"partner borttagen: {partner.name} ({partner.id})")
+                lines.append(f"partner ändrad: {partner.name} ({partner.id})")
+    lines += [f"partner borttagen: {p.name} ({p.id})" for p in base_partners.values()]
+    return lines
 
+
+def meeting_changes(base: Dataset | None, head: Dataset, as_of: date) -> list[str]:
+    """Per meeting: the meeting, its protocol and its decisions; then removed meetings."""
+    lines = []
     base_meetings = {m.meeting_id: m for m in base.meetings} if base else {}
     for meeting in head.meetings:
-        mid = meeting.meeting_id
-        old_meeting = base_meetings.pop(mid, None)
-        if old_meeting is None:
-            out.add(f"nytt möte: {mid} ({meeting.status})")
-        else:
-            if old_meeting.status != meeting.status:
-                out.add(f"möte {mid}: {old_meeting.status} → {meeting.status}")
-            if old_meeting.notice_sent is None and meeting.notice_sent is not None:
-                out.add(f"möte {mid}: kallelse skickad {meeting.notice_sent}")
-            elif _dump(old_meeting) != _dump(meeting) and old_meeting.status == meeting.status:
-                out.add(f"möte {mid} ändrat")
-        was_public = old_meeting is not None and protocol_published(old_meeting)
-        if protocol_published(meeting) and not was_public:
-            out.add(f"protokoll {mid} publiceras")
-        elif was_public and not protocol_published(meeting):
-            out.add(f"protokoll {mid} avpubliceras")
-        elif (
-            old_meeting is not None
-            and old_meeting.protocol_text != meeting.protocol_text
-            and meeting.protocol_text is not None
-        ):
-            out.add(f"protokoll {mid} ändrat")
-        if protocol_published(meeting):
-            old_ids = {d.id for d in old_meeting.decisions} if was_public and old_meeting else set()
-            for decision in meeting.decisions:
-                if decision.id not in old_ids:
-                    out.add(f"beslut publiceras: {decision.id} {decision.title}")
-    for mid in base_meetings:
-        out.add(f"möte borttaget: {mid}")
+        old = base_meetings.pop(meeting.meeting_id, None)
+        lines += _meeting_lines(old, meeting)
+        lines += _protocol_lines(old, meeting)
+        lines += _decision_lines(old, meeting)
+    lines += [f"möte borttaget: {mid}" for mid in base_meetings]
+    return lines
 
+
+def _meeting_lines(old: Meeting | None, meeting: Meeting) -> list[str]:
+    """A new meeting, a change of status, a notice sent, or some other change."""
+    mid = meeting.meeting_id
+    if old is None:
+        return [f"nytt möte: {mid} ({meeting.status})"]
+    lines = []
+    if old.status != meeting.status:
+        lines.append(f"möte {mid}: {old.status} → {meeting.status}")
+    if old.notice_sent is None and meeting.notice_sent is not None:
+        lines.append(f"möte {mid}: kallelse skickad {meeting.notice_sent}")
+    elif _dump(old) != _dump(meeting) and old.status == meeting.status:
+        lines.append(f"möte {mid} ändrat")
+    return lines
+
+
+def _protocol_lines(old: Meeting | None, meeting: Meeting) -> list[str]:
+    """A protocol published, unpublished, or its text changed."""
+    mid = meeting.meeting_id
+    was_public = old is not None and protocol_published(old)
+    public = protocol_published(meeting)
+    if public and not was_public:
+        return [f"protokoll {mid} publiceras"]
+    if was_public and not public:
+        return [f"protokoll {mid} avpubliceras"]
+    if (
+        old is not None
+        and old.protocol_text != meeting.protocol_text
+        and meeting.protocol_text is not None
+    ):
+        return [f"protokoll {mid} ändrat"]
+    return []
+
+
+def _decision_lines(old: Meeting | None, meeting: Meeting) -> list[str]:
+    """Decisions that become public with the protocol (all of them when it is published)."""
+    if not protocol_published(meeting):
+        return []
+    was_public = old is not None and protocol_published(old)
+    old_ids = {d.id for d in old.decisions} if was_public and old else set()
+    return [
+        f"beslut publiceras: {decision.id} {decision.title}"
+        for decision in meeting.decisions
+        if decision.id not in old_ids
+    ]
+
+
+def report_changes(base: Dataset | None, head: Dataset, as_of: date) -> list[str]:
+    """Annual reports and verksamhetsberättelser: published, new as drafts, or changed."""
     base_reports = {(d.meta.year, str(d.meta.kind)): d for d in base.reports} if base else {}
+    lines = []
     for doc in head.reports:
-        key = (doc.meta.year, str(doc.meta.kind))
-        old_doc = base_reports.pop(key, None)
-        published = not doc.meta.draft and doc.meta.published is not None
-        was = old_doc is not None and not old_doc.meta.draft and old_doc.meta.published
-        if published and not was:
-            out.add(f"{doc.meta.kind} {doc.meta.year} publiceras ({doc.meta.published})")
-        elif old_doc is None:
-            out.add(f"ny rapport (utkast): {doc.meta.kind} {doc.meta.year}")
-        elif old_doc.body != doc.body or _dump(old_doc.meta) != _dump(doc.meta):
-            out.add(f"rapport ändrad: {doc.meta.kind} {doc.meta.year}")
+        old = base_reports.pop((doc.meta.year, str(doc.meta.kind)), None)
+        line = _report_line(old, doc, as_of)
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _report_line(
+    old: ContentDoc[ReportMeta] | None, doc: ContentDoc[ReportMeta], as_of: date
+) -> str:
+    meta = doc.meta
+    published = report_published(meta, as_of)  # the site's own definition
+    was = old is not None and report_published(old.meta, as_of)
+    if published and not was:
+        return f"{meta.kind} {meta.year} publiceras ({meta.published})"
+    if old is None:
+        return f"ny rapport (utkast): {meta.kind} {meta.year}"
+    if old.body != doc.body or _dump(old.meta) != _dump(meta):
+        return f"rapport ändrad: {meta.kind} {meta.year}"
+    return ""
+
+
+def rules_version_changes(base: Dataset | None, head: Dataset, as_of: date) -> list[str]:
+    """New and changed versions of the arbetsordning."""
+    lines = []
     base_versions = {d.meta.version: d for d in base.rules_versions} if base else {}
     for version in head.rules_versions:
-        old_version = base_versions.pop(version.meta.version, None)
-        if old_version is None:
-            out.add(
-                f"ny version av arbetsordningen: {version.meta.version}, gäller från "
-                f"{version.meta.in_force} ({version.meta.adopted_by})"
+        meta = version.meta
+        old = base_versions.pop(meta.version, None)
+        if old is None:
+            lines.append(
+                f"ny version av arbetsordningen: {meta.version}, gäller från "
+                f"{meta.in_force} ({meta.adopted_by})"
             )
-        elif old_version.body != version.body or _dump(old_version.meta) != _dump(version.meta):
-            out.add(f"arbetsordningen version {version.meta.version} ändrad")
+        elif old.body != version.body or _dump(old.meta) != _dump(meta):
+            lines.append(f"arbetsordningen version {meta.version} ändrad")
+    return lines
+
+
+def organisation_changes(base: Dataset | None, head: Dataset, as_of: date) -> list[str]:
+    """organisation.yaml as a whole (chairs, committee, kansli, working groups)."""
     if base is not None and _dump(base.organisation) != _dump(head.organisation):
-        out.add("organisation.yaml ändrad (ordförande, arbetsutskott, kansli eller arbetsgrupper)")
-    return out.lines
+        return ["organisation.yaml ändrad (ordförande, arbetsutskott, kansli eller arbetsgrupper)"]
+    return []
+
+
+COMPARERS: list[Comparer] = [
+    partner_changes,
+    meeting_changes,
+    report_changes,
+    rules_version_changes,
+    organisation_changes,
+]
+
+
+def record_changes(base: Dataset | None, head: Dataset | None, as_of: date) -> list[str]:
+    """Swedish lines: what the pull request changes in the public record on ``as_of``."""
+    if head is None:
+        return []
+    return [line for compare in COMPARERS for line in compare(base, head, as_of)]
 
 
 # --- comparing the findings ---------------------------------------------------------
@@ -209,7 +266,7 @@ def compare(head: Report, base: Report | None) -> Comparison:
     head_keys = {finding_key(p) for p in head.problems}
     introduced = [p for p in head.problems if finding_key(p) not in base_keys]
     resolved = [p for p in base_problems if finding_key(p) not in head_keys]
-    changes = record_changes(base.dataset if base else None, head.dataset)
+    changes = record_changes(base.dataset if base else None, head.dataset, head.as_of)
     return Comparison(head, base, introduced, resolved, changes)
 
 

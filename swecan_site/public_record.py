@@ -33,6 +33,7 @@ from pathlib import Path
 from .accessibility import AccessibilityFile
 from .check import Report
 from .config import Config, Parameters
+from .dataset import Dataset
 from .facts import (
     Context,
     protocol_deadline,
@@ -41,7 +42,7 @@ from .facts import (
     roll_on,
     rules_in_force,
 )
-from .loader import MEETINGS_DIR, Dataset
+from .layout import MEETINGS_DIR
 from .models import (
     BodyName,
     ContentDoc,

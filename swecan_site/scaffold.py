@@ -14,15 +14,17 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .check import check
-from .loader import (
+from .config import Parameters
+from .dataset import Dataset
+from .layout import (
     CONTENT_DIR,
     MEETING_FILE,
     MEETINGS_DIR,
     PARTNERS_FILE,
     PROTOCOL_FILE,
     REPORTS_DIR,
-    load,
 )
+from .loader import load
 from .models import BODY_NAMES, SECTOR_NAMES, BodyName, MeetingStatus, ReportKind, Sector
 from .problems import Kind, format_text
 from .rules.common import notice_deadline_on
@@ -79,6 +81,134 @@ def _schema_line(root: Path, target: Path, schema: str) -> str:
 # --- ny möte ---------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _MeetingDeadlines:
+    """The dates a new meeting's file states, from the parameters in force on its day."""
+
+    notice_by: date  # §3.1
+    matters_by: date  # §4.2
+    protocol_by: date  # §3.2 (partnerskapet) or the kansli's target (arbetsutskottet)
+    protocol_days: int
+
+
+def _meeting_deadlines(data: Dataset, body: BodyName, day: date) -> _MeetingDeadlines:
+    params = data.params(day)
+    notice_by = notice_deadline_on(data, day)
+    protocol_days = (
+        params.protocol_days if body is BodyName.PARTNERSHIP else params.committee_protocol_days
+    )
+    return _MeetingDeadlines(
+        notice_by,
+        notice_by - timedelta(days=params.matter_days_before_notice),
+        day + timedelta(days=protocol_days),
+        protocol_days,
+    )
+
+
+def _agenda(data: Dataset, body: BodyName, day: date) -> list[str]:
+    """The preliminary agenda: approving the last protocol, fixing the röstlängd (§5.2)."""
+    earlier = [m for m in data.meetings if m.body is body and m.date < day]
+    previous = max(earlier, key=lambda m: (m.date, m.start), default=None)
+    first_this_year = body is BodyName.PARTNERSHIP and not any(
+        m.date.year == day.year and m.status is not MeetingStatus.CANCELLED and m.date < day
+        for m in earlier
+    )
+    agenda = ["Mötets öppnande"]
+    if previous is not None and previous.status is MeetingStatus.HELD:
+        agenda.append(f"Godkännande av protokoll från {previous.date.isoformat()}")
+    if first_this_year and data.config.operating_year(day) >= 2:
+        agenda.append("Fastställande av röstlängd (§5.2)")
+    agenda.append("Mötets avslutande")
+    return agenda
+
+
+def _body_rules(body: BodyName, params: Parameters, due: _MeetingDeadlines) -> str:
+    """The comment lines that state the body's rules and the meeting's deadlines."""
+    if body is BodyName.PARTNERSHIP:
+        return (
+            "# §3.1: kallelse med preliminär dagordning minst "
+            f"{params.notice_days} dagar före mötet, dvs. senast {due.notice_by.isoformat()}.\n"
+            f"# §4.2: ärenden ska ha väckts senast {due.matters_by.isoformat()} "
+            f"({params.matter_days_before_notice} dagar före kallelsen).\n"
+            f"# §3.2: protokollet ska färdigställas senast {due.protocol_by.isoformat()} "
+            f"({due.protocol_days} dagar efter mötet) och godkännas vid nästa sammanträde.\n"
+        )
+    return (
+        "# §2.2: arbetsutskottet beslutar självständigt om formerna för sina möten.\n"
+        f"# Kansliets mål: protokollet färdigställt senast {due.protocol_by.isoformat()} "
+        f"({due.protocol_days} dagar efter mötet).\n"
+    )
+
+
+def _meeting_text(
+    head: str,
+    body: BodyName,
+    day: date,
+    due: _MeetingDeadlines,
+    agenda: list[str],
+    *,
+    start: str,
+    form: str,
+    place: str,
+) -> str:
+    """mote.yaml for a planned meeting: ``head`` (the comments), then every field explained."""
+    agenda_yaml = "".join(
+        f"  - punkt: {i}\n    rubrik: {title}\n" for i, title in enumerate(agenda, start=1)
+    )
+    return (
+        head + "# Mappnamnet är mötets permanenta adress: byt inte namn på mappen.\n"
+        "\n"
+        + _kv("organ", str(body), "partnerskapet eller arbetsutskottet")
+        + _kv("rubrik", "", '(frivillig) egen rubrik, annars t.ex. "Partnerskapets sammanträde"')
+        + _kv("datum", day.isoformat(), "mötesdagen (ÅÅÅÅ-MM-DD)")
+        + _kv("tid", f'"{start}"', "starttid, inom citattecken")
+        + _kv("sluttid", "", '(frivillig) sluttid, t.ex. "15:30"')
+        + _kv("form", form, "fysiskt, hybrid eller digitalt (§3.1)")
+        + _kv("plats", _quoted(place) if place else "", "adress, eller digitalt")
+        + _kv("extrainsatt", "false", "true för ett extrainsatt sammanträde (§3.1)")
+        + _kv("status", "planerat", "planerat, genomfört eller inställt")
+        + _kv(
+            "kallelse_skickad",
+            "",
+            "datum då kallelsen skickades"
+            + (f" (senast {due.notice_by.isoformat()})" if body is BodyName.PARTNERSHIP else ""),
+        )
+        + _kv("mötesordförande", "", "efter mötet: ordförande, vice_ordförande eller annan")
+        + "\n"
+        "# Preliminär dagordning (skickas med kallelsen). Lägg till punkter; en punkt\n"
+        "# som gäller ett ärende får raden  ärende: Ä-ÅÅÅÅ-NN\n"
+        "dagordning:\n" + agenda_yaml + "\n"
+        "# Ärenden (§4.2): id Ä-ÅÅÅÅ-NN, rubrik, väckt_av (partner-id eller\n"
+        "# arbetsutskottet/kansliet/ordföranden), väckt (datum) och underlag (titel,\n"
+        "# distribuerat, offentligt: true/false, länk).\n"
+        "ärenden: []\n"
+        "\n"
+        "# Fylls i efter mötet: närvaro (partner-id), protokoll (status: utkast,\n"
+        "# färdigställt eller godkänt; färdigställt: datum; godkänt_vid: möte-id)\n"
+        "# och beslut (id B-ÅÅÅÅ-NN, paragraf, rubrik, text, metod …).\n"
+        "närvaro: []\n"
+        "protokoll:\n"
+        "beslut: []\n"
+    )
+
+
+def _meeting_steps(
+    root: Path, path: Path, body: BodyName, meeting_id: str, due: _MeetingDeadlines
+) -> list[str]:
+    steps = [
+        f"Fyll i plats och tid i {path.relative_to(root)}.",
+        "Lägg till punkter i dagordningen och ärenden med underlag.",
+    ]
+    if body is BodyName.PARTNERSHIP:
+        steps.append(
+            f"Skicka kallelsen senast {due.notice_by.isoformat()} (§3.1) och skriv datumet "
+            "i kallelse_skickad."
+        )
+    steps.append("Efter mötet: status: genomfört, närvaro, och swecan-site ny protokoll "
+                 f"{meeting_id}.")  # fmt: skip
+    return steps
+
+
 def new_meeting(
     root: Path,
     body: BodyName,
@@ -100,96 +230,21 @@ def new_meeting(
     path = folder / MEETING_FILE
     if folder.exists():
         raise ScaffoldError(f"Mötesmappen {folder.relative_to(root)} finns redan.")
-    params = data.params(day)
-    notice_by = notice_deadline_on(data, day)
-    matters_by = notice_by - timedelta(days=params.matter_days_before_notice)
-    protocol_days = (
-        params.protocol_days if body is BodyName.PARTNERSHIP else params.committee_protocol_days
-    )
-    protocol_by = day + timedelta(days=protocol_days)
-    earlier = [m for m in data.meetings if m.body is body and m.date < day]
-    previous = max(earlier, key=lambda m: (m.date, m.start), default=None)
-    first_this_year = body is BodyName.PARTNERSHIP and not any(
-        m.date.year == day.year and m.status is not MeetingStatus.CANCELLED and m.date < day
-        for m in earlier
-    )
-    agenda = ["Mötets öppnande"]
-    if previous is not None and previous.status is MeetingStatus.HELD:
-        agenda.append(f"Godkännande av protokoll från {previous.date.isoformat()}")
-    if first_this_year and data.config.operating_year(day) >= 2:
-        agenda.append("Fastställande av röstlängd (§5.2)")
-    agenda.append("Mötets avslutande")
-    agenda_yaml = "".join(
-        f"  - punkt: {i}\n    rubrik: {title}\n" for i, title in enumerate(agenda, start=1)
-    )
-    body_rules = (
-        "# §3.1: kallelse med preliminär dagordning minst "
-        f"{params.notice_days} dagar före mötet, dvs. senast {notice_by.isoformat()}.\n"
-        f"# §4.2: ärenden ska ha väckts senast {matters_by.isoformat()} "
-        f"({params.matter_days_before_notice} dagar före kallelsen).\n"
-        f"# §3.2: protokollet ska färdigställas senast {protocol_by.isoformat()} "
-        f"({protocol_days} dagar efter mötet) och godkännas vid nästa sammanträde.\n"
-        if body is BodyName.PARTNERSHIP
-        else "# §2.2: arbetsutskottet beslutar självständigt om formerna för sina möten.\n"
-        f"# Kansliets mål: protokollet färdigställt senast {protocol_by.isoformat()} "
-        f"({protocol_days} dagar efter mötet).\n"
-    )
-    text = (
+    due = _meeting_deadlines(data, body, day)
+    head = (
         _schema_line(root, path, "mote.schema.json")
         + f"# {BODY_NAMES[body]}s möte {day.isoformat()} – skapat med swecan-site ny möte.\n"
-        + body_rules
-        + "# Mappnamnet är mötets permanenta adress: byt inte namn på mappen.\n"
-        "\n"
-        + _kv("organ", str(body), "partnerskapet eller arbetsutskottet")
-        + _kv("rubrik", "", '(frivillig) egen rubrik, annars t.ex. "Partnerskapets sammanträde"')
-        + _kv("datum", day.isoformat(), "mötesdagen (ÅÅÅÅ-MM-DD)")
-        + _kv("tid", f'"{start}"', "starttid, inom citattecken")
-        + _kv("sluttid", "", '(frivillig) sluttid, t.ex. "15:30"')
-        + _kv("form", form, "fysiskt, hybrid eller digitalt (§3.1)")
-        + _kv("plats", _quoted(place) if place else "", "adress, eller digitalt")
-        + _kv("extrainsatt", "false", "true för ett extrainsatt sammanträde (§3.1)")
-        + _kv("status", "planerat", "planerat, genomfört eller inställt")
-        + _kv(
-            "kallelse_skickad",
-            "",
-            "datum då kallelsen skickades"
-            + (f" (senast {notice_by.isoformat()})" if body is BodyName.PARTNERSHIP else ""),
-        )
-        + _kv("mötesordförande", "", "efter mötet: ordförande, vice_ordförande eller annan")
-        + "\n"
-        "# Preliminär dagordning (skickas med kallelsen). Lägg till punkter; en punkt\n"
-        "# som gäller ett ärende får raden  ärende: Ä-ÅÅÅÅ-NN\n"
-        "dagordning:\n" + agenda_yaml + "\n"
-        "# Ärenden (§4.2): id Ä-ÅÅÅÅ-NN, rubrik, väckt_av (partner-id eller\n"
-        "# arbetsutskottet/kansliet/ordföranden), väckt (datum) och underlag (titel,\n"
-        "# distribuerat, offentligt: true/false, länk).\n"
-        "ärenden: []\n"
-        "\n"
-        "# Fylls i efter mötet: närvaro (partner-id), protokoll (status: utkast,\n"
-        "# färdigställt eller godkänt; färdigställt: datum; godkänt_vid: möte-id)\n"
-        "# och beslut (id B-ÅÅÅÅ-NN, paragraf, rubrik, text, metod …).\n"
-        "närvaro: []\n"
-        "protokoll:\n"
-        "beslut: []\n"
+        + _body_rules(body, data.params(day), due)
     )
+    agenda = _agenda(data, body, day)
+    text = _meeting_text(head, body, day, due, agenda, start=start, form=form, place=place)
     _write_new(path, text)
     try:
         _validate(root, as_of, path)
     except ScaffoldError:
         folder.rmdir()
         raise
-    steps = [
-        f"Fyll i plats och tid i {path.relative_to(root)}.",
-        "Lägg till punkter i dagordningen och ärenden med underlag.",
-    ]
-    if body is BodyName.PARTNERSHIP:
-        steps.append(
-            f"Skicka kallelsen senast {notice_by.isoformat()} (§3.1) och skriv datumet "
-            "i kallelse_skickad."
-        )
-    steps.append("Efter mötet: status: genomfört, närvaro, och swecan-site ny protokoll "
-                 f"{meeting_id}.")  # fmt: skip
-    return Created(path, steps)
+    return Created(path, _meeting_steps(root, path, body, meeting_id, due))
 
 
 # --- ny protokoll ------------------------------------------------------------------

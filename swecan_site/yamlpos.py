@@ -180,6 +180,16 @@ class _Frame:
     keys_at_start: int = 0
 
 
+def _path_below(parent: _Frame | None) -> Path:
+    """The path of the next value in ``parent`` (the root when there is none)."""
+    if parent is None:
+        return ()
+    if parent.is_map:
+        assert parent.key is not None
+        return (*parent.path, parent.key)
+    return (*parent.path, len(parent.container))
+
+
 class _Builder:
     """Build plain data and positions from a YAML event stream, without recursion.
 
@@ -230,6 +240,7 @@ class _Builder:
             )
 
     def node(self, event: yaml.Event, container: Any) -> None:
+        """A scalar, an alias, or the start of a collection (``container``, to be filled)."""
         if not self.stack:
             self.root(event)
         self.check_tag(event)
@@ -237,28 +248,34 @@ class _Builder:
         if parent is not None and parent.is_map and parent.key is None:
             self.key(parent, event)
             return
-        if parent is None:
-            path: Path = ()
-        elif parent.is_map:
-            assert parent.key is not None
-            path = (*parent.path, parent.key)
-        else:
-            path = (*parent.path, len(parent.container))
+        path = _path_below(parent)
         position = _mark(event, self.offset)
         if type(event) is yaml.AliasEvent:
             value = self.alias(event, path)
         else:
-            self.nodes += 1
-            if self.nodes > limits.MAX_YAML_NODES:
-                raise self.problem(
-                    "SC031",
-                    f"Filen innehåller fler än {limits.MAX_YAML_NODES} värden; "
-                    "dela upp den eller ta bort det som inte hör hemma här.",
-                    event,
-                )
-            self.doc.values[path] = position
-            self.value_order.append(path)
-            value = self.scalar(event, position) if container is None else container
+            value = self.new_value(event, container, path, position)
+        self.place(parent, value)
+        anchor = self.anchor(event, container, value, path, position)
+        if container is not None:
+            self.open(event, container, path, anchor)
+
+    def new_value(self, event: yaml.Event, container: Any, path: Path, position: Position) -> Any:
+        """A node that is not an alias: counted, located, and its value built."""
+        self.nodes += 1
+        if self.nodes > limits.MAX_YAML_NODES:
+            raise self.problem(
+                "SC031",
+                f"Filen innehåller fler än {limits.MAX_YAML_NODES} värden; "
+                "dela upp den eller ta bort det som inte hör hemma här.",
+                event,
+            )
+        self.doc.values[path] = position
+        self.value_order.append(path)
+        return self.scalar(event, position) if container is None else container
+
+    def place(self, parent: _Frame | None, value: Any) -> None:
+        """Put ``value`` under the key its mapping waits for, at the end of its list, or at
+        the root."""
         if parent is None:
             self.doc.data = value
         elif parent.is_map:
@@ -267,35 +284,43 @@ class _Builder:
             parent.key = None
         else:
             parent.container.append(value)
-        anchor = None
-        if getattr(event, "anchor", None) is not None and type(event) is not yaml.AliasEvent:
-            if event.anchor in self.anchors:
-                raise self.problem(
-                    "SC001", f"Fel i YAML-ankare eller alias: ankaret &{event.anchor} "
-                    "förekommer två gånger.", event,
-                )  # fmt: skip
-            anchor = _Anchor(position, value, path=path)
-            self.anchors[event.anchor] = anchor
-            if container is None:
-                anchor.raw = event.value
-                anchor.values = [()]
-                anchor.done = True
-        if container is not None:
-            if len(self.stack) >= limits.MAX_YAML_DEPTH:
-                raise self.problem(
-                    "SC030",
-                    _DEPTH_MESSAGE,
-                    event,
-                )
-            self.doc.collections.add(path)
-            is_map = type(event) is yaml.MappingStartEvent
-            if is_map:
-                self.doc.mappings.add(path)
-            frame = _Frame(path, container, is_map, anchor=anchor)
-            frame.nodes_at_start = self.nodes - 1
-            frame.values_at_start = len(self.value_order) - 1
-            frame.keys_at_start = len(self.key_order)
-            self.stack.append(frame)
+
+    def anchor(
+        self, event: yaml.Event, container: Any, value: Any, path: Path, position: Position
+    ) -> _Anchor | None:
+        """The anchor (&name) the node defines, if any; a scalar's is complete at once."""
+        if getattr(event, "anchor", None) is None or type(event) is yaml.AliasEvent:
+            return None
+        if event.anchor in self.anchors:
+            raise self.problem(
+                "SC001", f"Fel i YAML-ankare eller alias: ankaret &{event.anchor} "
+                "förekommer två gånger.", event,
+            )  # fmt: skip
+        anchor = _Anchor(position, value, path=path)
+        self.anchors[event.anchor] = anchor
+        if container is None:
+            anchor.raw = event.value
+            anchor.values = [()]
+            anchor.done = True
+        return anchor
+
+    def open(self, event: yaml.Event, container: Any, path: Path, anchor: _Anchor | None) -> None:
+        """Enter a mapping or a list: its values come next, until its end event."""
+        if len(self.stack) >= limits.MAX_YAML_DEPTH:
+            raise self.problem(
+                "SC030",
+                _DEPTH_MESSAGE,
+                event,
+            )
+        self.doc.collections.add(path)
+        is_map = type(event) is yaml.MappingStartEvent
+        if is_map:
+            self.doc.mappings.add(path)
+        frame = _Frame(path, container, is_map, anchor=anchor)
+        frame.nodes_at_start = self.nodes - 1
+        frame.values_at_start = len(self.value_order) - 1
+        frame.keys_at_start = len(self.key_order)
+        self.stack.append(frame)
 
     def root(self, event: yaml.Event) -> None:
         if self.has_root:
@@ -556,6 +581,16 @@ def parse(
     if untagged); every other tag is an error. ``pure_python`` reads with
     PyYAML's own parser, the one MkDocs uses, so that both see the same tags.
     """
+    _refuse_tabs(text, line_offset)
+    _refuse_non_printable(text, line_offset)
+    if not pure_python and _COMPOSER is not None and _plain_enough(text):
+        fast = _compose(text, line_offset)
+        if fast is not None:
+            return fast
+    return _build(text, line_offset, allowed_tags, pure_python)
+
+
+def _refuse_tabs(text: str, line_offset: int) -> None:
     if "\t" in text:
         for number, source_line in enumerate(text.splitlines(), start=1):
             if "\t" in source_line and not source_line.lstrip().startswith("#"):
@@ -565,6 +600,9 @@ def parse(
                     number + line_offset,
                     source_line.index("\t") + 1,
                 )
+
+
+def _refuse_non_printable(text: str, line_offset: int) -> None:
     bad = _NON_PRINTABLE.search(text)
     if bad:  # checked here so that both parsers report it the same way
         before = text[: bad.start()]
@@ -573,37 +611,47 @@ def parse(
         raise YamlProblem(
             "SC001", f"Otillåtet tecken {bad.group()!r} i filen; ta bort det.", line, column
         )
-    if not pure_python and _COMPOSER is not None and _plain_enough(text):
-        fast = _compose(text, line_offset)
-        if fast is not None:
-            return fast
+
+
+def _build(
+    text: str, line_offset: int, allowed_tags: frozenset[str], pure_python: bool
+) -> Document:
+    """The Document of ``text`` from the event builder, PyYAML's errors in Swedish."""
     doc = Document(data=None)
     builder = _Builder(doc, line_offset, allowed_tags)
     loader = yaml.SafeLoader if pure_python else _FAST_LOADER
     try:
         builder.run(yaml.parse(text, Loader=loader))
     except _SecondDocument as second:
-        # Point at the '---' that starts the second document, not at its first key.
-        lines = text.splitlines()
-        start = min(second.line, len(lines) - 1)
-        marker = next((i for i in range(start, -1, -1) if lines[i].startswith("---")), start)
-        raise YamlProblem(
-            "SC001", "Filen innehåller mer än ett YAML-dokument (---).", marker + 1 + line_offset
-        ) from None
+        raise _second_document(text, second.line, line_offset) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        column = mark.column + 1 if mark else 1
-        if "nesting depth" in str(exc.problem):
-            # Newer libyaml stops deep flow nesting itself, before our own limit sees it.
-            raise YamlProblem("SC030", _DEPTH_MESSAGE, line, column) from None
-        raise YamlProblem("SC001", _explain_yaml_error(exc), line, column) from None
+        raise _marked_error(exc, line_offset) from None
     except yaml.YAMLError as exc:  # reader errors the character check above did not catch
         message = f"Filen går inte att läsa som YAML: {exc}"
         raise YamlProblem("SC001", message, 1 + line_offset) from None
     if not builder.has_root:
         raise YamlProblem("SC005", "Filen är tom; den ska innehålla data.", 1 + line_offset)
     return doc
+
+
+def _second_document(text: str, line: int, line_offset: int) -> YamlProblem:
+    """Point at the '---' that starts the second document, not at its first key."""
+    lines = text.splitlines()
+    start = min(line, len(lines) - 1)
+    marker = next((i for i in range(start, -1, -1) if lines[i].startswith("---")), start)
+    return YamlProblem(
+        "SC001", "Filen innehåller mer än ett YAML-dokument (---).", marker + 1 + line_offset
+    )
+
+
+def _marked_error(exc: yaml.MarkedYAMLError, line_offset: int) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 1 if mark else 1) + line_offset
+    column = mark.column + 1 if mark else 1
+    if "nesting depth" in str(exc.problem):
+        # Newer libyaml stops deep flow nesting itself, before our own limit sees it.
+        return YamlProblem("SC030", _DEPTH_MESSAGE, line, column)
+    return YamlProblem("SC001", _explain_yaml_error(exc), line, column)
 
 
 def decode(raw: bytes) -> str:

@@ -27,7 +27,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from swecan_site import facts, limits, loader, yamlpos
+from swecan_site import dataset, facts, limits, loader, safe_files, yamlpos
 from swecan_site.check import check
 from swecan_site.facts import Context
 from swecan_site.models import PARAGRAPH_HEADING, SECTOR_NAMES, Partner, PartnersFile, Sector
@@ -287,7 +287,7 @@ def reference_first_year_caps(ctx: Context) -> Iterator[Result]:
 
 
 @pytest.fixture(scope="module")
-def shipped() -> loader.Dataset:
+def shipped() -> dataset.Dataset:
     loaded = loader.load(REPO)
     assert loaded.dataset is not None
     return loaded.dataset
@@ -302,7 +302,7 @@ def shipped() -> loader.Dataset:
     )
 )
 @example(rows=[(i, 5 if i == 2 else None, Sector.INDUSTRY) for i in range(6)])
-def test_first_year_caps_counts_as_before(shipped: loader.Dataset, rows: list) -> None:
+def test_first_year_caps_counts_as_before(shipped: dataset.Dataset, rows: list) -> None:
     start, _ = shipped.config.operating_year_bounds(1)
     first = start - timedelta(days=30)
     partners = []
@@ -324,7 +324,7 @@ def test_first_year_caps_counts_as_before(shipped: loader.Dataset, rows: list) -
         assert any(r.status is Status.NOT_MET for r in got)  # the example below: over the cap
 
 
-def test_members_on_is_remembered_but_not_shared(shipped: loader.Dataset) -> None:
+def test_members_on_is_remembered_but_not_shared(shipped: dataset.Dataset) -> None:
     ctx = Context(shipped, date(2026, 11, 22))
     day = date(2026, 6, 1)
     first = ctx.members_on(day)
@@ -333,7 +333,7 @@ def test_members_on_is_remembered_but_not_shared(shipped: loader.Dataset) -> Non
     assert Context(shipped, date(2026, 11, 22))._memo == {}
 
 
-def test_memo_is_bounded(shipped: loader.Dataset) -> None:
+def test_memo_is_bounded(shipped: dataset.Dataset) -> None:
     ctx = Context(shipped, date(2026, 11, 22))
     for i in range(facts.MEMO_LIMIT + 10):
         assert ctx.memo(("n", i), lambda i=i: i * 2) == i * 2
@@ -372,7 +372,7 @@ def test_find_links_as_os_walk(tmp_path: Path) -> None:
     (tmp_path / "docs").symlink_to(tmp_path / "outside")
     (tmp_path / "partners.yaml").symlink_to(tmp_path / "outside" / "f.md")
     args = (tmp_path, ["partners.yaml", "swecan.yaml"], ["meetings", "content", "docs", "none"])
-    found = loader.find_links(*args)
+    found = safe_files.find_links(*args)
     assert found == reference_find_links(*args)
     assert len(found) == 6
 
@@ -381,7 +381,7 @@ def test_find_links_as_os_walk(tmp_path: Path) -> None:
 @pytest.mark.parametrize("hint", [0, 3, 10, 100])
 def test_read_at_most_as_read(size: int, hint: int) -> None:
     raw = bytes(range(256))[:size] * 1
-    assert loader._read_at_most(io.BytesIO(raw), 10, hint) == io.BytesIO(raw).read(10)
+    assert safe_files._read_at_most(io.BytesIO(raw), 10, hint) == io.BytesIO(raw).read(10)
 
 
 # --- the whole check ----------------------------------------------------------------------

@@ -123,3 +123,71 @@ def test_roll_due_at_the_first_meeting_of_year_two(repo: DataRepo, capsys) -> No
     assert roll and roll[0].due == date(2027, 2, 11) and roll[0].status is Status.PENDING
     _, out = frister(capsys, "--dagar", "60", "--as-of", "2026-12-20", root=repo.root)
     assert "2027-02-11" in out and "SC504" in out
+
+
+# --- a term's end when the term length changes during the term ---------------------------
+
+AU_CHAIR = "ordförande i arbetsutskottet"
+AU_CHAIR_TERM = "partner: rcc-vast\n      från: 2026-04-02\n      till: 2027-04-01\n"
+
+
+def open_au_chair_term(repo: DataRepo, *versions: str) -> None:
+    """The AU chair's mandate from 2026-04-02 without ``till``; chair_term_years per version."""
+    repo.replace("organisation.yaml", AU_CHAIR_TERM, "partner: rcc-vast\n      från: 2026-04-02\n")
+    repo.replace(
+        "swecan.yaml",
+        "    report_deadline_days: 120\n",
+        "    report_deadline_days: 120\n" + "".join(versions),
+    )
+
+
+def au_chair_deadlines(repo: DataRepo, capsys, as_of: str) -> list[dict]:
+    code, out = frister(
+        capsys, "--dagar", "30", "--as-of", as_of, "--format", "json", root=repo.root
+    )
+    assert code == 0, out
+    return [i for i in json.loads(out) if i["subject_id"] == AU_CHAIR]
+
+
+def au_chair_too_long(repo: DataRepo, as_of: date) -> list[str]:
+    report = repo.check(as_of)
+    assert not report.data_errors, report.data_errors
+    return [
+        e.result.message
+        for e in report.evaluations
+        if e.rule.id == "SC603"
+        and e.result.status is Status.NOT_MET
+        and e.result.subject.id == "ordförande (rcc-vast)"
+    ]
+
+
+def test_term_end_uses_the_term_length_when_the_term_began_longer_later(
+    repo: DataRepo, capsys
+) -> None:
+    # 1 year when the mandate began (2026-04-02), 2 years from 2026-06-01: the mandate
+    # still ends 2027-04-01, and the deadline says so before it passes.
+    open_au_chair_term(repo, "  - in_force_from: 2026-06-01\n    chair_term_years: 2\n")
+    [item] = au_chair_deadlines(repo, capsys, "2027-03-15")
+    assert item["due"] == "2027-04-01"
+    assert "mandat 2026-04-02–2027-04-01." in item["detail"]
+    # the rule judges the mandate by the same length: over the day after
+    assert au_chair_too_long(repo, date(2027, 4, 1)) == []
+    assert au_chair_too_long(repo, date(2027, 4, 2))
+
+
+def test_term_end_uses_the_term_length_when_the_term_began_shorter_later(
+    repo: DataRepo, capsys
+) -> None:
+    # 2 years when the mandate began, 1 year from 2026-06-01: it may run to 2028-04-01,
+    # so nothing falls due in 2027 and the deadline comes in 2028.
+    open_au_chair_term(
+        repo,
+        "    chair_term_years: 2\n",
+        "  - in_force_from: 2026-06-01\n    chair_term_years: 1\n",
+    )
+    assert au_chair_deadlines(repo, capsys, "2027-03-15") == []
+    [item] = au_chair_deadlines(repo, capsys, "2028-03-15")
+    assert item["due"] == "2028-04-01"
+    assert "mandat 2026-04-02–2028-04-01." in item["detail"]
+    assert au_chair_too_long(repo, date(2027, 4, 2)) == []
+    assert au_chair_too_long(repo, date(2028, 4, 2))

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from swecan_site import prsummary
 from swecan_site.cli import main
+from swecan_site.dataset import Dataset
+from swecan_site.loader import load
 
-from .conftest import DataRepo, copy_data
+from .conftest import REPO, DataRepo, copy_data
 
 AS_OF = "2026-11-26"
 
@@ -134,3 +138,170 @@ def test_github_annotation_on_a_folder_is_anchored_to_mote_yaml(tmp_path: Path, 
     out, _ = capsys.readouterr()
     assert code == 1
     assert "::error file=meetings/2026-12-10-partnerskapet/mote.yaml,line=1," in out
+
+
+# --- one comparer per kind of record (prsummary.COMPARERS) ---------------------------------
+
+MEETING = "meetings/2026-10-01-partnerskapet"
+PROTOCOL_DONE = "protokoll:\n  status: färdigställt\n  färdigställt: 2026-10-17\n"
+PROTOCOL_DRAFT = "protokoll:\n  status: utkast\n"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Dataset:
+    data = load(REPO).dataset
+    assert data is not None
+    return data
+
+
+def edited(tmp_path: Path, *edits: tuple[str, str, str]) -> Dataset:
+    """The shipped data with (file, old, new) replacements; "" as old writes a new file."""
+    repo = copy_data(tmp_path / "edited")
+    for file, old, new in edits:
+        if old:
+            repo.replace(file, old, new)
+        else:
+            repo.write(file, new)
+    loaded = load(repo.root)
+    assert loaded.dataset is not None, loaded.problems
+    return loaded.dataset
+
+
+def test_comparers_run_in_record_order() -> None:
+    assert [compare.__name__ for compare in prsummary.COMPARERS] == [
+        "partner_changes",
+        "meeting_changes",
+        "report_changes",
+        "rules_version_changes",
+        "organisation_changes",
+    ]
+
+
+def test_no_head_no_changes_and_same_data_none(shipped: Dataset) -> None:
+    assert prsummary.record_changes(shipped, None, date.fromisoformat(AS_OF)) == []
+    assert prsummary.record_changes(shipped, shipped, date.fromisoformat(AS_OF)) == []
+
+
+def test_partner_changes(shipped: Dataset, tmp_path: Path) -> None:
+    head = edited(
+        tmp_path,
+        (
+            "partners.yaml",
+            "    inbjuden: 2026-01-17\n",
+            "    inbjuden: 2026-01-17\n    utträde:\n      datum: 2026-11-20\n"
+            "      skriftlig_begäran: 2026-10-01\n\n  - id: region-testland\n"
+            "    namn: Region Testland\n    sektor: myndighet\n    ansluten: 2026-11-20\n"
+            "    avsiktsförklaring: 2026-11-19\n",
+        ),
+        ("partners.yaml", "namn: Region Uppsala\n", "namn: Region Uppsala län\n"),
+    )
+    assert prsummary.partner_changes(shipped, head) == [
+        "partner utträder: Regionalt cancercentrum Mellansverige (2026-11-20)",
+        "ny partner: Region Testland (region-testland), ansluten 2026-11-20",
+        "partner ändrad: Region Uppsala län (region-uppsala)",
+    ]
+    assert prsummary.partner_changes(head, shipped) == [
+        "partner ändrad: Regionalt cancercentrum Mellansverige (rcc-mellansverige)",
+        "partner ändrad: Region Uppsala (region-uppsala)",
+        "partner borttagen: Region Testland (region-testland)",
+    ]
+    first = prsummary.partner_changes(None, shipped)
+    assert len(first) == len(shipped.partners) and first[0].startswith("ny partner: ")
+
+
+def test_meeting_changes(shipped: Dataset, tmp_path: Path) -> None:
+    planned = "meetings/2026-12-03-partnerskapet/mote.yaml"
+    head = edited(
+        tmp_path,
+        (planned, "status: planerat", "status: inställt"),
+        (
+            "meetings/2027-02-11-partnerskapet/mote.yaml",
+            "",
+            'organ: partnerskapet\ndatum: 2027-02-11\ntid: "10:00"\nform: fysiskt\n'
+            "plats: Stockholm\nstatus: planerat\n",
+        ),
+    )
+    assert prsummary.meeting_changes(shipped, head) == [
+        "möte 2026-12-03-partnerskapet: planerat → inställt",
+        "nytt möte: 2027-02-11-partnerskapet (planerat)",
+    ]
+    assert prsummary.meeting_changes(head, shipped)[-1] == (
+        "möte borttaget: 2027-02-11-partnerskapet"
+    )
+    no_notice = edited(tmp_path / "b", (planned, "kallelse_skickad: 2026-10-30\n", ""))
+    assert prsummary.meeting_changes(no_notice, shipped) == [
+        "möte 2026-12-03-partnerskapet: kallelse skickad 2026-10-30"
+    ]
+    assert prsummary.meeting_changes(shipped, no_notice) == ["möte 2026-12-03-partnerskapet ändrat"]
+
+
+def test_protocol_and_decision_changes(shipped: Dataset, tmp_path: Path) -> None:
+    draft = edited(tmp_path, (f"{MEETING}/mote.yaml", PROTOCOL_DONE, PROTOCOL_DRAFT))
+    assert prsummary.meeting_changes(draft, shipped) == [
+        "möte 2026-10-01-partnerskapet ändrat",
+        "protokoll 2026-10-01-partnerskapet publiceras",
+        "beslut publiceras: B-2026-09 Ändring av arbetsordningen §3.2",
+        "beslut publiceras: B-2026-10 Former för extern utvärdering och granskning",
+    ]
+    assert prsummary.meeting_changes(shipped, draft) == [
+        "möte 2026-10-01-partnerskapet ändrat",
+        "protokoll 2026-10-01-partnerskapet avpubliceras",
+    ]
+    text = edited(
+        tmp_path / "b",
+        (f"{MEETING}/protokoll.md", "**Tid:** 13.00–16.00", "**Tid:** 13.00–16.30"),
+    )
+    assert prsummary.meeting_changes(shipped, text) == ["protokoll 2026-10-01-partnerskapet ändrat"]
+
+
+def test_report_changes(shipped: Dataset, tmp_path: Path) -> None:
+    report = "content/rapporter/2026-arsrapport.md"
+    head = edited(
+        tmp_path,
+        (report, "Exempeltext.", "Ny text."),
+        (
+            "content/rapporter/2026-verksamhetsberattelse.md",
+            "",
+            "---\ntitel: Verksamhetsberättelse 2026\når: 2026\ntyp: verksamhetsberättelse\n"
+            "utkast: true\n---\nText.\n",
+        ),
+    )
+    assert prsummary.report_changes(shipped, head) == [
+        "rapport ändrad: årsrapport 2026",
+        "ny rapport (utkast): verksamhetsberättelse 2026",
+    ]
+    published = edited(
+        tmp_path / "b", (report, "utkast: true\n", "antagen: 2027-02-10\npublicerad: 2027-02-15\n")
+    )
+    assert prsummary.report_changes(shipped, published) == [
+        "årsrapport 2026 publiceras (2027-02-15)"
+    ]
+    assert prsummary.report_changes(None, published) == ["årsrapport 2026 publiceras (2027-02-15)"]
+
+
+def test_rules_version_changes(shipped: Dataset, tmp_path: Path) -> None:
+    head = edited(
+        tmp_path,
+        ("content/arbetsordning/1.1.md", "## 1. Syfte och mål", "## 1. Syfte och mål (ändrad)"),
+        (
+            "content/arbetsordning/1.2.md",
+            "",
+            '---\ntitel: Arbetsordning för SweCan\nversion: "1.2"\nantagen_genom: B-2026-10\n'
+            "gäller_från: 2027-01-01\n---\n\n## 1. Syfte och mål\n",
+        ),
+    )
+    assert prsummary.rules_version_changes(shipped, head) == [
+        "arbetsordningen version 1.1 ändrad",
+        "ny version av arbetsordningen: 1.2, gäller från 2027-01-01 (B-2026-10)",
+    ]
+
+
+def test_organisation_changes(shipped: Dataset, tmp_path: Path) -> None:
+    head = edited(
+        tmp_path, ("organisation.yaml", "namn: Kansliet för SweCan", "namn: SweCans kansli")
+    )
+    assert prsummary.organisation_changes(shipped, head) == [
+        "organisation.yaml ändrad (ordförande, arbetsutskott, kansli eller arbetsgrupper)"
+    ]
+    assert prsummary.organisation_changes(None, head) == []
+    assert prsummary.organisation_changes(shipped, shipped) == []

@@ -18,8 +18,8 @@ from icalendar import Calendar, Event
 
 from .. import history, labels, urls, yamlpos
 from ..dates import STOCKHOLM
+from ..layout import MEETING_FILE, MEETINGS_DIR
 from ..limits import MAX_FILE_BYTES
-from ..loader import MEETING_FILE, MEETINGS_DIR
 from ..models import BODY_NAMES, BodyName, Meeting, MeetingStatus
 from ..public import PublicView
 from .record import CatalogueEntry, DataFile, Output, per_view

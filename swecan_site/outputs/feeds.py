@@ -16,17 +16,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
 from .. import labels, urls
+from ..dates import STOCKHOLM
 from ..licence import LICENSE
 from ..models import ContentDoc, Meeting, ReportMeta, RulesVersionMeta
 from ..public import PublicView
 from .record import CatalogueEntry, DataFile, Output, per_view
 
-TIMEZONE = ZoneInfo("Europe/Stockholm")
+TIMEZONE = STOCKHOLM
 TAG_YEAR = "2026"  # the year SweCan's site began; part of every id, never changed
 AUTHOR = "SweCan"
 RIGHTS = f"Fri att återanvända: CC0 1.0 ({LICENSE})"

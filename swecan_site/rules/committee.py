@@ -6,10 +6,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 
-from ..config import Parameters, last_day_of_term
+from ..config import Parameters
 from ..models import SECTOR_NAMES, BodyName, Outcome, RoleHolder, Sector, Term
 from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule
-from .common import fmt
+from .common import fmt, longest_term
 
 
 @rule(
@@ -103,8 +103,7 @@ def _check_terms(
     ok = True
     for term in terms:
         params = ctx.params(term.start)
-        years = term_years(params)
-        last = last_day_of_term(term.start, years)
+        years, last = longest_term(ctx.data, term.start, term_years)
         if term.end is not None and term.end > last:
             ok = False
             yield failed(

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..dataset import Dataset
 from ..facts import (
     Context,
     held,
+    longest_term,
     next_meeting,
     next_planned,
     normalise,
@@ -27,7 +29,6 @@ from ..facts import (
     rules_in_force,
     voters_on,
 )
-from ..loader import Dataset
 from ..models import ContentDoc
 from .base import ARBETSORDNING, Quote
 
@@ -35,6 +36,7 @@ __all__ = [
     "Context",
     "fmt",
     "held",
+    "longest_term",
     "next_meeting",
     "next_planned",
     "normalise",

@@ -6,12 +6,15 @@ import difflib
 from collections.abc import Iterator
 from datetime import date
 
+from ..dataset import Dataset
 from ..models import (
     PARAGRAPH_HEADING,
     RAISED_BY_BODIES,
+    Decision,
     Meeting,
     MeetingStatus,
     Node,
+    Protocol,
     ProtocolStatus,
 )
 from ..problems import Kind
@@ -96,28 +99,14 @@ def unique_ids(ctx: Context) -> Iterator[Result]:
         )
 
 
-def _partner_refs(ctx: Context) -> Iterator[tuple[str, Node, str, int | None, date | None]]:
+PartnerRef = tuple[str, Node, str, int | None, date | None]
+
+
+def _partner_refs(ctx: Context) -> Iterator[PartnerRef]:
     """Every partner reference: (id, node, field, list index, date it must be valid on)."""
     data = ctx.data
     for meeting in data.meetings:
-        day = meeting.date
-        for i, pid in enumerate(meeting.attendance):
-            yield pid, meeting, "attendance", i, day
-        for matter in meeting.matters:
-            for i, pid in enumerate(matter.raised_by):
-                if pid not in RAISED_BY_BODIES:
-                    yield pid, matter, "raised_by", i, None
-        for decision in meeting.decisions:
-            for field in ("recused", "absent", "roll"):
-                for i, pid in enumerate(getattr(decision, field) or []):
-                    yield pid, decision, field, i, day
-            for i, pid in enumerate(decision.admits):
-                yield pid, decision, "admits", i, None
-            if decision.votes:
-                for field in ("yes", "no", "abstain"):
-                    value = getattr(decision.votes, field)
-                    for i, pid in enumerate(value if isinstance(value, list) else []):
-                        yield pid, decision.votes, field, i, day
+        yield from _meeting_partner_refs(meeting)
     committee = data.organisation.committee
     for member in committee.members:
         for term in member.mandates:  # a partner must remain one for the whole mandate
@@ -128,6 +117,32 @@ def _partner_refs(ctx: Context) -> Iterator[tuple[str, Node, str, int | None, da
         for role in ("chair", "vice_chair"):
             for holder in getattr(body, role):
                 yield holder.partner, holder, "partner", None, None
+
+
+def _meeting_partner_refs(meeting: Meeting) -> Iterator[PartnerRef]:
+    """The attendance, who raised the matters, and the partners named in the decisions."""
+    day = meeting.date
+    for i, pid in enumerate(meeting.attendance):
+        yield pid, meeting, "attendance", i, day
+    for matter in meeting.matters:
+        for i, pid in enumerate(matter.raised_by):
+            if pid not in RAISED_BY_BODIES:
+                yield pid, matter, "raised_by", i, None
+    for decision in meeting.decisions:
+        yield from _decision_partner_refs(decision, day)
+
+
+def _decision_partner_refs(decision: Decision, day: date) -> Iterator[PartnerRef]:
+    for field in ("recused", "absent", "roll"):
+        for i, pid in enumerate(getattr(decision, field) or []):
+            yield pid, decision, field, i, day
+    for i, pid in enumerate(decision.admits):
+        yield pid, decision, "admits", i, None
+    if decision.votes:
+        for field in ("yes", "no", "abstain"):
+            value = getattr(decision.votes, field)
+            for i, pid in enumerate(value if isinstance(value, list) else []):
+                yield pid, decision.votes, field, i, day
 
 
 @rule(
@@ -149,6 +164,13 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
     Åtgärd: Rätta id:t så att det stämmer med partners.yaml, mappnamnet under
     meetings/ eller beslutets id.
     """
+    yield from _unknown_partners(ctx)
+    yield from _unknown_decisions(ctx.data)
+    for meeting in ctx.data.meetings:
+        yield from _unknown_in_meeting(ctx.data, meeting)
+
+
+def _unknown_partners(ctx: Context) -> Iterator[Result]:
     data = ctx.data
     for pid, node, field, index, _ in _partner_refs(ctx):
         if data.partner(pid) is None:
@@ -158,6 +180,10 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
                 + did_you_mean(pid, [p.id for p in data.partners]),
                 node.where(field, index),
             )
+
+
+def _decision_refs(data: Dataset) -> list[tuple[str | None, Node, str]]:
+    """Every reference to a decision outside the meetings: (id or None, node, field)."""
     decision_refs: list[tuple[str | None, Node, str]] = [
         (p.admitted_by, p, "admitted_by") for p in data.partners
     ]
@@ -168,7 +194,11 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
         decision_refs += [(t.decision, t, "decision") for t in body.chair + body.vice_chair]
     decision_refs += [(g.decision, g, "decision") for g in data.organisation.working_groups]
     decision_refs += [(d.meta.adopted_by, d.meta, "adopted_by") for d in data.rules_versions]
-    for ref, node, field in decision_refs:
+    return decision_refs
+
+
+def _unknown_decisions(data: Dataset) -> Iterator[Result]:
+    for ref, node, field in _decision_refs(data):
         if ref and data.decision(ref) is None:
             yield failed(
                 SubjectRef.decision(ref),
@@ -176,25 +206,28 @@ def references_resolve(ctx: Context) -> Iterator[Result]:
                 + did_you_mean(ref, [d.id for _, d in data.decisions()]),
                 node.where(field),
             )
-    for meeting in data.meetings:
-        protocol = meeting.protocol
-        approved_at = protocol.approved_at if protocol else None
-        if protocol and approved_at and data.meeting(approved_at) is None:
+
+
+def _unknown_in_meeting(data: Dataset, meeting: Meeting) -> Iterator[Result]:
+    """The meeting that approved the protocol, and the matters of agenda items and decisions."""
+    protocol = meeting.protocol
+    approved_at = protocol.approved_at if protocol else None
+    if protocol and approved_at and data.meeting(approved_at) is None:
+        yield failed(
+            SubjectRef.meeting(approved_at),
+            f"Mötet '{approved_at}' finns inte under meetings/."
+            + did_you_mean(approved_at, [m.meeting_id for m in data.meetings]),
+            protocol.where("approved_at"),
+        )
+    items = [(a.matter, a) for a in meeting.agenda] + [(d.matter, d) for d in meeting.decisions]
+    for matter_id, node in items:
+        if matter_id and meeting.matter(matter_id) is None:
             yield failed(
-                SubjectRef.meeting(approved_at),
-                f"Mötet '{approved_at}' finns inte under meetings/."
-                + did_you_mean(approved_at, [m.meeting_id for m in data.meetings]),
-                protocol.where("approved_at"),
+                SubjectRef.matter(matter_id),
+                f"Ärendet '{matter_id}' finns inte bland mötets ärenden."
+                + did_you_mean(matter_id, [m.id for m in meeting.matters]),
+                node.where("matter"),
             )
-        items = [(a.matter, a) for a in meeting.agenda] + [(d.matter, d) for d in meeting.decisions]
-        for matter_id, node in items:
-            if matter_id and meeting.matter(matter_id) is None:
-                yield failed(
-                    SubjectRef.matter(matter_id),
-                    f"Ärendet '{matter_id}' finns inte bland mötets ärenden."
-                    + did_you_mean(matter_id, [m.id for m in meeting.matters]),
-                    node.where("matter"),
-                )
 
 
 @rule(
@@ -232,6 +265,13 @@ def partner_on_date(ctx: Context) -> Iterator[Result]:
 
 
 def _meeting_consistency(meeting: Meeting, as_of: date) -> Iterator[tuple[Node, str, str]]:
+    yield from _status_consistency(meeting, as_of)
+    if meeting.protocol is not None:
+        yield from _protocol_consistency(meeting, meeting.protocol)
+
+
+def _status_consistency(meeting: Meeting, as_of: date) -> Iterator[tuple[Node, str, str]]:
+    """The meeting's status against its date and contents; the notice and matters' dates."""
     mid = meeting.meeting_id
     if meeting.status is MeetingStatus.HELD and meeting.date > as_of:
         yield meeting, "status", f"Mötet {mid} är markerat genomfört men datumet har inte varit."
@@ -246,9 +286,10 @@ def _meeting_consistency(meeting: Meeting, as_of: date) -> Iterator[tuple[Node, 
     for matter in meeting.matters:
         if matter.raised and matter.raised > meeting.date:
             yield matter, "raised", f"Ärendet {matter.id} är väckt efter mötet."
-    protocol = meeting.protocol
-    if protocol is None:
-        return
+
+
+def _protocol_consistency(meeting: Meeting, protocol: Protocol) -> Iterator[tuple[Node, str, str]]:
+    """The protocol's status against its dates."""
     if protocol.completed and protocol.completed < meeting.date:
         yield protocol, "completed", "Protokollet är färdigställt före mötet."
     if protocol.status is not ProtocolStatus.DRAFT and protocol.completed is None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..loader import MEETINGS_DIR
+from ..layout import MEETINGS_DIR
 from ..markup import (
     SC_ATTRIBUTE,
     SC_ELEMENT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ..loader import MEETINGS_DIR
+from ..layout import MEETINGS_DIR
 from ..models import SECTOR_NAMES, BodyName, ChairRole, MeetingStatus, ProtocolStatus
 from ..problems import Location
 from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule

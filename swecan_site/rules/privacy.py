@@ -9,7 +9,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..loader import ORGANISATION_FILE
+from ..layout import ORGANISATION_FILE
 from ..problems import Kind, Location, Severity
 from .base import Basis, Context, Result, SubjectRef, failed, met, rule
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from ..loader import CONTENT_DIR, ORGANISATION_FILE, PARTNERS_FILE, REPORTS_DIR, RULES_DIR
+from ..layout import CONTENT_DIR, ORGANISATION_FILE, PARTNERS_FILE, REPORTS_DIR, RULES_DIR
 from ..models import BodyName, MeetingStatus, ReportKind
 from ..problems import Kind, Location
 from .base import Basis, Context, Result, SubjectRef, ao, failed, met, pending, rule

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..config import add_months
-from ..loader import MEETINGS_DIR
+from ..layout import MEETINGS_DIR
 from ..models import BodyName, DecisionKind
 from ..problems import Location
 from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule
