@@ -16,6 +16,7 @@ from swecan_site.loader import load
 from .conftest import REPO, DataRepo, copy_data
 
 AS_OF = "2026-11-26"
+LATE = date(2027, 3, 1)  # after every date in the comparers' cases
 
 
 def git(root: Path, *args: str) -> None:
@@ -195,17 +196,17 @@ def test_partner_changes(shipped: Dataset, tmp_path: Path) -> None:
         ),
         ("partners.yaml", "namn: Region Uppsala\n", "namn: Region Uppsala län\n"),
     )
-    assert prsummary.partner_changes(shipped, head) == [
+    assert prsummary.partner_changes(shipped, head, LATE) == [
         "partner utträder: Regionalt cancercentrum Mellansverige (2026-11-20)",
         "ny partner: Region Testland (region-testland), ansluten 2026-11-20",
         "partner ändrad: Region Uppsala län (region-uppsala)",
     ]
-    assert prsummary.partner_changes(head, shipped) == [
+    assert prsummary.partner_changes(head, shipped, LATE) == [
         "partner ändrad: Regionalt cancercentrum Mellansverige (rcc-mellansverige)",
         "partner ändrad: Region Uppsala (region-uppsala)",
         "partner borttagen: Region Testland (region-testland)",
     ]
-    first = prsummary.partner_changes(None, shipped)
+    first = prsummary.partner_changes(None, shipped, LATE)
     assert len(first) == len(shipped.partners) and first[0].startswith("ny partner: ")
 
 
@@ -221,29 +222,31 @@ def test_meeting_changes(shipped: Dataset, tmp_path: Path) -> None:
             "plats: Stockholm\nstatus: planerat\n",
         ),
     )
-    assert prsummary.meeting_changes(shipped, head) == [
+    assert prsummary.meeting_changes(shipped, head, LATE) == [
         "möte 2026-12-03-partnerskapet: planerat → inställt",
         "nytt möte: 2027-02-11-partnerskapet (planerat)",
     ]
-    assert prsummary.meeting_changes(head, shipped)[-1] == (
+    assert prsummary.meeting_changes(head, shipped, LATE)[-1] == (
         "möte borttaget: 2027-02-11-partnerskapet"
     )
     no_notice = edited(tmp_path / "b", (planned, "kallelse_skickad: 2026-10-30\n", ""))
-    assert prsummary.meeting_changes(no_notice, shipped) == [
+    assert prsummary.meeting_changes(no_notice, shipped, LATE) == [
         "möte 2026-12-03-partnerskapet: kallelse skickad 2026-10-30"
     ]
-    assert prsummary.meeting_changes(shipped, no_notice) == ["möte 2026-12-03-partnerskapet ändrat"]
+    assert prsummary.meeting_changes(shipped, no_notice, LATE) == [
+        "möte 2026-12-03-partnerskapet ändrat"
+    ]
 
 
 def test_protocol_and_decision_changes(shipped: Dataset, tmp_path: Path) -> None:
     draft = edited(tmp_path, (f"{MEETING}/mote.yaml", PROTOCOL_DONE, PROTOCOL_DRAFT))
-    assert prsummary.meeting_changes(draft, shipped) == [
+    assert prsummary.meeting_changes(draft, shipped, LATE) == [
         "möte 2026-10-01-partnerskapet ändrat",
         "protokoll 2026-10-01-partnerskapet publiceras",
         "beslut publiceras: B-2026-09 Ändring av arbetsordningen §3.2",
         "beslut publiceras: B-2026-10 Former för extern utvärdering och granskning",
     ]
-    assert prsummary.meeting_changes(shipped, draft) == [
+    assert prsummary.meeting_changes(shipped, draft, LATE) == [
         "möte 2026-10-01-partnerskapet ändrat",
         "protokoll 2026-10-01-partnerskapet avpubliceras",
     ]
@@ -251,7 +254,9 @@ def test_protocol_and_decision_changes(shipped: Dataset, tmp_path: Path) -> None
         tmp_path / "b",
         (f"{MEETING}/protokoll.md", "**Tid:** 13.00–16.00", "**Tid:** 13.00–16.30"),
     )
-    assert prsummary.meeting_changes(shipped, text) == ["protokoll 2026-10-01-partnerskapet ändrat"]
+    assert prsummary.meeting_changes(shipped, text, LATE) == [
+        "protokoll 2026-10-01-partnerskapet ändrat"
+    ]
 
 
 def test_report_changes(shipped: Dataset, tmp_path: Path) -> None:
@@ -266,17 +271,19 @@ def test_report_changes(shipped: Dataset, tmp_path: Path) -> None:
             "utkast: true\n---\nText.\n",
         ),
     )
-    assert prsummary.report_changes(shipped, head) == [
+    assert prsummary.report_changes(shipped, head, LATE) == [
         "rapport ändrad: årsrapport 2026",
         "ny rapport (utkast): verksamhetsberättelse 2026",
     ]
     published = edited(
         tmp_path / "b", (report, "utkast: true\n", "antagen: 2027-02-10\npublicerad: 2027-02-15\n")
     )
-    assert prsummary.report_changes(shipped, published) == [
+    assert prsummary.report_changes(shipped, published, LATE) == [
         "årsrapport 2026 publiceras (2027-02-15)"
     ]
-    assert prsummary.report_changes(None, published) == ["årsrapport 2026 publiceras (2027-02-15)"]
+    assert prsummary.report_changes(None, published, LATE) == [
+        "årsrapport 2026 publiceras (2027-02-15)"
+    ]
 
 
 def test_rules_version_changes(shipped: Dataset, tmp_path: Path) -> None:
@@ -290,7 +297,7 @@ def test_rules_version_changes(shipped: Dataset, tmp_path: Path) -> None:
             "gäller_från: 2027-01-01\n---\n\n## 1. Syfte och mål\n",
         ),
     )
-    assert prsummary.rules_version_changes(shipped, head) == [
+    assert prsummary.rules_version_changes(shipped, head, LATE) == [
         "arbetsordningen version 1.1 ändrad",
         "ny version av arbetsordningen: 1.2, gäller från 2027-01-01 (B-2026-10)",
     ]
@@ -300,8 +307,29 @@ def test_organisation_changes(shipped: Dataset, tmp_path: Path) -> None:
     head = edited(
         tmp_path, ("organisation.yaml", "namn: Kansliet för SweCan", "namn: SweCans kansli")
     )
-    assert prsummary.organisation_changes(shipped, head) == [
+    assert prsummary.organisation_changes(shipped, head, LATE) == [
         "organisation.yaml ändrad (ordförande, arbetsutskott, kansli eller arbetsgrupper)"
     ]
-    assert prsummary.organisation_changes(None, head) == []
-    assert prsummary.organisation_changes(shipped, shipped) == []
+    assert prsummary.organisation_changes(None, head, LATE) == []
+    assert prsummary.organisation_changes(shipped, shipped, LATE) == []
+
+
+def test_a_report_counts_as_published_by_the_sites_own_rule(
+    shipped: Dataset, tmp_path: Path
+) -> None:
+    """facts.report_published: not a draft and publicerad reached – before that date the
+    summary does not say the report is published."""
+    repo = copy_data(tmp_path / "data")
+    repo.write(
+        "content/rapporter/2026-arsrapport.md",
+        "---\ntitel: Årsrapport 2026\når: 2026\ntyp: årsrapport\n"
+        "publicerad: 2027-02-15\n---\n\nText.\n",
+    )
+    head = load(repo.root).dataset
+    assert head is not None
+    assert prsummary.report_changes(shipped, head, date(2027, 2, 14)) == [
+        "rapport ändrad: årsrapport 2026"
+    ]
+    assert prsummary.report_changes(shipped, head, date(2027, 2, 15)) == [
+        "årsrapport 2026 publiceras (2027-02-15)"
+    ]

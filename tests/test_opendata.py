@@ -70,8 +70,7 @@ def rows(folder: Path, table: str) -> list[dict[str, str]]:
 def test_export_writes_every_listed_file_and_nothing_else(exported: Path) -> None:
     written = sorted(p.relative_to(exported).as_posix() for p in exported.rglob("*") if p.is_file())
     expected = sorted(
-        [d.file for d in data_files()]
-        + [f"schemas/{d.schema}" for d in data_files() if d.schema]
+        [d.file for d in data_files()] + [f"schemas/{d.schema}" for d in data_files() if d.schema]
     )
     assert written == expected
 

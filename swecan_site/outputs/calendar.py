@@ -170,9 +170,7 @@ def _calendar_file(body: BodyName | None) -> DataFile:
         return calendar(name, meetings, view.as_of, _events(view))
 
     path = urls.calendar(body.value if body else None)
-    return DataFile(
-        path, f"{name} (iCalendar)", name, "text/calendar", build, dataset="kalender"
-    )
+    return DataFile(path, f"{name} (iCalendar)", name, "text/calendar", build, dataset="kalender")
 
 
 # Every meeting in the public view (a meeting is public once it is in the data).

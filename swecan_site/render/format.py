@@ -16,6 +16,7 @@ __all__ = [
     "anchor", "cell", "hostname", "mailto", "sv_date", "sv_time", "text", "url", "yaml_str",
 ]  # fmt: skip
 
+
 def text(value: object) -> str:
     """Data for running Markdown text: shown as written, never markup (see markup.py)."""
     return plain_text(value)

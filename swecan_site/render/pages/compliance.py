@@ -92,9 +92,7 @@ def _by_rule(rows: Iterable[Evaluation]) -> list[tuple[Rule, list[Evaluation]]]:
 
 
 def _not_met(rows: Iterable[Evaluation], basis: Basis) -> list[tuple[Rule, list[Evaluation]]]:
-    return _by_rule(
-        e for e in rows if e.result.status is Status.NOT_MET and e.rule.basis is basis
-    )
+    return _by_rule(e for e in rows if e.result.status is Status.NOT_MET and e.rule.basis is basis)
 
 
 def _year_sections(site: Site, year: int, rows: list[Evaluation]) -> dict[str, Any]:

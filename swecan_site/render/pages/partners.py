@@ -77,7 +77,6 @@ def roles(site: Site, partner_id: str) -> list[str]:
             for holder in getattr(body, role):
                 if holder.partner == partner_id:
                     found.append(
-                        f"{title} i {label} {fmt.sv_date(holder.start)} – "
-                        f"{fmt.sv_date(holder.end)}"
+                        f"{title} i {label} {fmt.sv_date(holder.start)} – {fmt.sv_date(holder.end)}"
                     )
     return found
