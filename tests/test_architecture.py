@@ -141,3 +141,20 @@ def test_no_class_is_longer_than_300_lines() -> None:
                 if lines > MAX_CLASS_LINES:
                     long.append(f"{path.relative_to(REPO)}: {node.name} ({lines} lines)")
     assert long == []
+
+
+def test_every_rule_id_written_outside_rules_is_registered() -> None:
+    """The layers below the rules (YAML reader, markup, loader) emit data-error codes
+    without importing the registry (rules import them); each code they write must be a
+    registered rule, so `swecan-site explain` knows it."""
+    from swecan_site.rules import BY_ID
+
+    literal = re.compile(r"[\"'](SC\d{3})[\"']")
+    unknown = []
+    for path in PACKAGE.rglob("*.py"):
+        if "rules" in path.relative_to(PACKAGE).parts:
+            continue
+        for found in literal.findall(path.read_text(encoding="utf-8")):
+            if found not in BY_ID:
+                unknown.append(f"{path.relative_to(REPO)}: {found}")
+    assert unknown == []
