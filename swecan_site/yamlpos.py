@@ -471,8 +471,8 @@ def _plain_enough(text: str) -> bool:
     return sum(text.count(c) for c in _NODE_MARKS) < limits.MAX_YAML_NODES
 
 
-# mccabe counts the two closures into this function; each is small (radon: value B, collection
-# B), and they are closures because this is the hot path of `check` (README: check speed).
+# mccabe counts the two closures value() and collection() into this function (radon, which
+# does not: B 7); they are closures because this is the hot path of `check` (README: check speed).
 def _compose(text: str, offset: int) -> Document | None:  # noqa: C901
     """The Document of ``text`` via libyaml's composer, or None to use the event builder."""
     assert _COMPOSER is not None
