@@ -192,9 +192,11 @@ def documents_with_notice(ctx: Context) -> Iterator[Result]:
         for matter, doc in documents:
             if doc.distributed is None or doc.distributed > sent:
                 late = True
+                # The verdict is published: a non-public underlag is not named (§7, SC803).
+                what = f"'{doc.title}'" if doc.public else "som inte är offentligt"
                 yield failed(
                     mid,
-                    f"Underlaget '{doc.title}' ({matter.id}) distribuerades "
+                    f"Underlaget {what} ({matter.id}) distribuerades "
                     f"{fmt(doc.distributed)}, kallelsen {fmt(sent)}.",
                     doc.where("distributed"),
                 )
