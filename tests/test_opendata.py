@@ -30,6 +30,7 @@ from swecan_site.outputs.json_schemas import schema_name
 from swecan_site.public import PublicView
 
 from .conftest import AS_OF, REPO
+from .test_build import project_copy
 from .tools import tool as find_tool
 
 STANDARDS_ENV = "SWECAN_STANDARDS"
@@ -220,9 +221,7 @@ def test_files_follow_the_public_view_on_the_date() -> None:
 
 
 def test_export_needs_a_site_url(tmp_path: Path, capsys) -> None:
-    root = tmp_path / "data"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".git", "site", "tests",
-                                                              "benchmarks", "*.pyc"))  # fmt: skip
+    root = project_copy(tmp_path)  # the data, mkdocs.yml, docs/, overrides/ (not the venv)
     config = root / "mkdocs.yml"
     config.write_text(
         "\n".join(
