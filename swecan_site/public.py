@@ -1,23 +1,25 @@
 """What is public on a date: the public record and the verdicts on it.
 
-:class:`PublicView` is what every page, output and the pull-request summary
-read. The records (meetings, decisions, partners, content) and the one rule
-per subject kind are :class:`~swecan_site.public_record.PublicRecord`'s; this
-module adds the compliance verdicts that may be published, filed by year,
-and the deadlines ahead.
+:class:`PublicView` is what every page and output reads. The records
+(meetings, decisions, partners, content, ``report_public``) are
+:class:`~swecan_site.public_record.PublicRecord`'s; this module adds what a
+verdict may be about – :meth:`PublicView.subject_public`, one rule per
+subject kind – and the verdicts and deadlines that pass it, filed by year
+and by rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from .check import Evaluation, Report
 from .deadlines import Deadline, upcoming
-from .models import Meeting
+from .facts import protocol_published
+from .models import Meeting, MeetingStatus
 from .problems import Kind
 from .public_record import START_PAGE, Asset, PublicRecord, SectorGroup, subject_id
-from .rules import REGISTRY, Rule, SubjectKind
+from .rules import REGISTRY, Rule, SubjectKind, SubjectRef
 from .rules.base import Basis, Quote
 from .rules.common import quote_holds
 
@@ -34,6 +36,59 @@ class PublicView(PublicRecord):
     def __init__(self, report: Report, base_url: str = "") -> None:
         super().__init__(report, base_url)
         self._deadlines: dict[int, list[Deadline]] = {}
+        self._decision_ids = {d.id for _, d in self._data.decisions()}
+        self._meetings_by_subject: dict[tuple[SubjectKind, str], Meeting] | None = None
+
+    # --- what a verdict may be about ------------------------------------------------
+
+    def subject_public(self, subject: object) -> bool:
+        """Whether a verdict or a deadline about ``subject`` may be published – the one
+        rule per subject kind:
+
+        * a decision: only with the protocol that publishes it;
+        * a matter: its verdicts rest on what the meeting decided, so once its
+          meeting is held they wait for that meeting's protocol (before the
+          meeting, the agenda and its matters are public);
+        * everything else (meetings, partners, years, roles, reports …) is public.
+
+        An untyped subject (a plain id) is judged as a decision when it names one.
+        """
+        kind = getattr(subject, "kind", None)
+        ident = subject_id(subject)
+        if kind is SubjectKind.DECISION or (kind is None and ident in self._decision_ids):
+            return ident in self._published
+        if kind is SubjectKind.MATTER:
+            meeting = self._meeting_of().get((SubjectKind.MATTER, ident))
+            return not (
+                meeting is not None
+                and meeting.status is MeetingStatus.HELD
+                and not protocol_published(meeting)
+            )
+        return True
+
+    def meeting_subjects(self, meeting: Meeting) -> Iterator[SubjectRef]:
+        """What a meeting's verdicts are about: the meeting, its decisions and its
+        matters, as far as :meth:`subject_public` lets them be shown."""
+        yield SubjectRef.meeting(meeting.meeting_id)
+        for subject in (
+            *(SubjectRef.decision(d.id) for d in meeting.decisions),
+            *(SubjectRef.matter(m.id) for m in meeting.matters),
+        ):
+            if self.subject_public(subject):
+                yield subject
+
+    def _meeting_of(self) -> dict[tuple[SubjectKind, str], Meeting]:
+        """(kind, id) of a meeting, decision or matter -> its meeting (built once)."""
+        if self._meetings_by_subject is None:
+            found: dict[tuple[SubjectKind, str], Meeting] = {}
+            for meeting in self._data.meetings:
+                found[(SubjectKind.MEETING, meeting.meeting_id)] = meeting
+                for decision in meeting.decisions:
+                    found[(SubjectKind.DECISION, decision.id)] = meeting
+                for matter in meeting.matters:
+                    found.setdefault((SubjectKind.MATTER, matter.id), meeting)
+            self._meetings_by_subject = found
+        return self._meetings_by_subject
 
     # --- compliance ------------------------------------------------------------------
 

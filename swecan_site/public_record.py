@@ -17,7 +17,7 @@ is in the data: the arbetsordning requires the kallelse and the dagordning to
 be published before the meeting.
 
 One rule per subject kind, read by every page, export and feed:
-:meth:`PublicRecord.subject_public` (what a verdict or a deadline is about),
+:meth:`PublicView.subject_public` (what a verdict or a deadline is about),
 built on :func:`~swecan_site.facts.protocol_published`, and
 :meth:`PublicRecord.report_public` (:func:`~swecan_site.facts.report_published`).
 The rules and the pull-request summary read the same two facts.
@@ -25,7 +25,6 @@ The rules and the pull-request summary read the same two facts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -58,7 +57,6 @@ from .models import (
     Sector,
     Underlag,
 )
-from .rules import SubjectKind, SubjectRef
 
 START_PAGE = "start"
 
@@ -101,9 +99,7 @@ class PublicRecord:
         self.as_of: date = report.as_of
         self.base_url = base_url
         self._published = {d.id: (m, d) for m, d in self._data.decisions() if protocol_published(m)}
-        self._decision_ids = {d.id for _, d in self._data.decisions()}
         self._context = Context(self._data, self.as_of)
-        self._meetings_by_subject: dict[tuple[SubjectKind, str], Meeting] | None = None
 
     # --- configuration and facts ----------------------------------------------------
 
@@ -333,54 +329,3 @@ class PublicRecord:
             key=lambda d: (d.meta.year, str(d.meta.kind)),
             reverse=True,
         )
-
-    # --- what a verdict may be about ------------------------------------------------
-
-    def subject_public(self, subject: object) -> bool:
-        """Whether a verdict or a deadline about ``subject`` may be published – the one
-        rule per subject kind:
-
-        * a decision: only with the protocol that publishes it;
-        * a matter: its verdicts rest on what the meeting decided, so once its
-          meeting is held they wait for that meeting's protocol (before the
-          meeting, the agenda and its matters are public);
-        * everything else (meetings, partners, years, roles, reports …) is public.
-
-        An untyped subject (a plain id) is judged as a decision when it names one.
-        """
-        kind = getattr(subject, "kind", None)
-        ident = subject_id(subject)
-        if kind is SubjectKind.DECISION or (kind is None and ident in self._decision_ids):
-            return ident in self._published
-        if kind is SubjectKind.MATTER:
-            meeting = self._meeting_of().get((SubjectKind.MATTER, ident))
-            return not (
-                meeting is not None
-                and meeting.status is MeetingStatus.HELD
-                and not protocol_published(meeting)
-            )
-        return True
-
-    def meeting_subjects(self, meeting: Meeting) -> Iterator[SubjectRef]:
-        """What a meeting's verdicts are about: the meeting, its decisions and its
-        matters, as far as :meth:`subject_public` lets them be shown."""
-        yield SubjectRef.meeting(meeting.meeting_id)
-        for subject in (
-            *(SubjectRef.decision(d.id) for d in meeting.decisions),
-            *(SubjectRef.matter(m.id) for m in meeting.matters),
-        ):
-            if self.subject_public(subject):
-                yield subject
-
-    def _meeting_of(self) -> dict[tuple[SubjectKind, str], Meeting]:
-        """(kind, id) of a meeting, decision or matter -> its meeting (built once)."""
-        if self._meetings_by_subject is None:
-            found: dict[tuple[SubjectKind, str], Meeting] = {}
-            for meeting in self._data.meetings:
-                found[(SubjectKind.MEETING, meeting.meeting_id)] = meeting
-                for decision in meeting.decisions:
-                    found[(SubjectKind.DECISION, decision.id)] = meeting
-                for matter in meeting.matters:
-                    found.setdefault((SubjectKind.MATTER, matter.id), meeting)
-            self._meetings_by_subject = found
-        return self._meetings_by_subject
