@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import date, time
 
 from .models import (
-    BODY_NAMES,
     BodyName,
     Decision,
     DecisionKind,
@@ -103,10 +102,6 @@ def meeting_location(meeting: Meeting) -> str | None:
 def meeting_place(meeting: Meeting) -> str:
     """The place as a reader sees it: known, or 'plats meddelas senare'."""
     return meeting_location(meeting) or PLACE_UNKNOWN
-
-
-def body_name(body: BodyName) -> str:
-    return BODY_NAMES[body]
 
 
 def method_text(decision: Decision) -> str:

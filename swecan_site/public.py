@@ -36,12 +36,10 @@ class PublicView(PublicRecord):
     def __init__(self, report: Report, base_url: str = "") -> None:
         super().__init__(report, base_url)
         self._deadlines: dict[int, list[Deadline]] = {}
-        self._decision_ids = {d.id for _, d in self._data.decisions()}
-        self._meetings_by_subject: dict[tuple[SubjectKind, str], Meeting] | None = None
 
     # --- what a verdict may be about ------------------------------------------------
 
-    def subject_public(self, subject: object) -> bool:
+    def subject_public(self, subject: SubjectRef) -> bool:
         """Whether a verdict or a deadline about ``subject`` may be published – the one
         rule per subject kind:
 
@@ -50,15 +48,11 @@ class PublicView(PublicRecord):
           meeting is held they wait for that meeting's protocol (before the
           meeting, the agenda and its matters are public);
         * everything else (meetings, partners, years, roles, reports …) is public.
-
-        An untyped subject (a plain id) is judged as a decision when it names one.
         """
-        kind = getattr(subject, "kind", None)
-        ident = subject_id(subject)
-        if kind is SubjectKind.DECISION or (kind is None and ident in self._decision_ids):
-            return ident in self._published
-        if kind is SubjectKind.MATTER:
-            meeting = self._meeting_of().get((SubjectKind.MATTER, ident))
+        if subject.kind is SubjectKind.DECISION:
+            return subject.id in self._published
+        if subject.kind is SubjectKind.MATTER:
+            meeting = self._meeting_of.get((SubjectKind.MATTER, subject.id))
             return not (
                 meeting is not None
                 and meeting.status is MeetingStatus.HELD
@@ -77,18 +71,17 @@ class PublicView(PublicRecord):
             if self.subject_public(subject):
                 yield subject
 
+    @cached_property
     def _meeting_of(self) -> dict[tuple[SubjectKind, str], Meeting]:
-        """(kind, id) of a meeting, decision or matter -> its meeting (built once)."""
-        if self._meetings_by_subject is None:
-            found: dict[tuple[SubjectKind, str], Meeting] = {}
-            for meeting in self._data.meetings:
-                found[(SubjectKind.MEETING, meeting.meeting_id)] = meeting
-                for decision in meeting.decisions:
-                    found[(SubjectKind.DECISION, decision.id)] = meeting
-                for matter in meeting.matters:
-                    found.setdefault((SubjectKind.MATTER, matter.id), meeting)
-            self._meetings_by_subject = found
-        return self._meetings_by_subject
+        """(kind, id) of a meeting, decision or matter -> its meeting."""
+        found: dict[tuple[SubjectKind, str], Meeting] = {}
+        for meeting in self._data.meetings:
+            found[(SubjectKind.MEETING, meeting.meeting_id)] = meeting
+            for decision in meeting.decisions:
+                found[(SubjectKind.DECISION, decision.id)] = meeting
+            for matter in meeting.matters:
+                found.setdefault((SubjectKind.MATTER, matter.id), meeting)
+        return found
 
     # --- compliance ------------------------------------------------------------------
 
@@ -146,7 +139,7 @@ class PublicView(PublicRecord):
         kind = getattr(subject, "kind", None)
         ident = subject_id(subject)
         if kind in (SubjectKind.MEETING, SubjectKind.DECISION, SubjectKind.MATTER):
-            meeting = self._meeting_of().get((kind, ident))
+            meeting = self._meeting_of.get((kind, ident))
             if meeting is not None:
                 return meeting.date.year
         if kind is SubjectKind.YEAR and ident.isdigit():

@@ -193,14 +193,6 @@ class PublicRecord:
             and (body is None or m.body is body)
         ]
 
-    def stale_planned(self) -> list[Meeting]:
-        """Planned meetings whose date has passed (SC206: the status is not updated)."""
-        return [
-            m
-            for m in self._data.meetings
-            if m.status is MeetingStatus.PLANNED and m.date < self.as_of
-        ]
-
     def past_meetings(self) -> list[Meeting]:
         """Held meetings and those planned ones whose date has passed, in date order."""
         return [

@@ -13,23 +13,22 @@ template is compiled again. It changes nothing in the output; a fresh machine
 
 from __future__ import annotations
 
+import functools
 import os
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 
 ENV = "SWECAN_TEMPLATE_CACHE"
 
-_cache: BytecodeCache | None = None
-
 
 def on_disk() -> BytecodeCache | None:
     """The shared on-disk cache, or None when it is off or cannot be used."""
-    global _cache
-    if os.environ.get(ENV) == "0":
+    return None if os.environ.get(ENV) == "0" else _shared()
+
+
+@functools.cache
+def _shared() -> BytecodeCache | None:
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no private temporary folder: compile each time
         return None
-    if _cache is None:
-        try:
-            _cache = FileSystemBytecodeCache()
-        except (OSError, RuntimeError):  # no private temporary folder: compile each time
-            return None
-    return _cache

@@ -36,7 +36,9 @@ class Subject:
     title: str
     description: str  # the dataset's (and its JSON file's) description
     items: Callable[[Objects], list[dict[str, Any]]] | None = None  # the JSON file's objects
-    csv_description: str | None = None  # a CSV table, with tables.COLUMNS[key]
+    # The CSV table's description when the subject also has a JSON file (a subject has a
+    # CSV table when tables.COLUMNS has its key; a CSV-only subject's is the description).
+    csv_description: str | None = None
 
 
 SUBJECTS = [
@@ -100,14 +102,8 @@ SUBJECTS = [
         "omrostningar",
         "Omröstningar",
         "En rad per beslut och alternativ (för, emot, avstår, frånvarande).",
-        csv_description="En rad per beslut och alternativ (för, emot, avstår, frånvarande).",
     ),
-    Subject(
-        "narvaro",
-        "Närvaro",
-        "En rad per närvarande partner och genomfört möte.",
-        csv_description="En rad per närvarande partner och genomfört möte.",
-    ),
+    Subject("narvaro", "Närvaro", "En rad per närvarande partner och genomfört möte."),
 ]
 
 
@@ -154,11 +150,10 @@ def _csv_file(subject: Subject) -> DataFile:
     def build(view: PublicView) -> bytes:
         return tables.csv_bytes(columns, rows(objects(view)))
 
-    assert subject.csv_description is not None
     return DataFile(
         urls.data_file(f"{subject.key}.csv"),
         f"{subject.title} (CSV)",
-        subject.csv_description,
+        subject.csv_description or subject.description,
         CSV,
         build,
         dataset=f"data-{subject.key}",

@@ -15,7 +15,7 @@ from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, p
 
 from .. import labels, urls
 from ..markup import safe_markdown
-from ..models import SECTOR_NAMES, BodyName, DecisionKind, MeetingForm, Sector
+from ..models import BODY_NAMES, SECTOR_NAMES, BodyName, DecisionKind, MeetingForm, Sector
 from ..problems import section_label
 from ..public import PublicView
 from . import format as fmt
@@ -61,7 +61,7 @@ def _globals(view: PublicView, helpers: PageHelpers) -> dict[str, Any]:
         "partner_links": helpers.partner_links,
         "subject_link": helpers.subject_link,
         "sector_name": lambda s: SECTOR_NAMES[Sector(s)],
-        "body_name": lambda b: labels.body_name(BodyName(b)),
+        "body_name": lambda b: BODY_NAMES[BodyName(b)],
         "form_name": lambda f: labels.capitalised(labels.FORM_NAMES[MeetingForm(f)]),
         "kind_name": lambda k: labels.KIND_NAMES[DecisionKind(k)],
         "report_kind": lambda k: str(k),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ..layout import CONTENT_DIR, ORGANISATION_FILE, PARTNERS_FILE, REPORTS_DIR, RULES_DIR
-from ..models import BodyName, MeetingStatus, ReportKind
+from ..models import BodyName, ContentDoc, MeetingStatus, ReportKind, ReportMeta
 from ..problems import Kind, Location
 from .base import Basis, Context, Result, SubjectRef, ao, failed, met, pending, rule
 from .common import fmt, held, planned, protocol_deadline, protocol_published, report_published
@@ -213,7 +213,7 @@ def _report(ctx: Context, year: int, kind: ReportKind):  # type: ignore[no-untyp
     return docs[0] if docs else None
 
 
-def _published(ctx: Context, doc) -> date | None:  # type: ignore[no-untyped-def]
+def _published(ctx: Context, doc: ContentDoc[ReportMeta] | None) -> date | None:
     """The report's publication date if it is public on the as-of date (facts.report_published)."""
     return doc.meta.published if doc and report_published(doc.meta, ctx.as_of) else None
 

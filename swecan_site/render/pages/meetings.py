@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ... import rules, urls
 from ...models import SECTOR_NAMES, Meeting, Sector
-from ...public import subject_id
+from ...rules import SubjectRef
 from .site import Site
 
 
@@ -38,8 +38,8 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
     view = site.view
     decisions = view.meeting_decisions(meeting)
     quorum = {
-        subject_id(e.result.subject): e.result.message
-        for e in view.findings_of(rules.QUORUM, (d.id for d in decisions))
+        e.result.subject.id: e.result.message
+        for e in view.findings_of(rules.QUORUM, (SubjectRef.decision(d.id) for d in decisions))
     }
     by_sector: dict[Sector, list[str]] = defaultdict(list)
     for pid in meeting.attendance:
