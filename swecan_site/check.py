@@ -172,6 +172,8 @@ def _problem(rule: Rule, result: Result, severity: Severity) -> Problem:
         str(result.subject.kind),
         result.subject.id,
         result.due,
+        result.period.start if result.period else None,
+        result.period.end if result.period else None,
     )
 
 

@@ -141,6 +141,21 @@ class Parameters(BaseModel):
     reelection_count: Literal["alla_mandat", "i_följd"] = Field(
         "alla_mandat", description="Tolkning T9: hur omval räknas över ett uppehåll (§2.2)"
     )
+    empty_sector: Literal["ej_beslutsför", "undantas"] = Field(
+        "ej_beslutsför",
+        description="Tolkning T10: en sektor utan partners vid beslutsförhet (§3.3)",
+    )
+    documents_with_notice: Literal["senast_kallelsedagen", "inom_en_vecka"] = Field(
+        "senast_kallelsedagen",
+        description="Tolkning T11: underlag 'i samband med att kallelse skickas ut' (§3.2)",
+    )
+    review_period: Literal["tolv_månader", "kalenderår"] = Field(
+        "tolv_månader", description="Tolkning T12: vad 'årligen' betyder för översynen (§9)"
+    )
+    committee_decisions_published: Literal["nästa_möte", "ingen_frist"] = Field(
+        "nästa_möte",
+        description="Tolkning T13: när arbetsutskottets beslut ska vara publicerade (§4.3, §7)",
+    )
 
 
 class Publisher(BaseModel):

@@ -26,6 +26,7 @@ from .models import (
     ProtocolStatus,
     ReportMeta,
 )
+from .timeline import Timeline
 
 T = TypeVar("T")
 MEMO_LIMIT = 4096  # facts remembered per Context; beyond that it starts afresh
@@ -59,6 +60,16 @@ class Context:
     def params(self, day: date) -> Parameters:
         """The rule parameters in force on ``day``."""
         return self.data.params(day)
+
+    @property
+    def timeline(self) -> Timeline:
+        """The data set's periods (memberships, AU seats, chairs)."""
+        return self.memo("timeline", lambda: Timeline(self.data))
+
+    def parameter_changes(self) -> list[date]:
+        """The days a parameter version comes into force (a rule judged over time
+        cuts its periods there too)."""
+        return [start for start, _ in self.data.config.versions]
 
     def members_on(self, day: date) -> list[Partner]:
         members = self.memo(

@@ -11,6 +11,7 @@ they print (render/format.py), outputs leave it to their writers.
 from __future__ import annotations
 
 from datetime import date, time
+from fractions import Fraction
 
 from .models import (
     BodyName,
@@ -127,3 +128,24 @@ def protocol_state(meeting: Meeting, approved_on: date | None) -> str:
     elif protocol.status is ProtocolStatus.APPROVED and completed:
         parts.append(PROTOCOL_NAMES[ProtocolStatus.APPROVED])
     return ", ".join(parts)
+
+
+def decimal(value: Fraction, places: int = 2) -> str:
+    """A non-negative number with a decimal comma: exact when it has at most
+    ``places`` decimals, otherwise cut (never rounded) and marked '…' – so a
+    figure never rounds across a threshold (29 of 44 is 65,9… %, not 66 %)."""
+    scaled = value.numerator * 10**places // value.denominator
+    integer, rest = divmod(scaled, 10**places)
+    digits = f"{rest:0{places}d}".rstrip("0") if places else ""
+    text = f"{integer}" + ("," + digits if digits else "")
+    return text if Fraction(scaled, 10**places) == value else text + "…"
+
+
+def percentages(share: Fraction, threshold: Fraction) -> tuple[str, str]:
+    """``share`` and ``threshold`` in per cent, with as many decimals as it takes for
+    the two figures to differ exactly when the fractions do."""
+    for places in range(1, 9):
+        shown = decimal(share * 100, places), decimal(threshold * 100, places)
+        if (shown[0] == shown[1]) == (share == threshold):
+            break
+    return f"{shown[0]} %", f"{shown[1]} %"

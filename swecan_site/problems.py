@@ -53,6 +53,9 @@ class Problem:
     subject_kind: str = ""  # SubjectKind of the verdict's subject ("" for data errors)
     subject_id: str = ""  # the subject's permanent id (``subject`` is its display text)
     due: date | None = None  # the deadline the finding is about, if it has one
+    # the days a finding judged over time covers (timeline.Period); end None while it runs
+    period_start: date | None = None
+    period_end: date | None = None
 
     @property
     def sort_key(self) -> tuple:
@@ -61,14 +64,19 @@ class Problem:
     def to_dict(self) -> dict:
         data = asdict(self)
         loc = data.pop("location")
-        due = self.due.isoformat() if self.due else None
         return {
             **loc,
             **data,
             "severity": str(self.severity),
             "kind": str(self.kind),
-            "due": due,
+            "due": _iso(self.due),
+            "period_start": _iso(self.period_start),
+            "period_end": _iso(self.period_end),
         }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def section_label(section: str) -> str:

@@ -124,32 +124,38 @@ class PublicView(PublicRecord):
             e for e in (self._findings[p] for p in positions) if e.rule.basis is not Basis.TARGET
         ]
 
-    def finding_year(self, evaluation: Evaluation) -> int | None:
-        """The year a finding belongs to, from typed data only – the one place this is decided.
+    def finding_years(self, evaluation: Evaluation) -> tuple[int, ...]:
+        """The years a finding belongs to, from typed data only – the one place this is
+        decided.
 
         * about a meeting, or a decision or matter of one: the year of the meeting's date;
+        * judged over a period (``Result.period``: a breach of the AU's composition,
+          a vacant chair): every year the period touches, so a breach over a year end
+          stays on both years' pages after it is remedied;
         * about a calendar year (``SubjectRef.year``): that year;
         * otherwise, when the obligation has a date it falls due (``Result.due``:
           a report, a §9 review, an operating year): the year of that date;
-        * otherwise None: a finding about the current state (a partner, a sector,
+        * otherwise none: a finding about the current state (a partner, a sector,
           a role, a mandate, a document); :meth:`findings_by_year` files it under
           the as-of year, whose page says that it holds the current state too.
         """
-        subject = evaluation.result.subject
-        kind = getattr(subject, "kind", None)
-        ident = subject_id(subject)
+        result = evaluation.result
+        subject = result.subject
+        kind = subject.kind
         if kind in (SubjectKind.MEETING, SubjectKind.DECISION, SubjectKind.MATTER):
-            meeting = self._meeting_of.get((kind, ident))
+            meeting = self._meeting_of.get((kind, subject.id))
             if meeting is not None:
-                return meeting.date.year
-        if kind is SubjectKind.YEAR and ident.isdigit():
-            return int(ident)  # SubjectRef.year(int) writes the calendar year as the id
-        if evaluation.result.due is not None:
-            return evaluation.result.due.year
-        return None
+                return (meeting.date.year,)
+        if result.period is not None:
+            return tuple(result.period.years(self.as_of))
+        if kind is SubjectKind.YEAR and subject.id.isdigit():
+            return (int(subject.id),)  # SubjectRef.year(int) writes the calendar year as the id
+        if result.due is not None:
+            return (result.due.year,)
+        return ()
 
     def findings_by_year(self) -> dict[int, list[Evaluation]]:
-        """Every public finding under the year it belongs to (:meth:`finding_year`),
+        """Every public finding under the years it belongs to (:meth:`finding_years`),
         newest year first, in rule order within a year. A finding about the current
         state (no year of its own) is filed under the as-of year, so it is shown
         with what is happening now; nothing is left out."""
@@ -159,8 +165,8 @@ class PublicView(PublicRecord):
     def _by_year(self) -> dict[int, tuple[Evaluation, ...]]:
         years: dict[int, list[Evaluation]] = {}
         for evaluation in self.findings():
-            year = self.finding_year(evaluation)
-            years.setdefault(self.as_of.year if year is None else year, []).append(evaluation)
+            for year in self.finding_years(evaluation) or (self.as_of.year,):
+                years.setdefault(year, []).append(evaluation)
         return {year: tuple(found) for year, found in sorted(years.items(), reverse=True)}
 
     def findings_by_rule(self) -> dict[str, list[Evaluation]]:

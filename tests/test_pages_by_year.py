@@ -3,7 +3,7 @@ the compliance findings (efterlevnad/<år>/), on a three-year synthetic archive.
 
 Every decision is on the page of its meeting's year and keeps its old address
 (``beslut/#b-…``) on the register's index; every public finding is filed under
-exactly one year (PublicView.finding_year), and the pages show each where it is
+its years (PublicView.finding_years), and the pages show each where it is
 filed. Page sizes are benchmark figures (benchmarks/archive.py), not asserted.
 """
 
@@ -91,30 +91,40 @@ def test_links_to_a_decision_go_to_its_year_page(archive) -> None:
     assert f"(beslut/2028.md#{urls.anchor(newest.id)})" in start
 
 
-def test_every_finding_is_filed_under_exactly_one_year(archive) -> None:
+def test_every_finding_is_filed_under_its_years(archive) -> None:
+    """Once per year: a finding judged over a period under every year the period
+    touches, every other finding under exactly one year."""
     view, _ = archive
     by_year = view.findings_by_year()
-    filed = [id(e) for rows in by_year.values() for e in rows]
-    assert len(filed) == len(set(filed)) == len(view.findings())
+    filed = Counter(id(e) for rows in by_year.values() for e in rows)
+    assert set(filed) == {id(e) for e in view.findings()}
     assert list(by_year) == sorted(by_year, reverse=True)
     kinds = Counter()
+    spanning = 0
     for year, rows in by_year.items():
+        assert len({id(e) for e in rows}) == len(rows)
         for e in rows:
             subject = e.result.subject
-            typed = view.finding_year(e)
+            typed = view.finding_years(e)
+            period = e.result.period
             if subject.kind is SubjectKind.MEETING:
                 meeting = view.meeting(subject.id)
-                assert meeting is not None and typed == year == meeting.date.year
+                assert meeting is not None and typed == (year,) == (meeting.date.year,)
             elif subject.kind is SubjectKind.DECISION:
                 found = view.decision(subject.id)
-                assert found is not None and typed == year == found[0].date.year
+                assert found is not None and typed == (year,) == (found[0].date.year,)
+            elif period is not None:
+                first, last = period.start.year, period.last(AS_OF).year
+                assert first <= year <= last and filed[id(e)] == last - first + 1
+                spanning += last > first
             elif subject.kind is SubjectKind.YEAR:
-                assert typed == year == int(subject.id)
+                assert typed == (year,) == (int(subject.id),)
             elif subject.kind is SubjectKind.PARTNER:
                 # a partner's state now: no year of its own, shown with the as-of year
-                assert typed is None and year == AS_OF.year
+                assert typed == () and year == AS_OF.year
             kinds[subject.kind] += 1
     assert kinds[SubjectKind.MEETING] and kinds[SubjectKind.PARTNER] and kinds[SubjectKind.YEAR]
+    assert spanning  # the ten-year archive's AU is judged over every year
 
 
 def test_the_year_pages_show_the_years_breaches_and_the_index_links_them(archive) -> None:
@@ -147,7 +157,7 @@ def test_findings_about_the_current_state_are_on_the_as_of_years_page(archive) -
     page = pages[_source(urls.compliance_year(AS_OF.year))]
     assert "läget just nu" in page
     rows = view.findings_by_year()[AS_OF.year]
-    assert any(view.finding_year(e) is None for e in rows)
+    assert any(view.finding_years(e) == () for e in rows)
     earlier = pages[_source(urls.compliance_year(2027))]
     assert "läget just nu" not in earlier
 

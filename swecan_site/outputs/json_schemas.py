@@ -237,6 +237,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "status": {"enum": list(STATUS_CODES.values())},
                 "subject": {"type": "object", "required": ["id"]},
                 "due": _NDATE,
+                "period": {
+                    "type": ["object", "null"],
+                    "required": ["start", "end"],
+                    "properties": {"start": _DATE, "end": _NDATE},
+                },
                 "message": _STR,
                 "web": _URI,
             },

@@ -42,6 +42,7 @@ from ..models import (
 )
 from ..public import PublicView, subject_id
 from ..rules.base import Basis, Status
+from ..timeline import Period
 from .record import per_view
 
 OPARL = "https://schema.oparl.org/1.1/"
@@ -475,6 +476,13 @@ def _subject(result: Any) -> dict[str, Any]:
     }
 
 
+def _period(period: Period | None) -> dict[str, Any] | None:
+    """The days a verdict covers (timeline.Period); ``end`` null while a breach runs."""
+    if period is None:
+        return None
+    return {"start": period.start.isoformat(), "end": _iso(period.end)}
+
+
 def finding(view: PublicView, e: Evaluation) -> dict[str, Any]:
     ids = Ids(view)
     due = getattr(e.result, "due", None)
@@ -490,6 +498,7 @@ def finding(view: PublicView, e: Evaluation) -> dict[str, Any]:
         "severity": str(e.severity),
         "subject": _subject(e.result),
         "due": _iso(due),
+        "period": _period(e.result.period),
         "message": e.result.message,
         "web": ids.abs(urls.rule(e.rule.id)),
     }

@@ -82,6 +82,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         ("status_namn", "string", "uppfyllt, ej uppfyllt eller ej avgjort"),
         ("gäller", "string", "Vad bedömningen gäller (möte, beslut, år …)"),
         ("förfaller", "date", "När en väntande skyldighet förfaller"),
+        ("period_från", "date", "Första dagen bedömningen gäller (regler som bedöms över tid)"),
+        ("period_till", "date", "Sista dagen; tom om perioden pågår eller saknas"),
         ("bedömning", "string", "Bedömningen i klartext"),
         ("sida", "string", "Regelns sida"),
     ),
@@ -165,6 +167,8 @@ def findings(objs: Objects) -> list[Row]:
         {
             "regel": f["rule"], "grund": f["basis"], "status": f["status"],
             "status_namn": f["statusLabel"], "gäller": f["subject"]["id"], "förfaller": f["due"],
+            "period_från": (f["period"] or {}).get("start"),
+            "period_till": (f["period"] or {}).get("end"),
             "bedömning": f["message"], "sida": f["web"],
         }
         for f in objs.findings

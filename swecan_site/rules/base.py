@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from ..facts import Context  # rules receive it; defined with the facts it serves
 from ..problems import Kind, Location, Severity
+from ..timeline import Period
 
 
 class Basis(StrEnum):
@@ -177,29 +178,52 @@ class SubjectRef:
 class Result:
     """One verdict. ``due`` is the date the obligation falls due: for a pending
     result the date it must be met by; for a met or failed deadline the
-    deadline itself where the rule has one (None for rules without a date)."""
+    deadline itself where the rule has one (None for rules without a date).
+
+    ``period`` is the days the verdict covers, for rules judged over time
+    (:mod:`swecan_site.timeline`): a breach from its first to its last day
+    (running while not remedied), or the days found in order. The verdict is
+    filed under every year the period touches."""
 
     subject: SubjectRef
     status: Status
     message: str
     location: Location
     due: date | None = None
+    period: Period | None = None
 
 
-def met(subject: SubjectRef, message: str, location: Location, due: date | None = None) -> Result:
-    return Result(subject, Status.MET, message, location, due)
+def met(
+    subject: SubjectRef,
+    message: str,
+    location: Location,
+    due: date | None = None,
+    *,
+    period: Period | None = None,
+) -> Result:
+    return Result(subject, Status.MET, message, location, due, period)
 
 
 def failed(
-    subject: SubjectRef, message: str, location: Location, due: date | None = None
+    subject: SubjectRef,
+    message: str,
+    location: Location,
+    due: date | None = None,
+    *,
+    period: Period | None = None,
 ) -> Result:
-    return Result(subject, Status.NOT_MET, message, location, due)
+    return Result(subject, Status.NOT_MET, message, location, due, period)
 
 
 def pending(
-    subject: SubjectRef, message: str, location: Location, due: date | None = None
+    subject: SubjectRef,
+    message: str,
+    location: Location,
+    due: date | None = None,
+    *,
+    period: Period | None = None,
 ) -> Result:
-    return Result(subject, Status.PENDING, message, location, due)
+    return Result(subject, Status.PENDING, message, location, due, period)
 
 
 Check = Callable[[Context], Iterable[Result]]

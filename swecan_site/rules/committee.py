@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..config import Parameters
 from ..models import SECTOR_NAMES, BodyName, Outcome, RoleHolder, Sector, Term
+from ..problems import Location
+from ..timeline import Period, segments
 from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule
-from .common import fmt, longest_term
+from .common import fmt, longest_term, over_time
 
 
 @rule(
@@ -26,63 +28,86 @@ from .common import fmt, longest_term
 )
 def committee_composition(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Per dagens datum har arbetsutskottet inte 15 ledamöter med mandat
-    (parametern committee_size), eller en sektor har fler eller färre än 3
-    (parametern committee_per_sector). Fyndet pekar på ledamoten som tog
-    sektorn över gränsen.
+    Vad: Någon dag sedan det första mandatet i arbetsutskottet började hade
+    utskottet inte 15 ledamöter med mandat (parametern committee_size), eller
+    hade en sektor fler eller färre än 3 (parametern committee_per_sector).
+    Varje dag bedöms; ett fynd är en period med första och sista dag och
+    står kvar på årets sida också när utskottet är fulltaligt igen. En
+    ledamot vars organisation lämnar partnerskapet har inget mandat från
+    utträdesdagen (§5.3).
 
     Varför: "Arbetsutskottet består av 15 ledamöter med 3 representanter från
     varje sektor." (§2.2)
 
-    Åtgärd: Kontrollera ledamöternas mandatperioder och partnernas sektor.
+    Åtgärd: Kontrollera ledamöternas mandatperioder och partnernas sektor, och
+    utse en ersättare när en ledamot lämnar.
     """
     committee = ctx.data.organisation.committee
-    params = ctx.params(ctx.as_of)
-    seated = [m for m in committee.members if m.seated_on(ctx.as_of)]
-    where = committee.where("members")
-    if not seated:
+    timeline = ctx.timeline
+    if not timeline.seats:
         yield pending(
             SubjectRef.body("arbetsutskottet"),
             f"Inga ledamöter har mandat {fmt(ctx.as_of)}.",
-            where,
+            committee.where("members"),
         )
         return
-    counts: Counter[Sector] = Counter()
-    ok = True
-    for member in seated:
-        partner = ctx.data.partner(member.partner)
-        if partner is None:
-            continue
-        counts[partner.sector] += 1
-        if counts[partner.sector] == params.committee_per_sector + 1:
-            ok = False
-            yield failed(
-                SubjectRef.sector(SECTOR_NAMES[partner.sector]),
-                f"{counts[partner.sector]}:e ledamoten från sektorn; högst "
-                f"{params.committee_per_sector}.",
-                member.where("partner"),
-            )
-    for sector in Sector:
-        if counts[sector] < params.committee_per_sector:
-            ok = False
-            yield failed(
-                SubjectRef.sector(SECTOR_NAMES[sector]),
-                f"{counts[sector]} ledamöter från sektorn; krav {params.committee_per_sector}.",
-                where,
-            )
-    if len(seated) != params.committee_size:
-        ok = False
-        yield failed(
-            SubjectRef.body("arbetsutskottet"),
-            f"{len(seated)} ledamöter; krav {params.committee_size}.",
-            where,
+
+    def state(day: date) -> str | None:
+        params = ctx.params(day)
+        seated = timeline.seated(day)
+        counts = Counter(_sector_of(ctx, seat.partner) for seat in seated)
+        wrong = [
+            f"{SECTOR_NAMES[sector]} {counts[sector]}"
+            for sector in Sector
+            if counts[sector] != params.committee_per_sector
+        ]
+        if len(seated) == params.committee_size and not wrong:
+            return None
+        return (
+            f"{len(seated)} ledamöter (krav {params.committee_size}, "
+            f"{params.committee_per_sector} per sektor"
+            + ("; " + ", ".join(wrong) if wrong else "")
+            + ")"
         )
-    if ok:
-        yield met(
-            SubjectRef.body("arbetsutskottet"),
-            f"{len(seated)} ledamöter, {params.committee_per_sector} per sektor.",
-            where,
-        )
+
+    yield from over_time(
+        ctx,
+        SubjectRef.body("arbetsutskottet"),
+        Period(timeline.seats[0].period.start),
+        timeline.seat_changes(),
+        state,
+        lambda period: _composition_cause(ctx, period) or committee.where("members"),
+        "Fulltaligt med rätt fördelning per sektor varje dag",
+    )
+
+
+def _sector_of(ctx: Context, partner_id: str) -> Sector | None:
+    partner = ctx.data.partner(partner_id)
+    return partner.sector if partner else None
+
+
+def _composition_cause(ctx: Context, period: Period) -> Location | None:
+    """Where the change that began ``period`` is written: the member who took a sector
+    over its number, the mandate or withdrawal that ended the day before, or the
+    mandate that began that day."""
+    seats = ctx.timeline.seats
+    limit = ctx.params(period.start).committee_per_sector
+    counts: Counter[Sector | None] = Counter()
+    for seat in ctx.timeline.seated(period.start):
+        counts[_sector_of(ctx, seat.partner)] += 1
+        if counts[_sector_of(ctx, seat.partner)] == limit + 1:
+            return seat.member.where("partner")
+    for seat in seats:
+        if seat.period.end is not None and seat.period.end + timedelta(days=1) == period.start:
+            if seat.ended_by_withdrawal:
+                partner = ctx.data.partner(seat.partner)
+                if partner is not None and partner.withdrawal is not None:
+                    return partner.withdrawal.where("date")
+            return seat.term.where("end")
+    for seat in seats:
+        if seat.period.start == period.start:
+            return seat.term.where("start")
+    return None
 
 
 def _check_terms(
@@ -198,9 +223,11 @@ def committee_chairs(ctx: Context) -> Iterator[Result]:
     Vad: Arbetsutskottets ordförande eller vice ordförande har ett mandat
     längre än 1 år (parametern chair_term_years; till är sista dagen), fler
     mandat än två omval tillåter (parametern chair_reelections; tolkning T9
-    för uppehåll), eller är inte ledamot i arbetsutskottet när mandatet
-    börjar. Varje mandat bedöms efter de parametrar som gällde när det
-    började.
+    för uppehåll), eller var inte ledamot i arbetsutskottet någon dag under
+    mandatet – också när ledamotens mandat har tagit slut eller
+    organisationen har lämnat partnerskapet medan uppdraget som ordförande
+    pågår. Fyndet är perioden utan mandat i utskottet. Varje mandat bedöms
+    efter de parametrar som gällde när det började.
 
     Varför: "Ordförande för arbetsutskottet och vice ordförande utses av dess
     ledamöter. … Mandatperiod ordförande och vice ordförande: 1 år med
@@ -213,16 +240,10 @@ def committee_chairs(ctx: Context) -> Iterator[Result]:
     committee = ctx.data.organisation.committee
     for role in ("chair", "vice_chair"):
         by_partner: dict[str, list[RoleHolder]] = defaultdict(list)
+        label = "ordförande" if role == "chair" else "vice ordförande"
         for holder in getattr(committee, role):
             by_partner[holder.partner].append(holder)
-            member = next((m for m in committee.members if m.partner == holder.partner), None)
-            if member is None or not member.seated_on(holder.start):
-                yield failed(
-                    SubjectRef.partner(holder.partner),
-                    f"{holder.name} är inte ledamot i arbetsutskottet {fmt(holder.start)}.",
-                    holder.where("partner"),
-                )
-        label = "ordförande" if role == "chair" else "vice ordförande"
+            yield from _seated_while_holding(ctx, holder, label)
         for partner_id, terms in by_partner.items():
             yield from _check_terms(
                 ctx,
@@ -230,6 +251,28 @@ def committee_chairs(ctx: Context) -> Iterator[Result]:
                 list(terms),
                 lambda p: p.chair_term_years,
                 lambda p: p.chair_reelections,
+            )
+
+
+def _seated_while_holding(ctx: Context, holder: RoleHolder, label: str) -> Iterator[Result]:
+    """Every day of an AU chair's term, the holder's organisation has a seat in the AU.
+    Only breaches are reported: the term's own verdict (_check_terms) says it is in order."""
+    timeline = ctx.timeline
+    judged = Period(holder.start, holder.end).judged_to(ctx.as_of)
+    if judged is None:
+        return
+    for period, outside in segments(
+        judged,
+        ctx.as_of,
+        timeline.seat_changes(),
+        lambda day: not timeline.seated_partner(holder.partner, day),
+    ):
+        if outside:
+            yield failed(
+                SubjectRef.partner(holder.partner),
+                f"{holder.name} var {label} men inte ledamot i arbetsutskottet {period}.",
+                holder.where("partner"),
+                period=period,
             )
 
 
@@ -248,38 +291,48 @@ def committee_chairs(ctx: Context) -> Iterator[Result]:
 )
 def first_year_chair(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Under SweCans första verksamhetsår var partnerskapets ordförande inte
-    från Socialstyrelsen (parametern first_year_chair), eller ingen ordförande
-    är angiven för året.
+    Vad: Någon dag under SweCans första verksamhetsår innehades
+    partnerskapets ordförandepost inte av Socialstyrelsen (parametern
+    first_year_chair) – posten var vakant eller innehades av någon från en
+    annan organisation. Varje dag av året bedöms; fyndet är perioden, och
+    det står kvar när en ny ordförande har utsetts.
 
     Varför: "Under SweCans första verksamhetsår innehar Socialstyrelsen av
     förvaltningsmässiga och praktiska skäl ordförandeposten." (§8.2)
 
-    Åtgärd: Ange partner: socialstyrelsen för ordföranden under första året.
+    Åtgärd: Ange ordförandens mandat (från, till) med partner: socialstyrelsen
+    för hela första året i organisation.yaml.
     """
     start, end = ctx.data.config.operating_year_bounds(1)
-    expected = ctx.params(start).first_year_chair
     partnership = ctx.data.organisation.partnership
-    terms = [t for t in partnership.chair if t.start <= end and (t.end is None or t.end >= start)]
-    if not terms:
-        yield failed(
-            SubjectRef.operating_year(1),
-            f"Ingen ordförande angiven {fmt(start)}–{fmt(end)}.",
-            partnership.where("chair"),
-        )
-    for term in terms:
-        if term.partner == expected:
-            yield met(
-                SubjectRef.operating_year(1),
-                f"{term.name} ({term.partner}).",
-                term.where("partner"),
-            )
-        else:
-            yield failed(
-                SubjectRef.operating_year(1),
-                f"Ordföranden kommer från {term.partner}, inte {expected}.",
-                term.where("partner"),
-            )
+
+    def state(day: date) -> str | None:
+        expected = ctx.params(day).first_year_chair
+        holder = partnership.holder("chair", day)
+        if holder is None:
+            return "Ordförandeposten var vakant"
+        if holder.partner != expected:
+            return f"Ordföranden ({holder.name}) kom från {holder.partner}, inte {expected},"
+        return None
+
+    def where(period: Period) -> Location:
+        holder = partnership.holder("chair", period.start)
+        if holder is not None:
+            return holder.where("partner")
+        ended = [h for h in partnership.chair if h.end is not None and h.end < period.start]
+        if ended:
+            return max(ended, key=lambda h: h.start).where("end")
+        return partnership.where("chair")
+
+    yield from over_time(
+        ctx,
+        SubjectRef.operating_year(1),
+        Period(start, end),
+        ctx.timeline.holder_changes(partnership, "chair"),
+        state,
+        where,
+        "Socialstyrelsen innehade ordförandeposten varje dag",
+    )
 
 
 def _appointing_decision(

@@ -6,6 +6,7 @@ this module re-exports them for the rules and adds what only rules need.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from ..dataset import Dataset
@@ -30,7 +31,9 @@ from ..facts import (
     voters_on,
 )
 from ..models import ContentDoc
-from .base import ARBETSORDNING, Quote
+from ..problems import Location
+from ..timeline import Period, segments
+from .base import ARBETSORDNING, Quote, Result, SubjectRef, failed, met
 
 __all__ = [
     "Context",
@@ -42,6 +45,7 @@ __all__ = [
     "normalise",
     "notice_deadline",
     "notice_deadline_on",
+    "over_time",
     "planned",
     "present_at",
     "protocol_deadline",
@@ -86,3 +90,38 @@ def quote_holds(
     if doc.body not in normalised:
         normalised[doc.body] = normalise(doc.body)
     return normalise(quote.text) in normalised[doc.body]
+
+
+# --- obligations that hold every day ----------------------------------------------
+
+
+def over_time(
+    ctx: Context,
+    subject: SubjectRef,
+    covered: Period,
+    changes: Iterable[date],
+    state: Callable[[date], str | None],
+    where: Callable[[Period], Location],
+    in_order: str,
+) -> Iterator[Result]:
+    """Judge every day of ``covered`` up to the as-of date (:func:`timeline.segments`).
+
+    ``state`` describes a day in breach ("14 ledamöter; krav 15") and is None on
+    a day in order. Each breach is one failed verdict with its period, kept
+    after it is remedied; each calendar year without a breach gets one met
+    verdict for its days, so every year's page shows that the rule was judged.
+    """
+    judged = covered.judged_to(ctx.as_of)
+    if judged is None:
+        return
+    pieces = segments(judged, ctx.as_of, [*changes, *ctx.parameter_changes()], state)
+    breach_years: set[int] = set()
+    for period, what in pieces:
+        if what is not None:
+            breach_years.update(period.years(ctx.as_of))
+            yield failed(subject, f"{what} {period}.", where(period), period=period)
+    for year in judged.years(ctx.as_of):
+        part = judged.in_year(year, ctx.as_of)
+        if year in breach_years or part is None:
+            continue
+        yield met(subject, f"{in_order} {part}.", where(part), period=part)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from fractions import Fraction
 
+from ..labels import percentages
 from ..models import RAISED_BY_BODIES, BodyName, DecisionKind, Method, Outcome
 from .base import Basis, Context, Result, SubjectRef, ao, bilaga2, failed, met, pending, rule
 from .common import fmt, held, present_at, protocol_deadline, protocol_published, voters_on
@@ -281,8 +282,10 @@ def rules_change(ctx: Context) -> Iterator[Result]:
         counted = (
             "av för och emot" if params.two_thirds_base == "för_och_emot" else "av alla röster"
         )
+        shown, required = percentages(share, needed)
         evidence = (
-            f"{yes} för, {no} emot, {abstain} avstod ({float(share):.0%} {counted}; krav {needed})"
+            f"{yes} för, {no} emot, {abstain} avstod ({shown} {counted}: {yes} av {base}; "
+            f"krav minst {needed} = {required}; tolkning T5)"
         )
         if share >= needed:
             yield met(SubjectRef.decision(decision.id), evidence + ".", decision.where("votes"))

@@ -109,10 +109,11 @@ def _partner_refs(ctx: Context) -> Iterator[PartnerRef]:
         yield from _meeting_partner_refs(meeting)
     committee = data.organisation.committee
     for member in committee.members:
-        for term in member.mandates:  # a partner must remain one for the whole mandate
+        # A mandate must begin while the organisation is a partner. One that leaves
+        # later ends its mandate on that day (timeline.Timeline.seats): a compliance
+        # fact the AU rules report (SC601, SC603), not a reason to stop the build.
+        for term in member.mandates:
             yield member.partner, member, "partner", None, term.start
-            if term.end:
-                yield member.partner, member, "partner", None, term.end
     for body in (data.organisation.partnership, committee):
         for role in ("chair", "vice_chair"):
             for holder in getattr(body, role):
@@ -239,9 +240,13 @@ def _unknown_in_meeting(data: Dataset, meeting: Meeting) -> Iterator[Result]:
 )
 def partner_on_date(ctx: Context) -> Iterator[Result]:
     """
-    Vad: En partner står i en närvarolista, röstlängd, röstning eller ett
-    mandat i arbetsutskottet vid ett datum då den inte är partner – före anslutningen eller
-    efter utträdet.
+    Vad: En partner står i en närvarolista, röstlängd eller röstning vid ett
+    datum då den inte är partner – före anslutningen eller efter utträdet –
+    eller får ett mandat i arbetsutskottet som börjar när den inte är
+    partner. Lämnar en organisation partnerskapet under ett mandat upphör
+    mandatet på utträdesdagen; det är inget datafel, utan redovisas av
+    SC601 (arbetsutskottets sammansättning) och SC603 (ordförande utan
+    mandat i utskottet).
 
     Varför: Endast partners har rätt att delta och rösta (§4.3, §5.3). En
     partner som har begärt utträde finns inte längre i partnerskapet.

@@ -219,6 +219,92 @@ INTERPRETATIONS: list[Interpretation] = [
         "Texten säger 'omval en gång' och nämner inget uppehåll som börjar om räkningen.",
         ("SC602", "SC603"),
     ),
+    Interpretation(
+        "T10",
+        "En sektor utan partners vid beslutsförhet",
+        (
+            ao(
+                "3.3",
+                "För att SweCan ska vara beslutsför krävs att minst en representant från varje "
+                "sektor är närvarande",
+            ),
+            ao("1", "på frivillig basis samlar aktörer från fem sektorer inom cancerområdet"),
+        ),
+        "empty_sector",
+        "ej_beslutsför",
+        {
+            "ej_beslutsför": "varje sektor av de fem ska vara företrädd; saknar en sektor "
+            "partners kan den inte vara det, och partnerskapet är inte beslutsfört",
+            "undantas": "en sektor utan partners på mötesdagen undantas från kravet",
+        },
+        "§3.3 kräver en representant från varje sektor och gör inget undantag, och §1 "
+        "räknar upp fem sektorer. Syftet är 'bred sektorsförankring'; ett beslut utan en "
+        "hel sektor saknar den, vad det än beror på.",
+        ("SC306",),
+    ),
+    Interpretation(
+        "T11",
+        "Underlag 'i samband med' kallelsen",
+        (
+            ao(
+                "3.2",
+                "Underlag till beslut ska distribueras i samband med att kallelse skickas ut.",
+            ),
+        ),
+        "documents_with_notice",
+        "senast_kallelsedagen",
+        {
+            "senast_kallelsedagen": "underlaget distribueras senast samma dag som kallelsen",
+            "inom_en_vecka": "underlag som distribueras högst sju dagar efter kallelsen "
+            "räknas också som i samband med den",
+        },
+        "Kallelsen ska gå ut minst 30 dagar före mötet (§3.1) för att partners ska kunna "
+        "förbereda sig; underlag som kommer senare ger kortare tid än den fristen. 'I "
+        "samband med' läses därför som senast samma dag.",
+        ("SC303",),
+    ),
+    Interpretation(
+        "T12",
+        "Vad 'årligen' betyder för översynen",
+        (ao("9", "Arbetsordningen ska ses över årligen av arbetsutskottet."),),
+        "review_period",
+        "tolv_månader",
+        {
+            "tolv_månader": "högst tolv månader (parametern review_months) mellan en "
+            "översyn och nästa, räknat från att den första arbetsordningen började gälla",
+            "kalenderår": "minst en översyn under varje kalenderår efter det år då den "
+            "första arbetsordningen började gälla",
+        },
+        "Med kalenderår kan det gå nästan två år mellan två översyner (januari ett år, "
+        "december nästa); tolv månader håller varje mellanrum inom ett år, vilket är "
+        "vad 'årligen' säger om en återkommande handling.",
+        ("SC701",),
+    ),
+    Interpretation(
+        "T13",
+        "När arbetsutskottets beslut ska vara publicerade",
+        (
+            ao("4.3", "Beslut protokollförs och publiceras på SweCans hemsida."),
+            ao(
+                "2.2",
+                "Arbetsutskottet äger att självständigt besluta om tidpunkterna och formerna "
+                "för sina sammanträden.",
+            ),
+        ),
+        "committee_decisions_published",
+        "nästa_möte",
+        {
+            "nästa_möte": "ett beslut i arbetsutskottet ska vara publicerat senast när "
+            "utskottet har hållit sitt nästa sammanträde",
+            "ingen_frist": "ingen frist: ett opublicerat beslut i arbetsutskottet förblir "
+            "ej avgjort",
+        },
+        "§4.3 kräver att beslut publiceras men anger ingen frist för arbetsutskottet, "
+        "vars former är dess egna (§2.2). Utan någon gräns kan ett beslut aldrig "
+        "redovisas som opublicerat. Arbetsordningens eget mått på när ett protokoll ska "
+        "vara klart är nästkommande sammanträde (§3.2), och det läses in här.",
+        ("SC202", "SC203"),
+    ),
 ]
 
 BY_ID: dict[str, Interpretation] = {i.id: i for i in INTERPRETATIONS}

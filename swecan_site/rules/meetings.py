@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
+from ..labels import decimal as exact_share
 from ..layout import MEETINGS_DIR
-from ..models import SECTOR_NAMES, BodyName, ChairRole, MeetingStatus, ProtocolStatus
+from ..models import SECTOR_NAMES, BodyName, ChairRole, MeetingStatus, ProtocolStatus, Sector
 from ..problems import Location
 from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule
 from .common import (
@@ -148,6 +149,10 @@ def notice_in_time(ctx: Context) -> Iterator[Result]:
             )
 
 
+# Days after the kallelse an underlag may still go out (interpretation T11).
+DOCUMENT_GRACE_DAYS = {"senast_kallelsedagen": 0, "inom_en_vecka": 7}
+
+
 @rule(
     "SC303",
     "underlag-med-kallelse",
@@ -163,7 +168,9 @@ def notice_in_time(ctx: Context) -> Iterator[Result]:
 def documents_with_notice(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett underlag till ett ärende distribuerades efter kallelsen, eller
-    saknar datum för distribution.
+    saknar datum för distribution. Som standard ska underlaget gå ut senast
+    samma dag som kallelsen (tolkning T11, parametern documents_with_notice;
+    alternativet godtar upp till sju dagar efter).
 
     Varför: "Underlag till beslut ska distribueras i samband med att kallelse
     skickas ut." (§3.2) Partners ska kunna ta ställning före mötet.
@@ -188,22 +195,26 @@ def documents_with_notice(ctx: Context) -> Iterator[Result]:
                 )
             continue
         documents = [(m, u) for m in meeting.matters for u in m.documents]
+        grace = DOCUMENT_GRACE_DAYS[ctx.params(meeting.date).documents_with_notice]
+        last = sent + timedelta(days=grace)
+        reading = f"senast {fmt(last)}, tolkning T11"
         late = False
         for matter, doc in documents:
-            if doc.distributed is None or doc.distributed > sent:
+            if doc.distributed is None or doc.distributed > last:
                 late = True
                 # The verdict is published: a non-public underlag is not named (§7, SC803).
                 what = f"'{doc.title}'" if doc.public else "som inte är offentligt"
                 yield failed(
                     mid,
                     f"Underlaget {what} ({matter.id}) distribuerades "
-                    f"{fmt(doc.distributed)}, kallelsen {fmt(sent)}.",
+                    f"{fmt(doc.distributed)}, kallelsen {fmt(sent)} ({reading}).",
                     doc.where("distributed"),
                 )
         if documents and not late:
             yield met(
                 mid,
-                f"{len(documents)} underlag distribuerades senast med kallelsen {fmt(sent)}.",
+                f"{len(documents)} underlag distribuerades i samband med kallelsen "
+                f"{fmt(sent)} ({reading}).",
                 meeting.where("matters"),
             )
 
@@ -345,16 +356,19 @@ def protocol_approved(ctx: Context) -> Iterator[Result]:
 )
 def quorum(ctx: Context) -> Iterator[Result]:
     """
-    Vad: Vid ett beslut i partnerskapet var någon sektor som har partners
-    inte närvarande, eller deltog färre än hälften av partnerskapets
-    medlemmar (parametern quorum_share; exakt hälften räcker).
+    Vad: Vid ett beslut i partnerskapet var någon av de fem sektorerna inte
+    närvarande, eller deltog färre än hälften av partnerskapets medlemmar
+    (parametern quorum_share; exakt hälften räcker).
 
     Närvarande är de som står i närvarolistan och inte i ej_närvarande för
-    beslutet; en partner med jäv är närvarande. Sektorerna som ska vara
-    närvarande är de som har partners på mötesdagen. Vilka som är
-    "partnerskapets medlemmar" (tolkning T1, parametern quorum_members) och
-    vilka som "deltar" (tolkning T2, parametern quorum_participants: som
-    standard närvarande utan jäv) är tolkningar.
+    beslutet; en partner med jäv är närvarande. En sektor som saknar
+    partners på mötesdagen kan inte vara företrädd: som standard är
+    partnerskapet då inte beslutsfört (tolkning T10, parametern
+    empty_sector), och bedömningen säger vilken sektor det gäller. Vilka som
+    är "partnerskapets medlemmar" (tolkning T1, parametern quorum_members)
+    och vilka som "deltar" (tolkning T2, parametern quorum_participants: som
+    standard närvarande utan jäv) är tolkningar; bedömningen anger hur många
+    närvarande som hade jäv och vilken läsning den vilar på.
 
     Varför: "minst en representant från varje sektor är närvarande, samt att
     minst hälften av partnerskapets medlemmar deltar vid beslutstillfället"
@@ -367,32 +381,53 @@ def quorum(ctx: Context) -> Iterator[Result]:
         params = ctx.params(meeting.date)
         share = params.quorum_share
         members = quorum_members(ctx, meeting.date)
-        sectors = {p.sector for p in ctx.members_on(meeting.date)}
+        with_partners = {p.sector for p in ctx.members_on(meeting.date)}
+        empty = [s for s in Sector if s not in with_partners]
         for decision in meeting.decisions:
             present = {pid for pid in present_at(meeting, decision) if ctx.data.partner(pid)}
             present_sectors = {ctx.data.partner(pid).sector for pid in present}  # type: ignore[union-attr]
+            recused = present & members & set(decision.recused)
             taking_part = present & members
             if params.quorum_participants == "utan_jäv":
-                taking_part -= set(decision.recused)
-            missing = sorted(SECTOR_NAMES[s] for s in sectors - present_sectors)
+                taking_part -= recused
+            missing = [s for s in with_partners if s not in present_sectors]
             # share of the members, rounded up: 'minst hälften' of 47 is 24, of 46 is 23
             needed = -(-len(members) * share.numerator // share.denominator)
-            evidence = f"{len(taking_part)} av {len(members)} deltog (krav minst {needed})"
-            where = decision.where("id")
+            evidence = (
+                f"{len(taking_part)} av {len(members)} deltog (krav minst {needed}: "
+                f"{share} av {len(members)} är {exact_share(share * len(members))})"
+            )
+            if recused:
+                reading = (
+                    "som inte deltar i beslutet"
+                    if params.quorum_participants == "utan_jäv"
+                    else "som ändå räknas som deltagande"
+                )
+                evidence += (
+                    f"; {len(present & members)} närvarande, varav {len(recused)} med jäv "
+                    f"{reading} (tolkning T2)"
+                )
+            problems = []
             if missing:
-                yield failed(
-                    SubjectRef.decision(decision.id),
-                    f"{evidence}; ingen närvarande från: {', '.join(missing)}.",
-                    where,
-                )
+                names = ", ".join(sorted(SECTOR_NAMES[s] for s in missing))
+                problems.append(f"ingen närvarande från: {names}")
+            if empty:
+                names = ", ".join(sorted(SECTOR_NAMES[s] for s in empty))
+                if params.empty_sector == "ej_beslutsför":
+                    problems.append(
+                        f"inga partners i sektorn {names}, som därför inte kunde vara "
+                        "företrädd (tolkning T10)"
+                    )
+                else:
+                    evidence += f"; {names} saknar partners och undantas (tolkning T10)"
+            subject, where = SubjectRef.decision(decision.id), decision.where("id")
+            if problems:
+                yield failed(subject, f"{evidence}; {'; '.join(problems)}.", where)
             elif len(taking_part) < needed:
-                yield failed(SubjectRef.decision(decision.id), evidence + ".", where)
+                yield failed(subject, evidence + ".", where)
             else:
-                yield met(
-                    SubjectRef.decision(decision.id),
-                    f"{evidence}; alla sektorer närvarande.",
-                    where,
-                )
+                sectors = "alla fem sektorer" if not empty else "alla sektorer med partners"
+                yield met(subject, f"{evidence}; {sectors} närvarande.", where)
 
 
 @rule(

@@ -6,10 +6,26 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ..layout import CONTENT_DIR, ORGANISATION_FILE, PARTNERS_FILE, REPORTS_DIR, RULES_DIR
-from ..models import BodyName, ContentDoc, MeetingStatus, ReportKind, ReportMeta
+from ..models import (
+    BodyName,
+    ContentDoc,
+    Meeting,
+    MeetingStatus,
+    ReportKind,
+    ReportMeta,
+)
 from ..problems import Kind, Location
 from .base import Basis, Context, Result, SubjectRef, ao, failed, met, pending, rule
-from .common import fmt, held, planned, protocol_deadline, protocol_published, report_published
+from .common import (
+    fmt,
+    held,
+    next_meeting,
+    next_planned,
+    planned,
+    protocol_deadline,
+    protocol_published,
+    report_published,
+)
 
 RULES_DIR_LABEL = f"{CONTENT_DIR}/{RULES_DIR}"
 REPORTS_DIR_LABEL = f"{CONTENT_DIR}/{REPORTS_DIR}"
@@ -99,9 +115,11 @@ def protocol_published_rule(ctx: Context) -> Iterator[Result]:
     Vad: Ett genomfört sammanträde i partnerskapet saknar publicerat
     protokoll (protokoll.md med status färdigställt eller godkänt) fast
     14-dagarsfristen i §3.2 har gått ut (parametern protocol_days). För
-    arbetsutskottets möten anger arbetsordningen ingen frist (§2.2): de är
-    ej avgjorda tills protokollet är publicerat; kansliets eget mål för dem
-    är SC207.
+    arbetsutskottets möten anger arbetsordningen ingen frist (§2.2); som
+    standard ska protokollet vara publicerat när utskottet har hållit sitt
+    nästa sammanträde (tolkning T13, parametern
+    committee_decisions_published; med ingen_frist förblir det ej avgjort).
+    Kansliets eget mål för dem är SC207.
 
     Varför: Mötesprotokoll ska publiceras (§7), och partnerskapets protokoll
     ska vara färdigställt inom 14 dagar (§3.2). Ett utkast publiceras aldrig.
@@ -116,12 +134,7 @@ def protocol_published_rule(ctx: Context) -> Iterator[Result]:
             if protocol_published(meeting):
                 yield met(mid, "Arbetsutskottets protokoll är publicerat.", where)
             else:
-                yield pending(
-                    mid,
-                    "Arbetsutskottets protokoll är inte publicerat än; arbetsordningen anger "
-                    "ingen frist (kansliets mål: SC207).",
-                    where,
-                )
+                yield _committee_unpublished(ctx, meeting, mid, "Arbetsutskottets protokoll", where)
             continue
         deadline = protocol_deadline(ctx, meeting)
         if protocol_published(meeting):
@@ -151,9 +164,11 @@ def protocol_published_rule(ctx: Context) -> Iterator[Result]:
 def decision_published(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett beslut i partnerskapet finns i data men dess protokoll är inte
-    publicerat, fast 14-dagarsfristen för protokollet har gått ut. Beslut i
-    arbetsutskottet är ej avgjorda tills protokollet publiceras
-    (arbetsordningen anger ingen frist för dem).
+    publicerat, fast 14-dagarsfristen för protokollet har gått ut. För
+    arbetsutskottets beslut anger arbetsordningen ingen frist; som standard
+    ska de vara publicerade när utskottet har hållit sitt nästa sammanträde
+    (tolkning T13, parametern committee_decisions_published; med
+    alternativet ingen_frist förblir de ej avgjorda).
 
     Varför: "Beslut protokollförs och publiceras på SweCans hemsida." (§4.3)
     Beslutsregistret visar bara beslut ur publicerade protokoll.
@@ -170,10 +185,8 @@ def decision_published(ctx: Context) -> Iterator[Result]:
             )
             continue
         if meeting.body is not BodyName.PARTNERSHIP:
-            yield pending(
-                SubjectRef.decision(decision.id),
-                "Publiceras med arbetsutskottets protokoll (ingen frist).",
-                where,
+            yield _committee_unpublished(
+                ctx, meeting, SubjectRef.decision(decision.id), "Beslutet", where
             )
             continue
         deadline = protocol_deadline(ctx, meeting)
@@ -191,6 +204,38 @@ def decision_published(ctx: Context) -> Iterator[Result]:
                 where,
                 due=deadline,
             )
+
+
+def _committee_unpublished(
+    ctx: Context, meeting: Meeting, subject: SubjectRef, what: str, where: Location
+) -> Result:
+    """The verdict on an unpublished AU protocol or decision (interpretation T13): due
+    by the AU's next held meeting by default; with 'ingen_frist' it stays ej avgjort."""
+    if ctx.params(meeting.date).committee_decisions_published == "ingen_frist":
+        return pending(
+            subject,
+            f"{what} är inte publicerat än; arbetsordningen anger ingen frist "
+            "(tolkning T13; kansliets mål: SC207).",
+            where,
+        )
+    following = next_meeting(ctx, meeting)
+    if following is not None:
+        return failed(
+            subject,
+            f"{what} är inte publicerat, fast arbetsutskottet höll sitt nästa sammanträde "
+            f"{fmt(following.date)} (tolkning T13).",
+            where,
+            due=following.date,
+        )
+    upcoming = next_planned(ctx, meeting)
+    due = upcoming.date if upcoming is not None else None
+    when = f"senast {fmt(due)}, vid" if due else "senast vid"
+    return pending(
+        subject,
+        f"{what} ska vara publicerat {when} arbetsutskottets nästa sammanträde (tolkning T13).",
+        where,
+        due=due,
+    )
 
 
 def _finished_years(ctx: Context) -> Iterator[tuple[int, date, date]]:

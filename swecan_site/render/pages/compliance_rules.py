@@ -19,7 +19,10 @@ def pages(site: Site) -> dict[str, str]:
     view = site.view
     per_rule = view.findings_by_rule()
     result = {}
-    year_of = {id(e): year for year, found in view.findings_by_year().items() for e in found}
+    years_of: dict[int, list[int]] = defaultdict(list)
+    for year, found in view.findings_by_year().items():
+        for e in found:
+            years_of[id(e)].append(year)
     for rule in view.compliance_rules():
         rows = per_rule.get(rule.id, [])
         severity = next((e.severity for e in rows), rule.severity)
@@ -33,7 +36,7 @@ def pages(site: Site) -> dict[str, str]:
             quotes=quotes(site, rule),
             interpretations=_interpretations(site, rule),
             rows=rows,
-            rows_by_year=_rows_by_year(rows, year_of),
+            rows_by_year=_rows_by_year(rows, years_of),
             severity=SEVERITY_SV[severity],
         )
     return result
@@ -56,11 +59,12 @@ def _interpretations(site: Site, rule: Rule) -> list[dict[str, Any]]:
 
 
 def _rows_by_year(
-    rows: list[Evaluation], year_of: dict[int, int]
+    rows: list[Evaluation], years_of: dict[int, list[int]]
 ) -> list[tuple[int, list[Evaluation]]]:
     """A rule's findings under the years PublicView.findings_by_year files them in,
-    newest first."""
+    newest first (a breach over a year end under both years)."""
     years: dict[int, list[Evaluation]] = defaultdict(list)
     for e in rows:
-        years[year_of[id(e)]].append(e)
+        for year in years_of[id(e)]:
+            years[year].append(e)
     return sorted(years.items(), reverse=True)
