@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from ..config import Parameters
-from ..models import SECTOR_NAMES, BodyName, Outcome, RoleHolder, Sector, Term
+from ..models import SECTOR_NAMES, Body, BodyName, Outcome, RoleHolder, Sector, Term
 from ..problems import Location
 from ..timeline import Period, segments
 from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule
@@ -431,11 +431,71 @@ def committee_chair_elected(ctx: Context) -> Iterator[Result]:
             )
 
 
+@rule(
+    "SC608",
+    "ordförandepost-besatt",
+    "2.1, 2.2",
+    "Partnerskapet och arbetsutskottet leds av en ordförande varje dag",
+    quotes=(
+        ao("2.1", "Leds av en ordförande som Socialstyrelsen utser."),
+        ao(
+            "2.2",
+            "Arbetsutskottet leds av en ordförande som vid behov samverkar med ordförande för "
+            "SweCan och kansliet.",
+        ),
+    ),
+)
+def chair_held(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Någon dag saknade partnerskapet eller arbetsutskottet ordförande –
+    ingen i organisation.yaml hade mandat som ordförande den dagen.
+    Partnerskapets ordförandepost bedöms från andra verksamhetsåret (det
+    första året bedömer SC604), arbetsutskottets från den dag dess första
+    ordförande tillträdde. Fyndet är perioden utan ordförande och står kvar
+    när posten är tillsatt igen.
+
+    Varför: Partnerskapet "Leds av en ordförande som Socialstyrelsen utser."
+    (§2.1) och "Arbetsutskottet leds av en ordförande" (§2.2).
+
+    Åtgärd: Ange ordförandens mandat (från, till) utan glapp mellan
+    mandaten i organisation.yaml.
+    """
+    org = ctx.data.organisation
+    second_year, _ = ctx.data.config.operating_year_bounds(2)
+    committee_start = min((h.start for h in org.committee.chair), default=None)
+    for body, label, start in (
+        (org.partnership, "partnerskapet", second_year),
+        (org.committee, "arbetsutskottet", committee_start),
+    ):
+        if start is None:
+            continue
+
+        def state(day: date, body: Body = body, label: str = label) -> str | None:
+            return None if body.holder("chair", day) else f"Ingen ordförande i {label}"
+
+        def where(period: Period, body: Body = body) -> Location:
+            ended = [h for h in body.chair if h.end is not None and h.end < period.start]
+            if ended and state(period.start) is not None:
+                return max(ended, key=lambda h: h.start).where("end")
+            return body.where("chair")
+
+        yield from over_time(
+            ctx,
+            SubjectRef.role(f"ordförande i {label}"),
+            Period(start),
+            ctx.timeline.holder_changes(body, "chair"),
+            state,
+            where,
+            f"En ordförande i {label} hade mandat varje dag",
+        )
+
+
 RULES = [
     committee_composition,
     member_mandates,
     committee_chairs,
     first_year_chair,
+    chair_held,
     committee_appointed,
     committee_chair_elected,
 ]

@@ -16,11 +16,12 @@ def pages(site: Site) -> dict[str, str]:
         ("Ordförande i arbetsutskottet", org.committee.holder("chair", day)),
         ("Vice ordförande i arbetsutskottet", org.committee.holder("vice_chair", day)),
     ]
-    committee = []
-    for member in org.committee.members:
-        term = next((t for t in member.mandates if t.covers(day)), None)
-        if term is not None:
-            committee.append((member, view.partner(member.partner), term))
+    # The seats held today, as the AU rules count them (a member whose organisation
+    # has left has no seat: timeline.Timeline.seats).
+    committee = [
+        (seat.member, view.partner(seat.partner), seat.term)
+        for seat in view.context.timeline.seated(day)
+    ]
     here = urls.source(urls.ORGANISATION)
     return {
         here: site.render(
