@@ -26,6 +26,7 @@ from .models import BODY_NAMES, BodyName, RoleHolder, Term
 from .problems import Location, section_label
 from .rules.base import Basis, SubjectRef
 from .rules.base import Status as VerdictStatus
+from .timeline import Timeline
 
 DEFAULT_DAYS = 30
 T = TypeVar("T", bound=Term)
@@ -154,8 +155,12 @@ def _chair_terms_ending(data: Dataset, as_of: date, until: date) -> Iterable[Dea
 
 
 def _member_terms_ending(data: Dataset, as_of: date, until: date) -> Iterable[Deadline]:
-    """The committee members' mandates (§2.2)."""
+    """The committee members' mandates (§2.2), of the members who hold a seat today: one
+    whose organisation has left lost its seat then (timeline.Timeline.seats)."""
+    timeline = Timeline(data)
     for member in data.organisation.committee.members:
+        if not timeline.seated_partner(member.partner, as_of):
+            continue
         mandates = list(member.mandates)
         ending = _current_term_ending(data, mandates, _member_years, as_of, until)
         if ending is None:

@@ -21,7 +21,7 @@ from swecan_site.outputs import write_all
 from swecan_site.public import PublicView
 from swecan_site.rules import Status
 from swecan_site.site_files import pages
-from swecan_site.timeline import Period, segments
+from swecan_site.timeline import Period, membership, segments
 
 from .conftest import DataRepo, copy_data
 
@@ -157,3 +157,34 @@ def test_a_running_breach_has_no_end(tmp_path) -> None:
     problem = next(p for p in report.problems if p.rule == "SC601")
     assert (problem.period_start, problem.period_end) == (D("2026-11-01"), None)
     assert problem.message.endswith("från 2026-11-01 (pågår).")
+
+
+def test_membership_is_the_days_a_partner_is_a_member(repo: DataRepo) -> None:
+    """timeline.membership and Partner.member_on are one fact: the day of withdrawal is
+    the first day outside (§5.3)."""
+    data = repo.check(D("2026-11-22")).dataset
+    assert data is not None
+    left = next(p for p in data.partners if p.withdrawal is not None)
+    days = membership(left)
+    assert days.end == date.fromordinal(left.withdrawal.date.toordinal() - 1)
+    for day in (left.joined, days.end, left.withdrawal.date):
+        assert days.contains(day) == left.member_on(day)
+
+
+def test_a_member_whose_organisation_left_has_no_seat_and_no_mandate_deadline(tmp_path) -> None:
+    repo = copy_data(tmp_path / "data")
+    repo.replace(
+        "organisation.yaml",
+        "    - partner: svensk-sjukskoterskeforening",
+        "    - partner: svenska-cancercoachforeningen",
+    )
+    report = repo.check(D("2026-11-22"))
+    assert not report.data_errors
+    view = PublicView(report)
+    seated = {s.partner for s in view.context.timeline.seated(D("2026-11-22"))}
+    assert "svenska-cancercoachforeningen" not in seated and len(seated) == 14
+    organisation = pages(view)["organisation.md"]
+    committee = organisation.split("## Arbetsutskottet")[1].split("\n## ")[0]
+    assert committee.count("](partners/") == 14
+    assert "svenska-cancercoachforeningen" not in committee
+    assert not [d for d in view.deadlines(800) if d.subject.id == "svenska-cancercoachforeningen"]
