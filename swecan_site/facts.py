@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import Any, TypeVar, cast
 
 from .config import Parameters, last_day_of_term
@@ -77,6 +78,24 @@ class Context:
             lambda: tuple(p for p in self.data.partners if p.member_on(day)),
         )
         return list(members)
+
+
+class MeetingState(StrEnum):
+    """A meeting as the public record states it on a date: the one definition every
+    page, list and export reads (issue 17: one fact, one rendering)."""
+
+    UPCOMING = "planerat"
+    UNREPORTED = "ej rapporterat"  # planned, its date has passed, not marked held (SC206)
+    HELD = "genomfört"
+    CANCELLED = "inställt"
+
+
+def meeting_state(meeting: Meeting, day: date) -> MeetingState:
+    if meeting.status is MeetingStatus.HELD:
+        return MeetingState.HELD
+    if meeting.status is MeetingStatus.CANCELLED:
+        return MeetingState.CANCELLED
+    return MeetingState.UPCOMING if meeting.date >= day else MeetingState.UNREPORTED
 
 
 def held(ctx: Context, body: BodyName | None = BodyName.PARTNERSHIP) -> list[Meeting]:

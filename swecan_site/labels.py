@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, time
 from fractions import Fraction
 
+from .facts import MeetingState
 from .models import (
     BodyName,
     Decision,
@@ -47,6 +48,17 @@ PROTOCOL_NAMES = {
     ProtocolStatus.DRAFT: "utkast (publiceras inte)",
     ProtocolStatus.COMPLETED: "färdigställt",
     ProtocolStatus.APPROVED: "godkänt",
+}
+MEETING_STATES = {
+    MeetingState.UPCOMING: "planerat",
+    MeetingState.UNREPORTED: "planerat, men uppgift saknas om att mötet har hållits",
+    MeetingState.HELD: "genomfört",
+    MeetingState.CANCELLED: "inställt",
+}
+# 'Partnerskapets medlemmar' (§3.3) under interpretation T1, as a meeting page counts them.
+MEMBERS_COUNTED = {
+    "partners": "partners på mötesdagen",
+    "röstlängd": "partners i röstlängden",
 }
 RULES_STATUS = {
     "gällande": "gällande",

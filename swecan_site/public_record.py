@@ -35,10 +35,12 @@ from .config import Config, Parameters
 from .dataset import Dataset
 from .facts import (
     Context,
+    MeetingState,
+    meeting_state,
     protocol_deadline,
     protocol_published,
+    quorum_members,
     report_published,
-    roll_on,
     rules_in_force,
 )
 from .layout import MEETINGS_DIR
@@ -162,8 +164,10 @@ class PublicRecord:
             )
         return groups
 
-    def roll_size(self, day: date) -> int:
-        return len(roll_on(self._context, day))
+    def member_count(self, meeting: Meeting) -> int:
+        """'Partnerskapets medlemmar' on the meeting's date – the total the quorum verdict
+        (SC306, interpretation T1) counts against, and so the one every page shows."""
+        return len(quorum_members(self._context, meeting.date))
 
     @property
     def organisation(self) -> OrganisationFile:
@@ -183,27 +187,29 @@ class PublicRecord:
     def meeting(self, meeting_id: str) -> Meeting | None:
         return self._data.meeting(meeting_id)
 
+    def state(self, meeting: Meeting) -> MeetingState:
+        """The meeting's state on the as-of date (facts.meeting_state): what every page,
+        list and export says about it."""
+        return meeting_state(meeting, self.as_of)
+
+    def in_state(self, state: MeetingState, body: BodyName | None = None) -> list[Meeting]:
+        """The meetings in ``state`` (of ``body``, or all), in date order."""
+        return [
+            m
+            for m in self._data.meetings
+            if self.state(m) is state and (body is None or m.body is body)
+        ]
+
     def upcoming(self, body: BodyName | None = None) -> list[Meeting]:
         """Planned meetings from the as-of date on, in date order."""
-        return [
-            m
-            for m in self._data.meetings
-            if m.status is MeetingStatus.PLANNED
-            and m.date >= self.as_of
-            and (body is None or m.body is body)
-        ]
+        return self.in_state(MeetingState.UPCOMING, body)
 
-    def past_meetings(self) -> list[Meeting]:
-        """Held meetings and those planned ones whose date has passed, in date order."""
-        return [
-            m
-            for m in self._data.meetings
-            if m.status is MeetingStatus.HELD
-            or (m.status is MeetingStatus.PLANNED and m.date < self.as_of)
-        ]
+    def unreported(self) -> list[Meeting]:
+        """Planned meetings whose date has passed without a report that they were held."""
+        return self.in_state(MeetingState.UNREPORTED)
 
     def cancelled(self) -> list[Meeting]:
-        return [m for m in self._data.meetings if m.status is MeetingStatus.CANCELLED]
+        return self.in_state(MeetingState.CANCELLED)
 
     def held(self, body: BodyName | None = None) -> list[Meeting]:
         return [

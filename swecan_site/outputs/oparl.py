@@ -22,6 +22,7 @@ from typing import Any
 from .. import labels, urls
 from ..check import Evaluation
 from ..dates import STOCKHOLM
+from ..facts import MeetingState
 from ..licence import LICENSE
 from ..models import (
     BODY_NAMES,
@@ -54,11 +55,8 @@ BASIS_CODES = {
     Basis.TARGET: "target",
 }
 STATUS_CODES = {Status.MET: "met", Status.NOT_MET: "not_met", Status.PENDING: "pending"}
-MEETING_STATES = {
-    MeetingStatus.PLANNED: "planerat",
-    MeetingStatus.HELD: "genomfört",
-    MeetingStatus.CANCELLED: "inställt",
-}
+# The meeting's state on the as-of date (facts.meeting_state), as the pages state it.
+MEETING_STATES = {state: str(state) for state in MeetingState}
 
 
 class Ids:
@@ -232,7 +230,7 @@ def meeting(view: PublicView, mt: Meeting) -> dict[str, Any]:
             "id": ids.meeting(mt.meeting_id),
             "type": OPARL + "Meeting",
             "name": labels.meeting_name(mt),
-            "meetingState": MEETING_STATES[mt.status],
+            "meetingState": MEETING_STATES[view.state(mt)],
             "cancelled": mt.status is MeetingStatus.CANCELLED,
             "start": _datetime(mt.date, mt.start),
             "end": _datetime(mt.date, mt.end) if mt.end else None,

@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, pass_context
 
 from .. import labels, urls
+from ..facts import MeetingState
 from ..markup import safe_markdown
 from ..models import BODY_NAMES, SECTOR_NAMES, BodyName, DecisionKind, MeetingForm, Sector
 from ..problems import section_label
@@ -64,6 +65,7 @@ def _globals(view: PublicView, helpers: PageHelpers) -> dict[str, Any]:
         "body_name": lambda b: BODY_NAMES[BodyName(b)],
         "form_name": lambda f: labels.capitalised(labels.FORM_NAMES[MeetingForm(f)]),
         "kind_name": lambda k: labels.KIND_NAMES[DecisionKind(k)],
+        "state_name": lambda s: labels.MEETING_STATES[MeetingState(s)],
         "report_kind": lambda k: str(k),
         "protocol_label": helpers.protocol_label,
         "method_text": labels.method_text,

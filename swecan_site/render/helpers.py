@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import labels, urls
+from ..facts import MeetingState
 from ..models import (
     RAISED_BY_BODIES,
     BodyName,
@@ -18,7 +19,6 @@ from ..models import (
     ContentDoc,
     Matter,
     Meeting,
-    MeetingStatus,
     ProtocolStatus,
     RulesVersionMeta,
     Underlag,
@@ -77,9 +77,7 @@ class PageHelpers:
     def protocol_label(self, meeting: Meeting) -> str:
         """The protocol's row of a meeting: its state, or why there is none yet."""
         protocol = meeting.protocol
-        if meeting.status is MeetingStatus.PLANNED and meeting.date < self.view.as_of:
-            return "mötets status är inte uppdaterad"
-        if meeting.status is not MeetingStatus.HELD:
+        if self.view.state(meeting) is not MeetingState.HELD:
             return "–"
         if protocol is None or protocol.status is ProtocolStatus.DRAFT:
             return "under arbete"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ... import rules, urls
+from ...labels import MEMBERS_COUNTED
 from ...models import SECTOR_NAMES, Meeting, Sector
 from ...rules import SubjectRef
 from .site import Site
@@ -14,7 +15,7 @@ def pages(site: Site) -> dict[str, str]:
     view = site.view
     meetings = view.meetings()
     by_year: dict[int, list[Meeting]] = defaultdict(list)
-    for meeting in reversed(view.past_meetings()):  # a stale planned one (SC206) among them
+    for meeting in reversed(view.held(None)):
         by_year[meeting.date.year].append(meeting)
     index = urls.source(urls.MEETINGS)
     result = {
@@ -23,6 +24,7 @@ def pages(site: Site) -> dict[str, str]:
             index,
             example=any(m.example for m in meetings),
             upcoming=view.upcoming(),
+            unreported=view.unreported(),
             past_by_year=sorted(by_year.items(), reverse=True),
             cancelled=view.cancelled(),
         )
@@ -53,7 +55,9 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
         decisions=decisions,
         protocol_text=view.protocol(meeting),
         quorum=quorum,
-        roll_size=view.roll_size(meeting.date),
+        state=view.state(meeting),
+        member_count=view.member_count(meeting),
+        members_counted=MEMBERS_COUNTED[view.params(meeting.date).quorum_members],
         attendance_by_sector=[(SECTOR_NAMES[s], by_sector[s]) for s in Sector if by_sector[s]],
         protocol_deadline=view.protocol_deadline(meeting),
         evaluations=view.meeting_findings(meeting),

@@ -23,6 +23,7 @@ def pages(site: Site) -> dict[str, str]:
             rules_current=view.current_rules(),
             partner_count=len(view.partners_current()),
             next_meeting=upcoming[0] if upcoming else None,
+            unreported=view.unreported(),
             latest_decisions=list(reversed(view.decisions()))[:LATEST_DECISIONS],
         )
     }
