@@ -11,6 +11,7 @@ and by rule.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cached_property
 
 from .check import Evaluation, Report
@@ -19,11 +20,35 @@ from .facts import protocol_published
 from .models import Meeting, MeetingStatus
 from .problems import Kind
 from .public_record import START_PAGE, Asset, PublicRecord, SectorGroup, subject_id
-from .rules import REGISTRY, Rule, SubjectKind, SubjectRef
+from .rules import REGISTRY, Rule, Status, SubjectKind, SubjectRef
 from .rules.base import Basis, Quote
 from .rules.common import quote_holds
 
-__all__ = ["START_PAGE", "Asset", "PublicView", "SectorGroup", "subject_id"]
+__all__ = ["START_PAGE", "Asset", "PublicView", "RuleVerdict", "SectorGroup", "subject_id"]
+
+
+STATUS_WEIGHT = {Status.NOT_MET: 0, Status.PENDING: 1, Status.MET: 2}
+
+
+@dataclass(frozen=True)
+class RuleVerdict:
+    """One rule's verdicts on one meeting (the meeting, its decisions, its matters)."""
+
+    rule: Rule
+    findings: tuple[Evaluation, ...]
+
+    @property
+    def status(self) -> Status:
+        """The rule's outcome for the meeting: not met if any verdict is, else pending
+        if any is, else met."""
+        return min((e.result.status for e in self.findings), key=STATUS_WEIGHT.__getitem__)
+
+    def lines(self) -> list[tuple[list[SubjectRef], str]]:
+        """Each distinct message once, with the subjects it is about (in order)."""
+        lines: dict[str, list[SubjectRef]] = {}
+        for e in self.findings:
+            lines.setdefault(e.result.message, []).append(e.result.subject)
+        return [(subjects, message) for message, subjects in lines.items()]
 
 
 class PublicView(PublicRecord):
@@ -157,15 +182,19 @@ class PublicView(PublicRecord):
     def findings_by_year(self) -> dict[int, list[Evaluation]]:
         """Every public finding under the years it belongs to (:meth:`finding_years`),
         newest year first, in rule order within a year. A finding about the current
-        state (no year of its own) is filed under the as-of year, so it is shown
-        with what is happening now; nothing is left out."""
+        state (no year of its own), or due in a later year, is filed under the as-of
+        year, so it is shown with what is happening now; nothing is left out."""
         return {year: list(found) for year, found in self._by_year.items()}
 
     @cached_property
     def _by_year(self) -> dict[int, tuple[Evaluation, ...]]:
         years: dict[int, list[Evaluation]] = {}
+        now = self.as_of.year
         for evaluation in self.findings():
-            for year in self.finding_years(evaluation) or (self.as_of.year,):
+            # A verdict due in a year that has not begun (a report due next spring) is
+            # shown with the present: there is no page for a year before it begins.
+            filed = sorted({min(year, now) for year in self.finding_years(evaluation)})
+            for year in filed or [now]:
                 years.setdefault(year, []).append(evaluation)
         return {year: tuple(found) for year, found in sorted(years.items(), reverse=True)}
 
@@ -192,8 +221,16 @@ class PublicView(PublicRecord):
         return self._deadlines[days]
 
     def meeting_findings(self, meeting: Meeting) -> list[Evaluation]:
-        """The verdicts a meeting's page lists (and the compliance year counts)."""
+        """The verdicts about a meeting, its decisions and its matters."""
         return self.findings_for(self.meeting_subjects(meeting))
+
+    def meeting_verdicts(self, meeting: Meeting) -> list[RuleVerdict]:
+        """One verdict per rule for a meeting – what its page lists and the compliance
+        year page counts (a rule judged on three decisions is one row, not three)."""
+        grouped: dict[str, list[Evaluation]] = {}
+        for evaluation in self.meeting_findings(meeting):
+            grouped.setdefault(evaluation.rule.id, []).append(evaluation)
+        return [RuleVerdict(found[0].rule, tuple(found)) for found in grouped.values()]
 
     def findings_of(self, rule: Rule, subjects: Iterable[object]) -> list[Evaluation]:
         """One rule's public verdicts about ``subjects``."""

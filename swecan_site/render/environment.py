@@ -21,7 +21,7 @@ from ..problems import section_label
 from ..public import PublicView
 from . import format as fmt
 from .helpers import PageHelpers, quote_ref
-from .markdown import demote, explanation_markdown, protocol_markdown
+from .markdown import demote, protocol_markdown, public_explanation
 
 
 @pass_context
@@ -47,7 +47,7 @@ def _filters() -> dict[str, Any]:
         "meeting_place": labels.meeting_place,
         "demote": demote,
         "protocol": protocol_markdown,
-        "explanation": explanation_markdown,
+        "public_explanation": public_explanation,
     }
 
 
@@ -74,6 +74,7 @@ def _globals(view: PublicView, helpers: PageHelpers) -> dict[str, Any]:
         "version_status": helpers.version_status,
         "quote_ref": quote_ref,
         "chair_label": helpers.chair_label,
+        "verdict_lines": helpers.verdict_lines,
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import labels, urls
+from .. import labels, rules, urls
 from ..facts import MeetingState
 from ..models import (
     RAISED_BY_BODIES,
@@ -23,8 +23,8 @@ from ..models import (
     RulesVersionMeta,
     Underlag,
 )
-from ..public import PublicView
-from ..rules import SubjectKind, SubjectRef
+from ..public import PublicView, RuleVerdict
+from ..rules import Status, SubjectKind, SubjectRef
 from ..rules.base import ARBETSORDNING, SOURCE_NAMES, Quote
 from . import format as fmt
 
@@ -80,8 +80,33 @@ class PageHelpers:
         if self.view.state(meeting) is not MeetingState.HELD:
             return "–"
         if protocol is None or protocol.status is ProtocolStatus.DRAFT:
-            return "under arbete"
-        return labels.protocol_state(meeting, self.view.protocol_approved_on(meeting))
+            state = "under arbete"
+        else:
+            state = labels.protocol_state(meeting, self.view.protocol_approved_on(meeting))
+        return state + self._late(meeting)
+
+    def _late(self, meeting: Meeting) -> str:
+        """' – försenat (frist …)' when the §3.2 verdict on the protocol is not met
+        (rules.PROTOCOL_IN_TIME: the verdict, never a recomputed deadline)."""
+        late = [
+            e
+            for e in self.view.findings_of(
+                rules.PROTOCOL_IN_TIME, [SubjectRef.meeting(meeting.meeting_id)]
+            )
+            if e.result.status is Status.NOT_MET and e.result.due
+        ]
+        return f" – försenat (frist {fmt.sv_date(late[0].result.due)})" if late else ""
+
+    @staticmethod
+    def verdict_lines(verdict: RuleVerdict) -> str:
+        """A rule's verdicts on a meeting as one table cell: each distinct message once,
+        led by the decisions or matters it is about (the meeting itself goes unnamed)."""
+        parts = []
+        for subjects, message in verdict.lines():
+            named = [s.id for s in subjects if s.kind is not SubjectKind.MEETING]
+            text = message.rstrip(".")
+            parts.append(f"{', '.join(named)}: {text}" if named else text)
+        return fmt.cell("; ".join(parts) + ".")
 
     def chair_label(self, meeting: Meeting) -> str:
         """Who led the meeting (mötesordförande), as the public reads it."""

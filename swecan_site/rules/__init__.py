@@ -34,6 +34,7 @@ BY_ID: dict[str, Rule] = {r.id: r for r in REGISTRY}
 # Rules whose verdicts a page shows in a place of its own. Pages and outputs name
 # them by these handles, never by their IDs (an ID is the rule's, not the page's).
 QUORUM: Rule = meetings.quorum
+PROTOCOL_IN_TIME: Rule = meetings.protocol_in_time
 ANNUAL_REPORTS: Rule = publication.annual_reports
 
 AREAS = {
@@ -53,6 +54,7 @@ __all__ = [
     "ANNUAL_REPORTS",
     "AREAS",
     "BY_ID",
+    "PROTOCOL_IN_TIME",
     "QUORUM",
     "REGISTRY",
     "Context",

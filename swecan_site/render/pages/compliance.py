@@ -101,8 +101,8 @@ def _year_sections(site: Site, year: int, rows: list[Evaluation]) -> dict[str, A
     judged = [e for e in rows if e.rule.basis is not Basis.TARGET]
     per_meeting = []
     for meeting in site.view.meetings():
-        if meeting.date.year == year and (found := site.view.meeting_findings(meeting)):
-            per_meeting.append((meeting, Counter(str(e.result.status) for e in found)))
+        if meeting.date.year == year and (found := site.view.meeting_verdicts(meeting)):
+            per_meeting.append((meeting, Counter(str(v.status) for v in found)))
     return {
         "failures": _not_met(judged, Basis.OBLIGATION),
         "interpretation_failures": _not_met(judged, Basis.INTERPRETATION),

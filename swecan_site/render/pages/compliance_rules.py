@@ -7,7 +7,6 @@ from typing import Any
 
 from ... import urls
 from ...check import Evaluation
-from ...problems import SEVERITY_SV
 from ...rules import Rule
 from ...rules.base import BASIS_LABELS, Basis
 from ...rules.interpretations import for_rule
@@ -25,7 +24,6 @@ def pages(site: Site) -> dict[str, str]:
             years_of[id(e)].append(year)
     for rule in view.compliance_rules():
         rows = per_rule.get(rule.id, [])
-        severity = next((e.severity for e in rows), rule.severity)
         here = urls.source(urls.rule(rule.id))
         result[here] = site.render(
             "compliance_rule.md.j2",
@@ -37,7 +35,7 @@ def pages(site: Site) -> dict[str, str]:
             interpretations=_interpretations(site, rule),
             rows=rows,
             rows_by_year=_rows_by_year(rows, years_of),
-            severity=SEVERITY_SV[severity],
+            example=view.any_example,
         )
     return result
 

@@ -60,5 +60,5 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
         members_counted=MEMBERS_COUNTED[view.params(meeting.date).quorum_members],
         attendance_by_sector=[(SECTOR_NAMES[s], by_sector[s]) for s in Sector if by_sector[s]],
         protocol_deadline=view.protocol_deadline(meeting),
-        evaluations=view.meeting_findings(meeting),
+        verdicts=view.meeting_verdicts(meeting),
     )
