@@ -539,7 +539,12 @@ def extra_meeting_called_by_chair(ctx: Context) -> Iterator[Result]:
                 where,
             )
         else:
-            yield met(mid, f"Beslutat {fmt(day)} ({which}) av {label}: {holder.name}.", where)
+            stands_in = (
+                " (ersätter ordföranden, tolkning T14)" if role is ChairRole.VICE_CHAIR else ""
+            )
+            yield met(
+                mid, f"Beslutat {fmt(day)} ({which}) av {label}: {holder.name}{stands_in}.", where
+            )
 
 
 RULES = [
