@@ -99,6 +99,10 @@ class Parameters(BaseModel):
     first_year_chair: str = Field(
         "socialstyrelsen", description="§8.2 partner som innehar ordförandeposten år 1"
     )
+    chair_appointer: str = Field(
+        "socialstyrelsen",
+        description="§6.1 den som utser partnerskapets ordförande och vice ordförande (id)",
+    )
     review_months: int = Field(12, ge=1, description="§9 arbetsordningen ses över minst så ofta")
     report_deadline_days: int = Field(
         120,
@@ -155,6 +159,15 @@ class Parameters(BaseModel):
     committee_decisions_published: Literal["nästa_möte", "ingen_frist"] = Field(
         "nästa_möte",
         description="Tolkning T13: när arbetsutskottets beslut ska vara publicerade (§4.3, §7)",
+    )
+    extra_meeting_vice: Literal["ersätter", "räcker_inte"] = Field(
+        "ersätter",
+        description="Tolkning T14: får vice ordförande besluta om extrainsatta sammanträden "
+        "(§3.1, §6.2)",
+    )
+    rules_change_initiative: Literal["partners", "även_organ"] = Field(
+        "partners",
+        description="Tolkning T15: vem som kan initiera ändring av arbetsordningen (§9)",
     )
 
 

@@ -254,6 +254,14 @@ class Withdrawal(Node):
     written_request: IsoDate | None = Field(default=None, alias="skriftlig_begäran")
 
 
+class Nomination(Node):
+    """The §5.2 nomination steps for a partner joining from verksamhetsår 2 (§8.1)."""
+
+    public_invitation: IsoDate | None = Field(default=None, alias="offentlig_inbjudan")
+    nominated: IsoDate | None = Field(default=None, alias="nominerad")
+    candidate_list: IsoDate | None = Field(default=None, alias="kandidatlista")
+
+
 class Partner(Node):
     id: Slug
     name: Text = Field(alias="namn")
@@ -264,6 +272,7 @@ class Partner(Node):
     letter_signed: IsoDate | None = Field(default=None, alias="avsiktsförklaring")
     admitted_by: DecisionId | None = Field(default=None, alias="antagen_genom")
     withdrawal: Withdrawal | None = Field(default=None, alias="utträde")
+    nomination: Nomination | None = Field(default=None, alias="nominering")
 
     def member_on(self, day: date) -> bool:
         if day < self.joined:
@@ -295,6 +304,8 @@ class RoleHolder(Term):
     partner: Slug
     email: Email | None = Field(default=None, alias="e-post")
     phone: Phone | None = Field(default=None, alias="telefon")
+    appointed_by: Slug | None = Field(default=None, alias="utsedd_av")
+    appointed: IsoDate | None = Field(default=None, alias="utsedd")
 
 
 class Body(Node):
@@ -507,6 +518,8 @@ class Meeting(Node):
     form: MeetingForm = Field(alias="form")
     place: str | None = Field(default=None, alias="plats")
     extra: StrictBool = Field(default=False, alias="extrainsatt")
+    called_by: ChairRole | None = Field(default=None, alias="beslutat_av")
+    called_on: IsoDate | None = Field(default=None, alias="beslutat")
     status: MeetingStatus = Field(alias="status")
     notice_sent: IsoDate | None = Field(default=None, alias="kallelse_skickad")
     agenda: list[AgendaItem] = Field(default_factory=list, alias="dagordning")

@@ -127,6 +127,15 @@ DESCRIPTIONS: dict[str, str] = {
     "form": "fysiskt, hybrid eller digitalt (§3.1; hybrid räknas som fysiskt).",
     "plats": "Adress, eller digitalt.",
     "extrainsatt": "true för ett extrainsatt sammanträde (§3.1).",
+    "beslutat_av": "Vem som beslutade om det extrainsatta sammanträdet: ordförande, "
+    "vice_ordförande eller annan (§3.1, §6.2).",
+    "beslutat": "Datum för beslutet om det extrainsatta sammanträdet.",
+    "utsedd_av": "Id för den som utsåg rollinnehavaren (§6.1: socialstyrelsen).",
+    "utsedd": "Datum då rollinnehavaren utsågs (senast mandatets första dag).",
+    "nominering": "Från verksamhetsår 2: datum för nomineringens steg (§5.2, §8.1).",
+    "offentlig_inbjudan": "Datum för den offentliga inbjudan (§5.2).",
+    "nominerad": "Datum då organisationen nominerades (§5.2).",
+    "kandidatlista": "Datum då kansliet meddelade kandidatlistan (§5.2).",
     "status": "Mötets eller protokollets status.",
     "kallelse_skickad": "Datum då kallelsen skickades (§3.1: minst 30 dagar före).",
     "dagordning": "Den preliminära dagordningen (§3.1).",
@@ -186,6 +195,7 @@ DESCRIPTIONS: dict[str, str] = {
 MODEL_TITLES = {
     "Partner": "Partner",
     "Withdrawal": "Utträde",
+    "Nomination": "Nominering",
     "Term": "Mandatperiod",
     "RoleHolder": "Rollinnehavare",
     "Body": "Organ",

@@ -490,6 +490,73 @@ def chair_held(ctx: Context) -> Iterator[Result]:
         )
 
 
+@rule(
+    "SC607",
+    "ordförande-utsedd-av-socialstyrelsen",
+    "6.1, 8.2",
+    "Från andra verksamhetsåret utser Socialstyrelsen partnerskapets ordförande och vice",
+    quotes=(
+        ao("6.1", "Socialstyrelsen utser ordförande och vice ordförande."),
+        ao(
+            "8.2",
+            "Under SweCans andra verksamhetsår utses ordförande och vice ordförande enligt "
+            "punkt 6.1.",
+        ),
+    ),
+)
+def partnership_chair_appointed(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett mandat som partnerskapets ordförande eller vice ordförande, som
+    börjar under SweCans andra verksamhetsår eller senare, anger (utsedd_av:)
+    att någon annan än Socialstyrelsen utsåg rollinnehavaren (parametern
+    chair_appointer), eller anger ett datum för utnämningen (utsedd:) som är
+    senare än mandatets första dag (samma dag är i tid). Mandat utan
+    utsedd_av: bedöms inte. Första verksamhetsåret prövas av SC604.
+
+    Varför: "Socialstyrelsen utser ordförande och vice ordförande." (§6.1)
+    "Under SweCans andra verksamhetsår utses ordförande och vice ordförande
+    enligt punkt 6.1." (§8.2)
+
+    Åtgärd: Ange utsedd_av: socialstyrelsen och utsedd: med datum för
+    utnämningen under partnerskapet: ordförande och vice_ordförande i
+    organisation.yaml.
+    """
+    second_year, _ = ctx.data.config.operating_year_bounds(2)
+    partnership = ctx.data.organisation.partnership
+    for label, holders in (
+        ("ordförande", partnership.chair),
+        ("vice ordförande", partnership.vice_chair),
+    ):
+        for holder in holders:
+            if holder.start < second_year or holder.appointed_by is None:
+                continue
+            subject = SubjectRef.role(f"SweCans {label} ({holder.partner})")
+            expected = ctx.params(holder.start).chair_appointer
+            ok = True
+            if holder.appointed_by != expected:
+                ok = False
+                yield failed(
+                    subject,
+                    f"Mandatet från {fmt(holder.start)}: utsedd av {holder.appointed_by}, "
+                    f"inte {expected}.",
+                    holder.where("appointed_by"),
+                )
+            if holder.appointed is not None and holder.appointed > holder.start:
+                ok = False
+                yield failed(
+                    subject,
+                    f"Utsedd {fmt(holder.appointed)}, efter mandatets början {fmt(holder.start)}.",
+                    holder.where("appointed"),
+                )
+            if ok:
+                when = f" {fmt(holder.appointed)}" if holder.appointed else ""
+                yield met(
+                    subject,
+                    f"Mandatet från {fmt(holder.start)}: utsedd{when} av {holder.appointed_by}.",
+                    holder.where("appointed_by"),
+                )
+
+
 RULES = [
     committee_composition,
     member_mandates,
@@ -498,4 +565,5 @@ RULES = [
     chair_held,
     committee_appointed,
     committee_chair_elected,
+    partnership_chair_appointed,
 ]

@@ -367,6 +367,129 @@ def matter_decided(ctx: Context) -> Iterator[Result]:
                 )
 
 
+@rule(
+    "SC407",
+    "ändring-initierad-av-partner",
+    "9",
+    "Ett förslag till ändring av arbetsordningen initieras av en eller flera partners",
+    quotes=(
+        ao(
+            "9",
+            "Förslag till ändring av arbetsordning kan initieras av enskild partner eller flera "
+            "partners i samförstånd.",
+        ),
+    ),
+)
+def rules_change_initiated(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett beslut om ändrad arbetsordning (typ: arbetsordning) gäller ett
+    ärende (ärende:) som ingen partner väckte: väckt_av nämner bara
+    arbetsutskottet, kansliet eller ordföranden. Står en partner bland dem
+    som väckte ärendet är förslaget initierat av en partner. Som standard kan bara
+    partners initiera en ändring (tolkning T15, parametern
+    rules_change_initiative; alternativet är att också ett förslag från
+    arbetsutskottet efter dess årliga översyn, från kansliet eller från
+    ordföranden räknas). Beslut utan ärende: bedöms inte, inte heller
+    beslutet som antog arbetsordningens första version (det är ingen
+    ändring).
+
+    Varför: "Förslag till ändring av arbetsordning kan initieras av enskild
+    partner eller flera partners i samförstånd." (§9) "SweCan beslutar om
+    eventuella ändringar av arbetsordningen enligt § 4.2", där ett ärende
+    initieras av "partner eller en grupp av partners" (§4.2).
+
+    Åtgärd: Ange i väckt_av: de partners som lade fram förslaget. Kom
+    förslaget från ett organ utan att någon partner ställde sig bakom det
+    redovisas fyndet öppet.
+    """
+    versions = [d for d in ctx.data.rules_versions if not d.meta.draft]
+    first = min(versions, key=lambda d: d.meta.in_force).meta.adopted_by if versions else None
+    for meeting, decision in ctx.data.decisions():
+        if decision.kind is not DecisionKind.RULES_CHANGE or decision.matter is None:
+            continue
+        if decision.id == first:
+            continue  # adopting the first version changes nothing
+        matter = meeting.matter(decision.matter)
+        if matter is None:
+            continue  # a broken reference is another rule's
+        partners = [who for who in matter.raised_by if who not in RAISED_BY_BODIES]
+        unknown = [
+            who
+            for who in matter.raised_by
+            if who not in RAISED_BY_BODIES and ctx.data.partner(who) is None
+        ]
+        if unknown:
+            continue  # an unknown id is an integrity error, not a verdict
+        subject, where = SubjectRef.decision(decision.id), matter.where("raised_by")
+        raised = ", ".join(matter.raised_by)
+        if partners:  # 'enskild partner' suffices; an organ beside it takes nothing away
+            yield met(subject, f"Ärendet {matter.id} väcktes av {raised}.", where)
+        elif ctx.params(meeting.date).rules_change_initiative == "även_organ":
+            yield met(
+                subject,
+                f"Ärendet {matter.id} väcktes av {raised} (tolkning T15: även organ).",
+                where,
+            )
+        else:
+            yield failed(
+                subject,
+                f"Ärendet {matter.id} väcktes av {raised}; förslag till ändring av "
+                "arbetsordningen initieras av partners (tolkning T15).",
+                where,
+            )
+
+
+@rule(
+    "SC408",
+    "arbetsordning-efter-beslut",
+    "9",
+    "En version av arbetsordningen gäller först från partnerskapets beslut om den",
+    quotes=(ao("9", "SweCan beslutar om eventuella ändringar av arbetsordningen enligt § 4.2."),),
+)
+def rules_version_after_decision(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En version av arbetsordningen (content/arbetsordning/) gäller från
+    (gäller_från:) ett datum före mötet där beslutet som antog den
+    (antagen_genom:) fattades, eller det beslutet avslogs. Samma dag som
+    beslutet är i tid. Utkast bedöms inte; en hänvisning till ett beslut som
+    inte finns rapporteras av SC103.
+
+    Varför: "SweCan beslutar om eventuella ändringar av arbetsordningen
+    enligt § 4.2." (§9) En ändring gäller först när partnerskapet har
+    beslutat om den.
+
+    Åtgärd: Kontrollera gäller_från: och antagen_genom: i versionens front
+    matter mot protokollet.
+    """
+    for doc in ctx.data.rules_versions:
+        meta = doc.meta
+        if meta.draft:
+            continue
+        found = ctx.data.decision(meta.adopted_by)
+        if found is None:
+            continue  # SC103 reports the broken reference
+        meeting, decision = found
+        subject, where = SubjectRef.rules_version(meta.version), meta.where("in_force")
+        problems = []
+        if meta.in_force < meeting.date:
+            problems.append(
+                f"versionen gällde från {fmt(meta.in_force)}, men {decision.id} fattades "
+                f"{fmt(meeting.date)}"
+            )
+        if decision.outcome is Outcome.REJECTED:
+            problems.append(f"förslaget i {decision.id} avslogs")
+        if problems:
+            text = "; ".join(problems)
+            yield failed(subject, text[0].upper() + text[1:] + ".", where)
+        else:
+            yield met(
+                subject,
+                f"Antagen genom {decision.id} {fmt(meeting.date)}, gäller från "
+                f"{fmt(meta.in_force)}.",
+                where,
+            )
+
+
 RULES = [
     matter_in_time,
     simple_majority,
@@ -374,4 +497,6 @@ RULES = [
     recusal,
     rules_change,
     matter_decided,
+    rules_change_initiated,
+    rules_version_after_decision,
 ]

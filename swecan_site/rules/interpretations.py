@@ -305,6 +305,50 @@ INTERPRETATIONS: list[Interpretation] = [
         "vara klart är nästkommande sammanträde (§3.2), och det läses in här.",
         ("SC202", "SC203"),
     ),
+    Interpretation(
+        "T14",
+        "Vice ordförande och extrainsatta sammanträden",
+        (
+            ao("3.1", "SweCans ordförande beslutar om extrainsatta sammanträden."),
+            ao("6.2", "Vice ordförande ersätter ordföranden i dennes frånvaro."),
+        ),
+        "extra_meeting_vice",
+        "ersätter",
+        {
+            "ersätter": "vice ordförande får besluta om ett extrainsatt sammanträde när "
+            "ordföranden är frånvarande; beslutet är i sin ordning om någon var vice "
+            "ordförande på beslutsdagen",
+            "räcker_inte": "bara ordföranden beslutar om extrainsatta sammanträden; ett "
+            "beslut av vice ordföranden är ett fynd",
+        },
+        "§6.2 låter vice ordförande ersätta ordföranden i dennes frånvaro utan att undanta "
+        "någon uppgift; samma läsning gäller för mötesledningen (SC307). Arbetsordningen "
+        "säger inte hur frånvaron ska visas, så den prövas inte.",
+        ("SC308",),
+    ),
+    Interpretation(
+        "T15",
+        "Vem som kan initiera ändring av arbetsordningen",
+        (
+            ao(
+                "9",
+                "Förslag till ändring av arbetsordning kan initieras av enskild partner eller "
+                "flera partners i samförstånd.",
+            ),
+            ao("9", "SweCan beslutar om eventuella ändringar av arbetsordningen enligt § 4.2."),
+        ),
+        "rules_change_initiative",
+        "partners",
+        {
+            "partners": "bara partners, en eller flera i samförstånd, initierar ändringar; "
+            "ett ärende som väckts av arbetsutskottet, kansliet eller ordföranden är ett fynd",
+            "även_organ": "också arbetsutskottet (efter sin årliga översyn), kansliet eller "
+            "ordföranden kan lägga fram förslaget",
+        },
+        "§9 och §4.2 nämner bara partners som de som initierar; att arbetsutskottet ser "
+        "över arbetsordningen årligen (§9) säger inte att det självt lägger fram förslag.",
+        ("SC407",),
+    ),
 ]
 
 BY_ID: dict[str, Interpretation] = {i.id: i for i in INTERPRETATIONS}

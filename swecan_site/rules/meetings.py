@@ -508,6 +508,80 @@ def meeting_chair(ctx: Context) -> Iterator[Result]:
             yield met(mid, f"Leddes av {label}: {holder.name}.", where)
 
 
+@rule(
+    "SC308",
+    "extrainsatt-av-ordförande",
+    "3.1",
+    "Ett extrainsatt sammanträde beslutas av partnerskapets ordförande",
+    quotes=(ao("3.1", "SweCans ordförande beslutar om extrainsatta sammanträden."),),
+)
+def extra_meeting_called_by_chair(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett extrainsatt sammanträde i partnerskapet (extrainsatt: true)
+    beslutades av någon annan än partnerskapets ordförande (beslutat_av:
+    annan), eller av en ordförande eller vice ordförande som inte hade
+    mandat på beslutsdagen (organisation.yaml). Beslutsdagen är beslutat:,
+    annars dagen då kallelsen skickades, annars mötesdagen. Ett beslut av
+    vice ordföranden är som standard i sin ordning, eftersom vice ordförande
+    ersätter ordföranden i dennes frånvaro (tolkning T14, parametern
+    extra_meeting_vice; alternativet är att bara ordföranden får besluta).
+    Uppgiften beslutat_av är frivillig; extrainsatta sammanträden utan den
+    bedöms inte.
+
+    Varför: "SweCans ordförande beslutar om extrainsatta sammanträden."
+    (§3.1) "Vice ordförande ersätter ordföranden i dennes frånvaro." (§6.2)
+
+    Åtgärd: Ange beslutat_av: ordförande, vice_ordförande eller annan och
+    beslutat: med datum för beslutet i mote.yaml, och kontrollera
+    mandatperioderna i organisation.yaml.
+    """
+    partnership = ctx.data.organisation.partnership
+    for meeting in ctx.data.meetings:
+        if meeting.body is not BodyName.PARTNERSHIP or not meeting.extra:
+            continue
+        role = meeting.called_by
+        if role is None:
+            continue  # not recorded: not judged
+        mid, where = SubjectRef.meeting(meeting.meeting_id), meeting.where("called_by")
+        if meeting.called_on is not None:
+            day, which = meeting.called_on, "beslutsdagen"
+        elif meeting.notice_sent is not None:
+            day, which = meeting.notice_sent, "dagen då kallelsen skickades"
+        else:
+            day, which = meeting.date, "mötesdagen"
+        if role is ChairRole.OTHER:
+            yield failed(
+                mid,
+                "Det extrainsatta sammanträdet beslutades av någon annan än ordföranden.",
+                where,
+            )
+            continue
+        if role is ChairRole.VICE_CHAIR and ctx.params(day).extra_meeting_vice == "räcker_inte":
+            yield failed(
+                mid,
+                "Det extrainsatta sammanträdet beslutades av vice ordföranden; bara "
+                "ordföranden beslutar om extrainsatta sammanträden (tolkning T14).",
+                where,
+            )
+            continue
+        holder = partnership.holder("chair" if role is ChairRole.CHAIR else "vice_chair", day)
+        label = "ordförande" if role is ChairRole.CHAIR else "vice ordförande"
+        if holder is None:
+            yield failed(
+                mid,
+                f"Beslutat av {label}, men ingen {label} för partnerskapet hade mandat "
+                f"{fmt(day)} ({which}).",
+                where,
+            )
+        else:
+            stands_in = (
+                " (ersätter ordföranden, tolkning T14)" if role is ChairRole.VICE_CHAIR else ""
+            )
+            yield met(
+                mid, f"Beslutat {fmt(day)} ({which}) av {label}: {holder.name}{stands_in}.", where
+            )
+
+
 RULES = [
     physical_meetings,
     notice_in_time,
@@ -516,4 +590,5 @@ RULES = [
     protocol_approved,
     quorum,
     meeting_chair,
+    extra_meeting_called_by_chair,
 ]

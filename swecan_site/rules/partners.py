@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..models import (
     SECTOR_NAMES,
@@ -364,6 +365,105 @@ def invitation(ctx: Context) -> Iterator[Result]:
             )
 
 
+NOMINATION_STEPS = (
+    ("public_invitation", "offentlig inbjudan"),
+    ("nominated", "nominering"),
+    ("candidate_list", "kandidatlista"),
+)
+
+
+@rule(
+    "SC507",
+    "nominering",
+    "5.2, 8.1",
+    "Från andra verksamhetsåret nomineras nya partners i ordning enligt punkt 5",
+    quotes=(
+        ao(
+            "5.2",
+            "Kansliet sammanställer och meddelar lista över kandidater till SweCans "
+            "partnerskap, som därefter fastställer SweCans sammansättning, tillika "
+            "röstlängd, vid varje kalenderårs första sammanträde.",
+        ),
+        ao(
+            "8.1",
+            "Från och med SweCans andra verksamhetsår tillämpas nomineringsprocess för "
+            "partnerskap i SweCan enligt punkt 5.",
+        ),
+    ),
+)
+def nomination(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: För en partner som anslöt från och med SweCans andra verksamhetsår
+    har nomineringens steg (nominering: i partners.yaml) skett i fel
+    ordning: den offentliga inbjudan (offentlig_inbjudan:) ska komma före
+    eller samma dag som nomineringen (nominerad:), och nomineringen före
+    eller samma dag som kansliet meddelade kandidatlistan (kandidatlista:).
+    Kandidatlistan ska också ha meddelats senast samma dag som mötet där
+    partnerskapet antog partnern (antagen_genom:) och senast
+    anslutningsdagen. Är alla steg angivna och i ordning är regeln
+    uppfylld. Ett steg som saknas är inte antecknat och bedöms inte (det är
+    inget fynd); partners utan nominering: bedöms inte.
+
+    Varför: Nominering sker genom "Offentlig inbjudan till relevanta
+    aktörer", och "Kansliet sammanställer och meddelar lista över kandidater
+    till SweCans partnerskap, som därefter fastställer SweCans
+    sammansättning" (§5.2); "Från och med SweCans andra verksamhetsår
+    tillämpas nomineringsprocess för partnerskap i SweCan enligt punkt 5."
+    (§8.1)
+
+    Åtgärd: Ange datumen under nominering: (offentlig_inbjudan, nominerad,
+    kandidatlista) för partnern i partners.yaml och kontrollera dem mot
+    kansliets handlingar.
+    """
+    config = ctx.data.config
+    for partner in ctx.data.partners:
+        steps = partner.nomination
+        if steps is None or config.operating_year(partner.joined) < 2:
+            continue
+        subject = SubjectRef.partner(partner.id)
+        recorded = [
+            (name, label, getattr(steps, name))
+            for name, label in NOMINATION_STEPS
+            if getattr(steps, name) is not None
+        ]
+        ok = True
+        for (_, before_label, before), (name, label, day) in pairwise(recorded):
+            if day < before:
+                ok = False
+                yield failed(
+                    subject,
+                    f"{label.capitalize()} {fmt(day)}, före {before_label} {fmt(before)}.",
+                    steps.where(name),
+                )
+        listed = steps.candidate_list
+        if listed is not None:
+            found = ctx.data.decision(partner.admitted_by) if partner.admitted_by else None
+            if found is not None and listed > found[0].date:
+                ok = False
+                yield failed(
+                    subject,
+                    f"Kandidatlistan meddelades {fmt(listed)}, efter mötet "
+                    f"{found[0].meeting_id} där {found[1].id} fattades.",
+                    steps.where("candidate_list"),
+                )
+            if listed > partner.joined:
+                ok = False
+                yield failed(
+                    subject,
+                    f"Kandidatlistan meddelades {fmt(listed)}, efter anslutningen "
+                    f"{fmt(partner.joined)}.",
+                    steps.where("candidate_list"),
+                )
+        if ok and len(recorded) == len(NOMINATION_STEPS):
+            yield met(
+                subject,
+                f"Offentlig inbjudan {fmt(steps.public_invitation)}, nominering "
+                f"{fmt(steps.nominated)}, kandidatlista {fmt(listed)}, ansluten "
+                f"{fmt(partner.joined)}.",
+                steps.where("candidate_list"),
+            )
+
+
 RULES = [
     letter_of_intent,
     written_withdrawal,
@@ -371,4 +471,5 @@ RULES = [
     roll_fixed,
     admission_decision,
     invitation,
+    nomination,
 ]
