@@ -76,7 +76,14 @@ def _groups(
                 "basis": basis,
                 "label": BASIS_LABELS[basis],
                 "intro": intro,
-                "rules": [(r, counts[r.id], quotes(site, r)) for r in members],
+                # failures first: what a reader comes for (issue 17)
+                "rules": sorted(
+                    (
+                        (r, counts[r.id], any(q["holds"] is False for q in quotes(site, r)))
+                        for r in members
+                    ),
+                    key=lambda row: -row[1]["ej uppfyllt"],
+                ),
                 "totals": Counter(str(e.result.status) for r in members for e in per_rule[r.id]),
             }
         )
