@@ -125,12 +125,17 @@ _NH3_OPTIONS: dict = {
 
 # What the site's own Markdown extension adds to every page
 # (swecan_site/render/a11y_markdown.py): table header scope, a hidden caption,
-# permalinks hidden from assistive technology. Allowed in the final pass over
-# whole pages, never in what the kansli writes (the check uses ATTRIBUTES).
+# permalinks hidden from assistive technology; and what the site's templates
+# put on a heading to keep a section out of the search index (Material's
+# data-search-exclude: attendance, verdict tables, copies of decisions).
+# Allowed in the final pass over whole pages, never in what the kansli writes
+# (the check uses ATTRIBUTES, and SC022 refuses attribute lists in data).
 PAGE_ATTRIBUTES: dict[str, frozenset[str]] = {
     **ATTRIBUTES,
     "th": ATTRIBUTES["th"] | {"scope"},
     "a": ATTRIBUTES["a"] | {"aria-hidden", "tabindex"},
+    "h2": ATTRIBUTES.get("h2", frozenset()) | {"data-search-exclude"},
+    "h3": ATTRIBUTES.get("h3", frozenset()) | {"data-search-exclude"},
 }
 PAGE_CLASSES: dict[str, frozenset[str]] = {
     **CLASSES,

@@ -76,7 +76,7 @@ def test_generate_writes_markdown_for_any_engine(tmp_path: Path) -> None:
                  "--out", str(out)]) == 0  # fmt: skip
     meeting = (out / "moten/2026-06-10-partnerskapet.md").read_text(encoding="utf-8")
     assert meeting.startswith("---\ntitle:")
-    assert "{ #b-2026-07 }" in meeting and "{ #p-5 }" in meeting
+    assert "{ #b-2026-07 " in meeting and "{ #p-5 }" in meeting
     assert (out / "efterlevnad/sc302.md").is_file()
 
 
