@@ -14,7 +14,7 @@ from typing import NoReturn
 
 from . import progress, publish, siteconfig
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
-from .dates import today
+from .dates import sv_date, today
 from .problems import FORMATTERS, SEVERITY_SV, Kind, Severity, section_label
 from .rules import AREAS, BY_ID, REGISTRY
 from .rules.base import ARBETSORDNING, SOURCE_NAMES, Basis
@@ -224,7 +224,7 @@ def _summary(report: Report) -> str:
     errors = report.count(Severity.ERROR)
     warnings = report.count(Severity.WARNING)
     noun = "varning" if warnings == 1 else "varningar"
-    return f"{errors} fel, {warnings} {noun} (per {report.as_of.isoformat()})"
+    return f"{errors} fel, {warnings} {noun} (per {sv_date(report.as_of)})"
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -1,4 +1,11 @@
-"""Today's date in Stockholm: the default as-of date of every command and build."""
+"""Dates: today's in Stockholm (the default as-of date of every command and build), and
+the one way a date is written for a reader.
+
+The convention (README "Dates"): a date a person reads – on a page, in a verdict,
+an error message, a feed's text – is written in full Swedish, "15 oktober 2026";
+a date a program reads – data files, JSON and CSV date fields, iCalendar, ids and
+addresses – is ISO 8601, "2026-10-15". One sentence never mixes the two.
+"""
 
 from __future__ import annotations
 
@@ -15,3 +22,18 @@ AS_OF_ENV = "SWECAN_AS_OF"
 
 def today() -> date:
     return datetime.now(STOCKHOLM).date()
+
+
+MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]  # fmt: skip
+WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
+
+
+def sv_date(day: date | None, *, weekday: bool = False) -> str:
+    """2026-03-12 -> '12 mars 2026' (or 'torsdag 12 mars 2026')."""
+    if day is None:
+        return "–"
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text

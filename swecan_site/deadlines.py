@@ -20,7 +20,7 @@ from typing import TypeVar
 from .check import Report
 from .config import Parameters
 from .dataset import Dataset
-from .dates import STOCKHOLM
+from .dates import STOCKHOLM, sv_date
 from .facts import longest_term
 from .models import BODY_NAMES, BodyName, RoleHolder, Term
 from .problems import Location, section_label
@@ -145,7 +145,7 @@ def _chair_terms_ending(data: Dataset, as_of: date, until: date) -> Iterable[Dea
             yield Deadline(
                 end,
                 f"{label} mandat i {body_sv} slutar; nästa mandatperiod ska föras in",
-                f"{term.name} ({term.partner}), mandat {term.start.isoformat()}–{end.isoformat()}.",
+                f"{term.name} ({term.partner}), mandat {sv_date(term.start)} – {sv_date(end)}.",
                 section,
                 Basis.OBLIGATION,
                 "",
@@ -171,7 +171,7 @@ def _member_terms_ending(data: Dataset, as_of: date, until: date) -> Iterable[De
         yield Deadline(
             end,
             "Mandat i arbetsutskottet slutar; omval eller ny ledamot ska beslutas",
-            f"{name}, mandat {mandate.start.isoformat()}–{end.isoformat()}.",
+            f"{name}, mandat {sv_date(mandate.start)} – {sv_date(end)}.",
             "2.2",
             Basis.OBLIGATION,
             "",
@@ -207,7 +207,7 @@ def _basis_note(item: Deadline) -> str:
 
 
 def format_text(items: list[Deadline], as_of: date, days: int) -> str:
-    head = f"Frister {as_of.isoformat()}–{(as_of + timedelta(days=days)).isoformat()}"
+    head = f"Frister {sv_date(as_of)} – {sv_date(as_of + timedelta(days=days))}"
     if not items:
         return f"{head}: inga frister."
     lines = [f"{head} ({len(items)}):"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, time
 from fractions import Fraction
 
+from .dates import sv_date
 from .facts import MeetingState
 from .models import (
     BodyName,
@@ -23,12 +24,6 @@ from .models import (
     Method,
     ProtocolStatus,
 )
-
-MONTHS = [
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-]  # fmt: skip
-WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 
 FORM_NAMES = {
     MeetingForm.PHYSICAL: "fysiskt möte",
@@ -69,14 +64,6 @@ RULES_STATUS = {
 VOTE_OPTIONS = {"yes": "för", "no": "emot", "abstain": "avstår", "absent": "frånvarande"}
 DIGITAL_PLACE = "digitalt"
 PLACE_UNKNOWN = "plats meddelas senare"
-
-
-def sv_date(day: date | None, *, weekday: bool = False) -> str:
-    """2026-03-12 -> '12 mars 2026' (or 'torsdag 12 mars 2026')."""
-    if day is None:
-        return "–"
-    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
 def sv_time(moment: time | None) -> str:

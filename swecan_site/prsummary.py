@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .check import EXIT_ERRORS, EXIT_OK, Report, check
 from .dataset import Dataset
+from .dates import sv_date
 from .layout import CONFIG_FILE, CONTENT_DIR, MEETINGS_DIR, ORGANISATION_FILE, PARTNERS_FILE
 from .models import ContentDoc, Meeting, Node, ReportMeta
 from .problems import Kind, Problem, Severity, section_label
@@ -93,10 +94,14 @@ def partner_changes(base: Dataset | None, head: Dataset, as_of: date) -> list[st
     for partner in head.partners:
         old = base_partners.pop(partner.id, None)
         if old is None:
-            lines.append(f"ny partner: {partner.name} ({partner.id}), ansluten {partner.joined}")
+            lines.append(
+                f"ny partner: {partner.name} ({partner.id}), ansluten {sv_date(partner.joined)}"
+            )
         elif _dump(old) != _dump(partner):
             if partner.withdrawal and not old.withdrawal:
-                lines.append(f"partner utträder: {partner.name} ({partner.withdrawal.date})")
+                lines.append(
+                    f"partner utträder: {partner.name} ({sv_date(partner.withdrawal.date)})"
+                )
             else:
                 lines.append(f"partner ändrad: {partner.name} ({partner.id})")
     lines += [f"partner borttagen: {p.name} ({p.id})" for p in base_partners.values()]
@@ -125,7 +130,7 @@ def _meeting_lines(old: Meeting | None, meeting: Meeting) -> list[str]:
     if old.status != meeting.status:
         lines.append(f"möte {mid}: {old.status} → {meeting.status}")
     if old.notice_sent is None and meeting.notice_sent is not None:
-        lines.append(f"möte {mid}: kallelse skickad {meeting.notice_sent}")
+        lines.append(f"möte {mid}: kallelse skickad {sv_date(meeting.notice_sent)}")
     elif _dump(old) != _dump(meeting) and old.status == meeting.status:
         lines.append(f"möte {mid} ändrat")
     return lines
@@ -181,7 +186,7 @@ def _report_line(
     published = report_published(meta, as_of)  # the site's own definition
     was = old is not None and report_published(old.meta, as_of)
     if published and not was:
-        return f"{meta.kind} {meta.year} publiceras ({meta.published})"
+        return f"{meta.kind} {meta.year} publiceras ({sv_date(meta.published)})"
     if old is None:
         return f"ny rapport (utkast): {meta.kind} {meta.year}"
     if old.body != doc.body or _dump(old.meta) != _dump(meta):
@@ -199,7 +204,7 @@ def rules_version_changes(base: Dataset | None, head: Dataset, as_of: date) -> l
         if old is None:
             lines.append(
                 f"ny version av arbetsordningen: {meta.version}, gäller från "
-                f"{meta.in_force} ({meta.adopted_by})"
+                f"{sv_date(meta.in_force)} ({meta.adopted_by})"
             )
         elif old.body != version.body or _dump(old.meta) != _dump(meta):
             lines.append(f"arbetsordningen version {meta.version} ändrad")
@@ -296,7 +301,7 @@ def _list(problems: Iterable[Problem]) -> list[str]:
 
 def format_markdown(comparison: Comparison) -> str:
     head = comparison.head
-    lines = [f"## SweCan: kontroll per {head.as_of.isoformat()}", ""]
+    lines = [f"## SweCan: kontroll per {sv_date(head.as_of)}", ""]
     blocking = comparison.blocking
     if blocking:
         lines.append(

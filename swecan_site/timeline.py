@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from .dataset import Dataset
+from .dates import sv_date
 from .models import AuMember, Body, Partner, RoleHolder, Term
 
 K = TypeVar("K", bound=Hashable)
@@ -36,10 +37,10 @@ class Period:
 
     def __str__(self) -> str:
         if self.end is None:
-            return f"från {self.start.isoformat()} (pågår)"
+            return f"från {sv_date(self.start)} (pågår)"
         if self.end == self.start:
-            return self.start.isoformat()
-        return f"{self.start.isoformat()}–{self.end.isoformat()}"
+            return sv_date(self.start)
+        return f"{sv_date(self.start)} – {sv_date(self.end)}"
 
     @property
     def running(self) -> bool:

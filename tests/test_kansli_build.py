@@ -21,7 +21,7 @@ def test_build_stops_on_an_error_level_finding(repo: DataRepo, tmp_path: Path, c
     out, err = capsys.readouterr()
     assert code == 1
     assert "error SC304" in out  # the finding, as check prints it
-    assert "1 fel, 0 varningar (per 2026-11-22)" in err
+    assert "1 fel, 0 varningar (per 22 november 2026)" in err
     assert "Bygget avbröts" in err
     assert not site.exists()
     check = main(["--root", str(repo.root), "check", "--as-of", "2026-11-22"])

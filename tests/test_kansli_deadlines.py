@@ -169,7 +169,7 @@ def test_term_end_uses_the_term_length_when_the_term_began_longer_later(
     open_au_chair_term(repo, "  - in_force_from: 2026-06-01\n    chair_term_years: 2\n")
     [item] = au_chair_deadlines(repo, capsys, "2027-03-15")
     assert item["due"] == "2027-04-01"
-    assert "mandat 2026-04-02–2027-04-01." in item["detail"]
+    assert "mandat 2 april 2026 – 1 april 2027." in item["detail"]
     # the rule judges the mandate by the same length: over the day after
     assert au_chair_too_long(repo, date(2027, 4, 1)) == []
     assert au_chair_too_long(repo, date(2027, 4, 2))
@@ -188,6 +188,6 @@ def test_term_end_uses_the_term_length_when_the_term_began_shorter_later(
     assert au_chair_deadlines(repo, capsys, "2027-03-15") == []
     [item] = au_chair_deadlines(repo, capsys, "2028-03-15")
     assert item["due"] == "2028-04-01"
-    assert "mandat 2026-04-02–2028-04-01." in item["detail"]
+    assert "mandat 2 april 2026 – 1 april 2028." in item["detail"]
     assert au_chair_too_long(repo, date(2027, 4, 2)) == []
     assert au_chair_too_long(repo, date(2028, 4, 2))

@@ -61,7 +61,7 @@ def test_record_changes_are_listed(history: DataRepo, capsys) -> None:
     )
     code, out = summary(history, capsys)
     assert code == 0, out
-    assert "- ny partner: Region Testland (region-testland), ansluten 2026-11-20" in out
+    assert "- ny partner: Region Testland (region-testland), ansluten 20 november 2026" in out
     assert "- protokoll 2026-11-12-arbetsutskottet publiceras" in out
     assert "**Kan publiceras:**" in out
 
@@ -197,8 +197,8 @@ def test_partner_changes(shipped: Dataset, tmp_path: Path) -> None:
         ("partners.yaml", "namn: Region Uppsala\n", "namn: Region Uppsala län\n"),
     )
     assert prsummary.partner_changes(shipped, head, LATE) == [
-        "partner utträder: Regionalt cancercentrum Mellansverige (2026-11-20)",
-        "ny partner: Region Testland (region-testland), ansluten 2026-11-20",
+        "partner utträder: Regionalt cancercentrum Mellansverige (20 november 2026)",
+        "ny partner: Region Testland (region-testland), ansluten 20 november 2026",
         "partner ändrad: Region Uppsala län (region-uppsala)",
     ]
     assert prsummary.partner_changes(head, shipped, LATE) == [
@@ -231,7 +231,7 @@ def test_meeting_changes(shipped: Dataset, tmp_path: Path) -> None:
     )
     no_notice = edited(tmp_path / "b", (planned, "kallelse_skickad: 2026-10-30\n", ""))
     assert prsummary.meeting_changes(no_notice, shipped, LATE) == [
-        "möte 2026-12-03-partnerskapet: kallelse skickad 2026-10-30"
+        "möte 2026-12-03-partnerskapet: kallelse skickad 30 oktober 2026"
     ]
     assert prsummary.meeting_changes(shipped, no_notice, LATE) == [
         "möte 2026-12-03-partnerskapet ändrat"
@@ -279,10 +279,10 @@ def test_report_changes(shipped: Dataset, tmp_path: Path) -> None:
         tmp_path / "b", (report, "utkast: true\n", "antagen: 2027-02-10\npublicerad: 2027-02-15\n")
     )
     assert prsummary.report_changes(shipped, published, LATE) == [
-        "årsrapport 2026 publiceras (2027-02-15)"
+        "årsrapport 2026 publiceras (15 februari 2027)"
     ]
     assert prsummary.report_changes(None, published, LATE) == [
-        "årsrapport 2026 publiceras (2027-02-15)"
+        "årsrapport 2026 publiceras (15 februari 2027)"
     ]
 
 
@@ -299,7 +299,7 @@ def test_rules_version_changes(shipped: Dataset, tmp_path: Path) -> None:
     )
     assert prsummary.rules_version_changes(shipped, head, LATE) == [
         "arbetsordningen version 1.1 ändrad",
-        "ny version av arbetsordningen: 1.2, gäller från 2027-01-01 (B-2026-10)",
+        "ny version av arbetsordningen: 1.2, gäller från 1 januari 2027 (B-2026-10)",
     ]
 
 
@@ -331,5 +331,5 @@ def test_a_report_counts_as_published_by_the_sites_own_rule(
         "rapport ändrad: årsrapport 2026"
     ]
     assert prsummary.report_changes(shipped, head, date(2027, 2, 15)) == [
-        "årsrapport 2026 publiceras (2027-02-15)"
+        "årsrapport 2026 publiceras (15 februari 2027)"
     ]

@@ -45,7 +45,7 @@ def test_a_breach_of_one_day_is_a_period_of_one_day() -> None:
         (Period(D("2026-11-01"), D("2026-11-01")), True),
         (Period(D("2026-11-02"), D("2026-12-31")), False),
     ]
-    assert str(found[1][0]) == "2026-11-01"
+    assert str(found[1][0]) == "1 november 2026"
 
 
 def test_neighbouring_pieces_in_the_same_state_are_one_period() -> None:
@@ -63,7 +63,7 @@ def test_a_breach_reaching_the_as_of_date_of_a_running_period_is_running() -> No
         {D("2026-11-20"), D("2026-11-21"), D("2026-11-22")},
     )
     assert found[-1] == (Period(D("2026-11-20"), None), True)
-    assert str(found[-1][0]) == "från 2026-11-20 (pågår)"
+    assert str(found[-1][0]) == "från 20 november 2026 (pågår)"
     # ... but not when the period it covers has ended (the first operating year)
     ended = _breaches(Period(D("2026-01-01"), D("2026-12-31")), D("2027-01-10"), {D("2026-12-31")})
     assert ended[-1] == (Period(D("2026-12-31"), D("2026-12-31")), True)
@@ -83,7 +83,7 @@ def test_a_period_in_a_year_and_judged_to_a_date() -> None:
 # --- a remedied breach on the public record ---------------------------------------------
 
 AS_OF = D("2027-02-01")
-MESSAGE = "14 ledamöter (krav 15, 3 per sektor; Myndigheter 2) 2026-12-21–2027-01-09."
+MESSAGE = "14 ledamöter (krav 15, 3 per sektor; Myndigheter 2) 21 december 2026 – 9 januari 2027."
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +156,7 @@ def test_a_running_breach_has_no_end(tmp_path) -> None:
     report = repo.check(D("2026-11-22"))
     problem = next(p for p in report.problems if p.rule == "SC601")
     assert (problem.period_start, problem.period_end) == (D("2026-11-01"), None)
-    assert problem.message.endswith("från 2026-11-01 (pågår).")
+    assert problem.message.endswith("från 1 november 2026 (pågår).")
 
 
 def test_membership_is_the_days_a_partner_is_a_member(repo: DataRepo) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from ..dates import sv_date
 from ..facts import Context  # rules receive it; defined with the facts it serves
 from ..problems import Kind, Location, Severity
 from ..timeline import Period
@@ -171,7 +172,7 @@ class SubjectRef:
 
     @classmethod
     def review(cls, since: date) -> SubjectRef:
-        return cls(SubjectKind.REVIEW, since.isoformat(), f"översyn efter {since.isoformat()}")
+        return cls(SubjectKind.REVIEW, since.isoformat(), f"översyn efter {sv_date(since)}")
 
 
 @dataclass(frozen=True)

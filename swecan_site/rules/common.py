@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from ..dataset import Dataset
+from ..dates import sv_date
 from ..facts import (
     Context,
     held,
@@ -62,7 +63,8 @@ __all__ = [
 
 
 def fmt(day: date | None) -> str:
-    return day.isoformat() if day else "saknas"
+    """A date in a verdict: the reader's form (dates.sv_date), 'saknas' when missing."""
+    return sv_date(day) if day else "saknas"
 
 
 # --- the quoted text -------------------------------------------------------------

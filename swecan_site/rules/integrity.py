@@ -19,7 +19,7 @@ from ..models import (
 )
 from ..problems import Kind
 from .base import Context, Result, SubjectKind, SubjectRef, failed, rule
-from .common import present_at
+from .common import fmt, present_at
 
 
 def did_you_mean(value: str, known: list[str]) -> str:
@@ -259,12 +259,12 @@ def partner_on_date(ctx: Context) -> Iterator[Result]:
         if partner is None or day is None or partner.member_on(day):
             continue
         if day < partner.joined:
-            why = f"ansluten först {partner.joined}"
+            why = f"ansluten först {fmt(partner.joined)}"
         else:
-            why = f"utträdde {partner.withdrawal.date}"  # type: ignore[union-attr]
+            why = f"utträdde {fmt(partner.withdrawal.date)}"  # type: ignore[union-attr]
         yield failed(
             SubjectRef.partner(pid),
-            f"'{pid}' är inte partner {day} ({why}).",
+            f"'{pid}' är inte partner {fmt(day)} ({why}).",
             node.where(field, index),
         )
 
@@ -491,8 +491,8 @@ def report_dates(ctx: Context) -> Iterator[Result]:
         elif meta.published > ctx.as_of:
             yield failed(
                 subject,
-                f"Publicerad {meta.published.isoformat()} har inte varit än "
-                f"(i dag {ctx.as_of.isoformat()}); ange det datum rapporten publicerades.",
+                f"Publicerad {fmt(meta.published)} har inte varit än "
+                f"(i dag {fmt(ctx.as_of)}); ange det datum rapporten publicerades.",
                 meta.where("published"),
             )
         first = config.first_operating_year_start.year
@@ -501,7 +501,7 @@ def report_dates(ctx: Context) -> Iterator[Result]:
             if start.year == meta.year and end >= ctx.as_of:
                 yield failed(
                     subject,
-                    f"Verksamhetsår {number} ({meta.year}) pågår till {end.isoformat()}; "
+                    f"Verksamhetsår {number} ({meta.year}) pågår till {fmt(end)}; "
                     "rapporten kan publiceras först när året är slut. Sätt utkast: true "
                     "tills dess.",
                     meta.where("year"),

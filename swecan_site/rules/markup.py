@@ -307,6 +307,91 @@ def file_names(ctx: Context) -> Iterator[Result]:
             )
 
 
+# Words that name a day relative to when they were written: in a permanent record
+# they stop meaning anything the day after (issue 17: "från och med dagens datum").
+RELATIVE_DATE = re.compile(
+    r"\b(dagens datum|i dag|idag|i morgon|imorgon|i går|igår|i förrgår|i övermorgon"
+    r"|förra veckan|nästa vecka|denna vecka|förra månaden|nästa månad|denna månad"
+    r"|innevarande år|i år|förra året|nästa år)\b",
+    re.IGNORECASE,
+)
+
+
+@rule("SC027", "relativt-datum", "4.3", "Ett beslut anger datum, inte 'i dag'", kind=Kind.DATA)
+def relative_dates(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett besluts rubrik eller text säger "dagens datum", "i dag", "i
+    morgon", "nästa år" eller ett annat ord för en dag räknat från när texten
+    skrevs.
+
+    Varför: Beslut protokollförs och publiceras (§4.3) och läses långt
+    senare; "från och med dagens datum" säger då ingenting. Beslutsregistret
+    är en permanent handling.
+
+    Åtgärd: Skriv datumet, t.ex. "från och med den 12 mars 2026".
+    """
+    for _meeting, decision in ctx.data.decisions():
+        for field in ("title", "text"):
+            if match := RELATIVE_DATE.search(getattr(decision, field)):
+                yield failed(
+                    SubjectRef.decision(decision.id),
+                    f"Beslutet {decision.id} säger '{match[0]}'; skriv datumet i stället, "
+                    "t.ex. 'från och med den 12 mars 2026'.",
+                    decision.where(field),
+                )
+
+
+# An editor's note left in a text the public reads: "[fyll i …]", "TODO", a reminder
+# to check something "innan webbplatsen publiceras" (issue 17: the privacy notice).
+PLACEHOLDER = re.compile(
+    r"\[\s*(fyll i|ange|lägg till|infoga|komplettera)\b[^\]]*\]"
+    r"|\b(TODO|FIXME|TBD|XXX+)\b|lorem ipsum|platshållare"
+    r"|innan\s+(webbplatsen|sidan|dokumentet)\s+publiceras",
+    re.IGNORECASE,
+)
+
+
+@rule("SC028", "platshallare", "7", "Inga platshållare i det som publiceras", kind=Kind.DATA)
+def placeholders(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: En sida under content/ (eller dess beskrivning) eller ett protokoll
+    innehåller en redaktörs platshållare eller anteckning: "[fyll i …]",
+    "TODO", "XXX", "lorem ipsum" eller en påminnelse om att kontrollera
+    något "innan webbplatsen publiceras".
+
+    Varför: Det som publiceras är SweCans offentliga handlingar (§7); en
+    anteckning till redaktören hör inte dit, och en juridisk text med en
+    platshållare är ofullständig.
+
+    Åtgärd: Skriv in den riktiga uppgiften, eller ta bort anteckningen.
+    """
+    texts: list[tuple[str, str, int, SubjectRef]] = []
+    for doc in _content(ctx):
+        subject = SubjectRef.file(doc.file)
+        texts.append((doc.file, doc.body, doc.body_line, subject))
+        if doc.meta.description:
+            texts.append((doc.file, doc.meta.description, 1, subject))
+    for meeting in ctx.data.meetings:
+        if meeting.protocol_text is not None:
+            texts.append(
+                (
+                    meeting.protocol_file,
+                    meeting.protocol_text,
+                    1,
+                    SubjectRef.meeting(meeting.meeting_id),
+                )
+            )
+    for file, text, first_line, subject in texts:
+        for match in PLACEHOLDER.finditer(text):
+            line = first_line + text.count("\n", 0, match.start())
+            yield failed(
+                subject,
+                f"'{match[0]}' ser ut som en platshållare eller en anteckning till redaktören; "
+                "skriv in den riktiga uppgiften eller ta bort anteckningen.",
+                Location(file, line, 1),
+            )
+
+
 RULES = [
     markup_in_data,
     disallowed_element,
@@ -315,4 +400,6 @@ RULES = [
     outside_image,
     document_file,
     file_names,
+    relative_dates,
+    placeholders,
 ]

@@ -87,3 +87,13 @@ def test_the_scan_sees_markdown_left_in_a_paragraph() -> None:
         if pattern.search(text)
     ]
     assert hits == ["a list item inside a paragraph", "a link or image"]
+
+
+def test_no_english_markdown_ui_text(site: Path) -> None:
+    """Python-Markdown's footnotes write an English back-link title unless told."""
+    english = [
+        str(p.relative_to(site))
+        for p in _pages(site)
+        if "Jump back to footnote" in p.read_text(encoding="utf-8")
+    ]
+    assert english == []

@@ -71,19 +71,16 @@ def _groups(
     groups = []
     for basis, intro in GROUP_INTROS.items():
         members = [r for r in compliance_rules if r.basis is basis]
+        rows: list[tuple[Rule, Counter[str], bool]] = [
+            (r, counts[r.id], any(q["holds"] is False for q in quotes(site, r))) for r in members
+        ]
+        rows.sort(key=lambda row: -row[1]["ej uppfyllt"])  # failures first (issue 17)
         groups.append(
             {
                 "basis": basis,
                 "label": BASIS_LABELS[basis],
                 "intro": intro,
-                # failures first: what a reader comes for (issue 17)
-                "rules": sorted(
-                    (
-                        (r, counts[r.id], any(q["holds"] is False for q in quotes(site, r)))
-                        for r in members
-                    ),
-                    key=lambda row: -row[1]["ej uppfyllt"],
-                ),
+                "rules": rows,
                 "totals": Counter(str(e.result.status) for r in members for e in per_rule[r.id]),
             }
         )
