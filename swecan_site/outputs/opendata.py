@@ -26,6 +26,7 @@ JSON = "application/json"
 CSV = "text/csv"
 KEYWORDS = ("SweCan", "öppna data")
 DATAPACKAGE = urls.data_file("datapackage.json")
+SPREADSHEET_DIR = "kalkylblad/"  # the tables for spreadsheets: data/kalkylblad/<name>.csv
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,29 @@ def _csv_file(subject: Subject) -> DataFile:
     )
 
 
+def _spreadsheet_file(subject: Subject) -> DataFile:
+    """The table for a spreadsheet (tables.spreadsheet_bytes); the CSV beside it stays
+    RFC 4180 for programs."""
+    columns = tables.COLUMNS[subject.key]
+    rows = tables.ROWS[subject.key]
+
+    def build(view: PublicView) -> bytes:
+        return tables.spreadsheet_bytes(columns, rows(objects(view)))
+
+    return DataFile(
+        urls.data_file(f"{SPREADSHEET_DIR}{subject.key}.csv"),
+        f"{subject.title} (för kalkylprogram)",
+        (subject.csv_description or subject.description)
+        + " Semikolon som avgränsare och UTF-8 med BOM, så att Excel och LibreOffice "
+        "visar å, ä och ö rätt.",
+        CSV,
+        build,
+        dataset=f"data-{subject.key}",
+        conforms_to=DATAPACKAGE,
+        columns=columns,
+    )
+
+
 def _schema_file(name: str) -> DataFile:
     path = urls.schema(schema_name(name))
 
@@ -174,10 +198,13 @@ def _schema_file(name: str) -> DataFile:
 _JSON = [_json_file(s) for s in SUBJECTS if s.items is not None]
 _BY_KEY = {s.key: s for s in SUBJECTS}
 _CSV = [_csv_file(_BY_KEY[key]) for key in tables.COLUMNS]  # in the tables' order
+_SPREADSHEETS = [_spreadsheet_file(_BY_KEY[key]) for key in tables.COLUMNS]
 
 
 def _datapackage(view: PublicView) -> bytes:
-    return json_bytes(tables.datapackage(view.base_url, view.as_of.isoformat(), _CSV))
+    return json_bytes(
+        tables.datapackage(view.base_url, view.as_of.isoformat(), _CSV, _SPREADSHEETS)
+    )
 
 
 FILES: list[DataFile] = [
@@ -191,6 +218,7 @@ FILES: list[DataFile] = [
         _datapackage,
     ),
     *[_schema_file(f.file) for f in _JSON],
+    *_SPREADSHEETS,
 ]
 
 DATASETS: list[CatalogueEntry] = [

@@ -189,6 +189,32 @@ ROWS: dict[str, Callable[[Objects], list[Row]]] = {
 }
 
 
+# A cell a spreadsheet would read as a formula (or as a command to an old one).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: Any) -> str:
+    """A value for the spreadsheet edition: Swedish yes/no, and text a spreadsheet could
+    take for a formula made inert with a leading apostrophe (OWASP's CSV injection
+    advice); the machine CSV keeps every value as it is."""
+    if value is True or value is False:
+        return "ja" if value else "nej"
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def spreadsheet_bytes(columns: Sequence[Column], rows: list[Row]) -> bytes:
+    """The same table for a Swedish spreadsheet: UTF-8 with a byte-order mark (how
+    Excel knows the encoding), semicolons (the Swedish list separator), CRLF."""
+    out = io.StringIO()
+    names = [c[0] for c in columns]
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([spreadsheet_cell(row.get(name)) for name in names])
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
 def csv_bytes(columns: Sequence[Column], rows: list[Row]) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[c[0] for c in columns], lineterminator="\r\n")
@@ -203,8 +229,14 @@ def csv_bytes(columns: Sequence[Column], rows: list[Row]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def datapackage(base_url: str, as_of: str, tables: Sequence[DataFile]) -> dict[str, Any]:
-    """A Frictionless Data Package describing the CSV files."""
+def datapackage(
+    base_url: str,
+    as_of: str,
+    tables: Sequence[DataFile],
+    spreadsheets: Sequence[DataFile] = (),
+) -> dict[str, Any]:
+    """A Frictionless Data Package describing the CSV files: the RFC 4180 tables, and
+    their editions for spreadsheets with the dialect and the words they use."""
     return {
         "name": "swecan-oppna-data",
         "title": "SweCan – öppna data",
@@ -213,19 +245,31 @@ def datapackage(base_url: str, as_of: str, tables: Sequence[DataFile]) -> dict[s
         "homepage": urls.absolute(base_url, urls.OPEN_DATA),
         "licenses": [{"name": LICENSE_NAME, "path": LICENSE, "title": LICENSE_TITLE}],
         "resources": [
-            {
-                "name": table.file.removesuffix(".csv"),
-                "path": table.file,
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {
-                    "fields": [
-                        {"name": n, "type": t, "description": desc} for n, t, desc in table.columns
-                    ],
-                    "primaryKey": ["id"] if table.columns[0][0] == "id" else [],
-                },
-            }
-            for table in tables
+            *(_resource(table, spreadsheet=False) for table in tables),
+            *(_resource(table, spreadsheet=True) for table in spreadsheets),
         ],
     }
+
+
+def _resource(table: DataFile, *, spreadsheet: bool) -> dict[str, Any]:
+    name = table.file.removesuffix(".csv").replace("/", "-")
+    fields = []
+    for column, kind, description in table.columns:
+        field: dict[str, Any] = {"name": column, "type": kind, "description": description}
+        if spreadsheet and kind == "boolean":
+            field |= {"trueValues": ["ja"], "falseValues": ["nej"]}
+        fields.append(field)
+    resource: dict[str, Any] = {
+        "name": name,
+        "path": table.file,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8-sig" if spreadsheet else "utf-8",
+        "schema": {
+            "fields": fields,
+            "primaryKey": ["id"] if table.columns[0][0] == "id" else [],
+        },
+    }
+    if spreadsheet:
+        resource["dialect"] = {"delimiter": ";"}
+    return resource
