@@ -152,6 +152,11 @@ def calendar(body: str | None = None) -> str:
     return f"kalender/{body or 'swecan'}.ics"
 
 
+def meeting_event(meeting_id: str) -> str:
+    """One meeting as an iCalendar file to add to a calendar: ``kalender/moten/<id>.ics``."""
+    return f"kalender/moten/{meeting_id}.ics"
+
+
 def feed(name: str) -> str:
     """An Atom feed: ``flode/protokoll.xml``."""
     return f"flode/{name}.xml"

@@ -128,3 +128,51 @@ def test_no_year_page_before_its_year_begins(built) -> None:
     years = {int(m[1]) for p in md if (m := re.fullmatch(r"efterlevnad/(\d{4})\.md", p))}
     assert years and max(years) == AS_OF.year
     assert set(view.findings_by_year()) == years
+
+
+# --- findable data: the files beside the records they hold ------------------------------
+
+
+@pytest.fixture(scope="module")
+def before_meeting() -> tuple[PublicView, dict[str, str], dict[str, bytes]]:
+    view = PublicView(check(REPO, date(2026, 11, 22)), base_url="https://swecan.example.se/")
+    return view, pages(view), write_all(view)
+
+
+def test_a_planned_meetings_page_offers_its_own_event(before_meeting) -> None:
+    from icalendar import Calendar
+
+    _, md, files = before_meeting
+    page = md[f"moten/{STALE}.md"]
+    row = next(line for line in page.splitlines() if line.startswith("| Kalender |"))
+    assert f"[Lägg till i kalender](../kalender/moten/{STALE}.ics)" in row
+    own = Calendar.from_ical(files[f"kalender/moten/{STALE}.ics"]).walk("VEVENT")
+    everything = Calendar.from_ical(files["kalender/swecan.ics"]).walk("VEVENT")
+    shared = [e for e in everything if str(e["uid"]) == str(own[0]["uid"])]
+    assert len(own) == 1 and len(shared) == 1
+    for key in ("uid", "sequence", "summary", "location", "url"):
+        assert str(own[0][key]) == str(shared[0][key]), key
+    assert own[0]["dtstart"].dt == shared[0]["dtstart"].dt
+    # a held meeting is not added to a calendar from its page
+    assert "| Kalender |" not in md["moten/2026-06-10-partnerskapet.md"]
+
+
+def test_the_record_pages_link_their_data_and_subscriptions(before_meeting) -> None:
+    _, md, files = before_meeting
+    for page, names in {
+        "beslut/index.md": ["data/beslut.csv", "data/kalkylblad/beslut.csv", "flode/beslut.xml"],
+        "moten/index.md": ["data/moten.csv", "kalender/swecan.ics", "flode/protokoll.xml"],
+        "efterlevnad/index.md": ["data/efterlevnad.csv"],
+        "partners/index.md": ["data/partners.csv", "data/kalkylblad/partners.csv"],
+    }.items():
+        for name in names:
+            assert f"](../{name})" in md[page], (page, name)
+            assert name in files, name
+
+
+def test_permanent_addresses_are_full_links(before_meeting) -> None:
+    _, md, _ = before_meeting
+    address = "https://swecan.example.se/moten/2026-06-10-partnerskapet/"
+    assert (
+        f"| Permanent adress | [{address}]({address}) |" in md["moten/2026-06-10-partnerskapet.md"]
+    )

@@ -41,9 +41,11 @@ def data_files() -> list[DataFile]:
 
 
 def write_all(view: PublicView) -> dict[str, bytes]:
-    """Every declared file, built; two files may not have the same path."""
+    """Every declared file and every per-record file of the view, built; two files may
+    not have the same path."""
     files: dict[str, bytes] = {}
-    for item in declared():
+    per_record = [f for output in OUTPUTS if output.each for f in output.each(view)]
+    for item in [*declared(), *per_record]:
         if item.path in files:
             raise ValueError(f"two outputs write {item.path}")
         with progress.processing(f"utdata {item.path}"):  # named if an output fails

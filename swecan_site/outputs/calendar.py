@@ -9,6 +9,7 @@ so calendar clients remove them instead of keeping a stale entry.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -186,4 +187,26 @@ DATASETS = [
     )
 ]
 
-OUTPUT = Output("calendar", FILES, DATASETS)
+def meeting_files(view: PublicView) -> list[DataFile]:
+    """A file per planned meeting, for its page's "Lägg till i kalender": the same
+    event (UID, SEQUENCE) as in the calendars, so a client that has both keeps one."""
+
+    def build_for(meeting: Meeting) -> Callable[[PublicView], bytes]:
+        def build(view: PublicView) -> bytes:
+            return calendar(labels.meeting_name(meeting), [meeting], view.as_of, _events(view))
+
+        return build
+
+    return [
+        DataFile(
+            urls.meeting_event(m.meeting_id),
+            f"{labels.meeting_name(m)} (iCalendar)",
+            labels.meeting_name(m),
+            "text/calendar",
+            build_for(m),
+        )
+        for m in view.upcoming()
+    ]
+
+
+OUTPUT = Output("calendar", FILES, DATASETS, each=meeting_files)

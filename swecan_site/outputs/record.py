@@ -76,6 +76,9 @@ class Output:
     name: str
     files: Sequence[DataFile]
     datasets: Sequence[CatalogueEntry] = ()
+    # Files that exist once per record of the view (a meeting's own .ics): written with
+    # the others, not catalogued – each is a part of a dataset's distribution, not one.
+    each: Callable[[PublicView], Sequence[DataFile]] | None = None
 
 
 def json_bytes(payload: Any) -> bytes:

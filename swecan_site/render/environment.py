@@ -30,6 +30,20 @@ def _link(context: Any, url: str) -> str:
     return urls.link(url, context["here"])
 
 
+def _permanent_links(base: str) -> Any:
+    """``permanent(url)``: a permanent address as a link a reader can quote – the full
+    address under the site's base (site_url), or relative where none is known."""
+
+    @pass_context
+    def permanent(context: Any, url: str) -> str:
+        if base:
+            full = fmt.url(urls.absolute(base, url))
+            return f"[{full}]({full})"
+        return f"[{url}]({fmt.url(urls.link(url, context['here']))})"
+
+    return permanent
+
+
 def _filters() -> dict[str, Any]:
     return {
         "text": fmt.text,
@@ -55,6 +69,7 @@ def _globals(view: PublicView, helpers: PageHelpers) -> dict[str, Any]:
     return {
         "urls": urls,
         "link": _link,
+        "permanent": _permanent_links(view.base_url),
         "public_underlag": view.public_underlag,
         "hidden_underlag": view.hidden_underlag_count,
         "decision_link": helpers.decision_link,
