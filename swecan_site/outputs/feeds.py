@@ -204,7 +204,17 @@ def feed(name: str, items: list[Entry], site_url: str, as_of: date) -> bytes:
         entry.updated(_when(item.updated))
         entry.published(_when(item.published))
         entry.category(term=item.kind, label=item.kind.capitalize())
-    return gen.atom_str(pretty=True, encoding="UTF-8")
+    return with_stylesheet(gen.atom_str(pretty=True, encoding="UTF-8"))
+
+
+# A person who opens a feed in a browser sees it through docs/flode/stil.xsl (Swedish,
+# no script); feed readers ignore the processing instruction (RFC 4287 allows it).
+STYLESHEET = b'<?xml-stylesheet type="text/xsl" href="stil.xsl"?>\n'
+
+
+def with_stylesheet(document: bytes) -> bytes:
+    declaration, newline, rest = document.partition(b"\n")
+    return declaration + newline + STYLESHEET + rest
 
 
 def _feed_file(name: str) -> DataFile:

@@ -116,3 +116,18 @@ def test_search_ranks_records_above_rule_pages(page, origin: str) -> None:
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(min(5, results.count()))]
     assert hrefs and all("/efterlevnad/" not in h for h in hrefs[:3]), hrefs
     assert any("/moten/" in h for h in hrefs[:3]), hrefs
+
+
+def test_a_feed_opened_in_the_browser_reads_as_a_swedish_page(page, origin: str) -> None:
+    """The Atom feeds carry an XSL stylesheet (docs/flode/stil.xsl): Chromium shows
+    the feed as a page in Swedish, not as raw XML under an English banner."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{origin}/flode/beslut.xml")
+    body = page.locator("body").inner_text()
+    assert "does not appear to have any style information" not in body
+    assert page.locator("h1").inner_text() == "SweCan – beslut"
+    assert "Det här är ett flöde" in body and "Uppdaterad" in body
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    assert page.locator("ol li a").count() >= 1
+    assert [u for u in requests if not u.startswith(origin)] == []
