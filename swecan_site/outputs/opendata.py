@@ -144,40 +144,26 @@ def _json_file(subject: Subject) -> DataFile:
     )
 
 
-def _csv_file(subject: Subject) -> DataFile:
+def _table_file(subject: Subject, *, spreadsheet: bool = False) -> DataFile:
+    """A CSV table: RFC 4180 for programs, or its edition for spreadsheets
+    (tables.spreadsheet_bytes) under data/kalkylblad/."""
     columns = tables.COLUMNS[subject.key]
     rows = tables.ROWS[subject.key]
+    write = tables.spreadsheet_bytes if spreadsheet else tables.csv_bytes
 
     def build(view: PublicView) -> bytes:
-        return tables.csv_bytes(columns, rows(objects(view)))
+        return write(columns, rows(objects(view)))
 
+    description = subject.csv_description or subject.description
+    if spreadsheet:
+        description += (
+            " Semikolon som avgränsare och UTF-8 med BOM, så att Excel och LibreOffice "
+            "visar å, ä och ö rätt."
+        )
     return DataFile(
-        urls.data_file(f"{subject.key}.csv"),
-        f"{subject.title} (CSV)",
-        subject.csv_description or subject.description,
-        CSV,
-        build,
-        dataset=f"data-{subject.key}",
-        conforms_to=DATAPACKAGE,
-        columns=columns,
-    )
-
-
-def _spreadsheet_file(subject: Subject) -> DataFile:
-    """The table for a spreadsheet (tables.spreadsheet_bytes); the CSV beside it stays
-    RFC 4180 for programs."""
-    columns = tables.COLUMNS[subject.key]
-    rows = tables.ROWS[subject.key]
-
-    def build(view: PublicView) -> bytes:
-        return tables.spreadsheet_bytes(columns, rows(objects(view)))
-
-    return DataFile(
-        urls.data_file(f"{SPREADSHEET_DIR}{subject.key}.csv"),
-        f"{subject.title} (för kalkylprogram)",
-        (subject.csv_description or subject.description)
-        + " Semikolon som avgränsare och UTF-8 med BOM, så att Excel och LibreOffice "
-        "visar å, ä och ö rätt.",
+        urls.data_file(f"{SPREADSHEET_DIR if spreadsheet else ''}{subject.key}.csv"),
+        f"{subject.title} ({'för kalkylprogram' if spreadsheet else 'CSV'})",
+        description,
         CSV,
         build,
         dataset=f"data-{subject.key}",
@@ -197,8 +183,8 @@ def _schema_file(name: str) -> DataFile:
 
 _JSON = [_json_file(s) for s in SUBJECTS if s.items is not None]
 _BY_KEY = {s.key: s for s in SUBJECTS}
-_CSV = [_csv_file(_BY_KEY[key]) for key in tables.COLUMNS]  # in the tables' order
-_SPREADSHEETS = [_spreadsheet_file(_BY_KEY[key]) for key in tables.COLUMNS]
+_CSV = [_table_file(_BY_KEY[key]) for key in tables.COLUMNS]  # in the tables' order
+_SPREADSHEETS = [_table_file(_BY_KEY[key], spreadsheet=True) for key in tables.COLUMNS]
 
 
 def _datapackage(view: PublicView) -> bytes:
