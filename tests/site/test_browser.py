@@ -75,8 +75,17 @@ def test_no_request_leaves_the_origin_and_no_cookies(page, origin: str, path: st
     assert page.context.cookies() == []
 
 
-NETWORK_PAGES = {k: PAGE_TYPES[k] for k in ("start", "möte-med-protokoll", "beslutsregister",
-                                              "efterlevnad-regel", "tillgänglighet", "404")}
+NETWORK_PAGES = {
+    k: PAGE_TYPES[k]
+    for k in (
+        "start",
+        "möte-med-protokoll",
+        "beslutsregister",
+        "efterlevnad-regel",
+        "tillgänglighet",
+        "404",
+    )
+}
 
 
 @pytest.mark.parametrize("path", NETWORK_PAGES.values(), ids=NETWORK_PAGES.keys())
@@ -88,9 +97,11 @@ def test_no_request_fails(browser, origin: str, path: str) -> None:
     page.on("requestfailed", lambda r: failed.append(f"{r.failure}: {r.url}"))
     page.on(
         "response",
-        lambda r: r.status >= 400
-        and not (path == "404.html" and r.url == f"{origin}/404.html")  # the page itself
-        and failed.append(f"{r.status}: {r.url}"),
+        lambda r: (
+            r.status >= 400
+            and not (path == "404.html" and r.url == f"{origin}/404.html")  # the page itself
+            and failed.append(f"{r.status}: {r.url}")
+        ),
     )
     console: list[str] = []
     page.on("console", lambda m: m.type == "error" and console.append(m.text))

@@ -82,7 +82,9 @@ def test_404_landmarks_are_unique(context_at, origin: str, width: int) -> None:
         "'landmark-no-duplicate-main', 'landmark-one-main', 'region']}})"
     )
     assert result["passes"], "axe checked no landmark"
-    assert result["violations"] == [], [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]]
+    assert result["violations"] == [], [
+        (v["id"], v["nodes"][0]["target"]) for v in result["violations"]
+    ]
 
 
 FOCUS_RING = """() => {
