@@ -34,7 +34,8 @@ def context_at(browser):
 # Every link or button outside running text (footer, header, menus) is at least
 # 24 × 24 px, or a 24 px circle around its centre meets no other target (2.5.8).
 TARGETS = """() => {
-  const all = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), label[tabindex]')]
+  const selector = 'a[href], button, input:not([type=hidden]), label[tabindex]';
+  const all = [...document.querySelectorAll(selector)]
     .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true}))
     .filter(e => !e.closest('.md-typeset p, .md-typeset li, .md-typeset td, .md-typeset dd')
                  || e.closest('.md-footer, .md-header, .md-nav'));
@@ -44,10 +45,12 @@ TARGETS = """() => {
     if (r.width >= 23.5 && r.height >= 23.5) continue;
     const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
     const clash = boxes.some(([o, q]) => o !== e && !o.contains(e) && !e.contains(o) && (() => {
-      const dx = Math.max(q.left - cx, 0, cx - q.right), dy = Math.max(q.top - cy, 0, cy - q.bottom);
+      const dx = Math.max(q.left - cx, 0, cx - q.right);
+      const dy = Math.max(q.top - cy, 0, cy - q.bottom);
       return Math.hypot(dx, dy) < 12;
     })());
-    if (clash) bad.push(`${Math.round(r.width)}×${Math.round(r.height)} ${e.outerHTML.slice(0, 90)}`);
+    const size = `${Math.round(r.width)}×${Math.round(r.height)}`;
+    if (clash) bad.push(`${size} ${e.outerHTML.slice(0, 90)}`);
   }
   return bad;
 }"""
