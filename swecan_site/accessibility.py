@@ -19,8 +19,13 @@ from .models import IsoDate, Node, Text
 
 ACCESSIBILITY_FILE = "tillganglighet.yaml"  # under content/
 
-# The WCAG 2.1 criteria the browser tests check at 320, 640 and 1280 px (see the
-# markers in tests/site/test_keyboard.py), with their Swedish names (DIGG's).
+# The version of WCAG the statement judges against (level AA). EN 301 549
+# v3.2.1, which the law points to, refers to WCAG 2.1; 2.2 adds criteria to it.
+WCAG_VERSION = "WCAG 2.2"
+
+# The WCAG 2.2 criteria the browser tests check at 320, 640 and 1280 px (see the
+# markers in tests/site/test_keyboard.py and test_presentation.py), with their
+# Swedish names (DIGG's; 2.4.11 and 2.5.8, new in 2.2, in our translation).
 AUTOMATED_CRITERIA = {
     "1.3.1": "Information och relationer",
     "1.4.3": "Kontrast (minimum)",
@@ -30,6 +35,8 @@ AUTOMATED_CRITERIA = {
     "2.4.2": "Sidans titel",
     "2.4.3": "Fokusordning",
     "2.4.7": "Synligt fokus",
+    "2.4.11": "Fokus inte skymt (minimum)",
+    "2.5.8": "Målstorlek (minimum)",
     "3.1.1": "Sidans språk",
     "4.1.2": "Namn, roll, värde",
     "4.1.3": "Statusmeddelanden",
@@ -99,6 +106,11 @@ class AccessibilityFile(Node):
                 "'förenlighet: förenlig' kräver en granskning med metod 'manuell med skärmläsare'"
             )
         return self
+
+    @property
+    def wcag(self) -> str:
+        """The WCAG version the statement names ("WCAG 2.2")."""
+        return WCAG_VERSION
 
     def screen_reader_reviewed(self) -> bool:
         return any(r.method is ReviewMethod.SCREEN_READER for r in self.reviews)

@@ -49,9 +49,47 @@
   function drawerPanel() { return document.querySelector(".md-sidebar--primary"); }
   function searchPanel() { return document.querySelector(".md-search__inner"); }
 
+  /*
+   * WCAG 2.4.11 (Focus Not Obscured): while the narrow-screen drawer or the
+   * search is open, its overlay covers the rest of the page, so the rest of the
+   * page is inert: Tab stays in the open panel (Escape or the overlay closes
+   * it). The overlays themselves stay clickable; the toggles' checkboxes are
+   * left alone (Material and this script operate them with .click()).
+   */
+  var inerted = [];
+
+  function clearInert() {
+    inerted.forEach(function (el) { el.inert = false; });
+    inerted = [];
+  }
+
+  function inertOutside(root, keep) {
+    for (var node = root; node && node !== document.body; node = node.parentElement) {
+      var parent = node.parentElement;
+      if (!parent) break;
+      for (var sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+        if (sib === node || sib.inert || /^(SCRIPT|STYLE|LINK|INPUT)$/.test(sib.tagName)) continue;
+        if (keep.some(function (k) { return k && (sib === k || sib.contains(k)); })) continue;
+        sib.inert = true;
+        inerted.push(sib);
+      }
+    }
+  }
+
+  function syncInert() {
+    clearInert();
+    var drawer = toggle("__drawer"), search = toggle("__search");
+    if (drawer && drawer.checked && NARROW_DRAWER.matches && drawerPanel()) {
+      inertOutside(drawerPanel(), [document.querySelector(".md-overlay")]);
+    } else if (search && search.checked && document.querySelector(".md-search")) {
+      inertOutside(document.querySelector(".md-search"), []);
+    }
+  }
+
   /* The checkbox changed (by our button, Material or a label): sync and move focus. */
   function onDrawerChange() {
     var cb = toggle("__drawer"), btn = button("__drawer"), panel = drawerPanel();
+    syncInert();
     if (!cb || !btn) return;
     btn.setAttribute("aria-expanded", String(cb.checked));
     if (!NARROW_DRAWER.matches || !panel) return;
@@ -67,6 +105,7 @@
 
   function onSearchChange() {
     var cb = toggle("__search"), btn = button("__search"), panel = searchPanel();
+    syncInert();
     if (!cb || !btn) return;
     btn.setAttribute("aria-expanded", String(cb.checked));
     if (!NARROW_SEARCH.matches || !panel) return;
@@ -88,6 +127,9 @@
       cb.addEventListener("change", id === "__drawer" ? onDrawerChange : onSearchChange);
       btn.setAttribute("aria-expanded", String(cb.checked));
     });
+    // The drawer is a panel over the page only below Material's breakpoint.
+    if (NARROW_DRAWER.addEventListener) NARROW_DRAWER.addEventListener("change", syncInert);
+    syncInert();
 
     // On wide screens the search field sits in the header: Escape closes the
     // results but leaves focus in the field (Material would blur it, and the

@@ -26,7 +26,7 @@ PAGE_TYPES = {
     "personuppgifter": "personuppgifter/",
     "404": "404.html",
 }
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]  # 2.2: target-size
 
 
 @pytest.fixture
@@ -73,6 +73,45 @@ def test_no_request_leaves_the_origin_and_no_cookies(page, origin: str, path: st
     outside = [u for u in page.requests if not u.startswith((origin, "data:", "blob:"))]
     assert outside == []
     assert page.context.cookies() == []
+
+
+NETWORK_PAGES = {
+    k: PAGE_TYPES[k]
+    for k in (
+        "start",
+        "möte-med-protokoll",
+        "beslutsregister",
+        "efterlevnad-regel",
+        "tillgänglighet",
+        "404",
+    )
+}
+
+
+@pytest.mark.parametrize("path", NETWORK_PAGES.values(), ids=NETWORK_PAGES.keys())
+def test_no_request_fails(browser, origin: str, path: str) -> None:
+    """No 404 or failed request on a page load (Material once fetched <feed>/sitemap.xml)."""
+    context = browser.new_context()
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(f"{r.failure}: {r.url}"))
+    page.on(
+        "response",
+        lambda r: (
+            r.status >= 400
+            and not (path == "404.html" and r.url == f"{origin}/404.html")  # the page itself
+            and failed.append(f"{r.status}: {r.url}")
+        ),
+    )
+    console: list[str] = []
+    page.on("console", lambda m: m.type == "error" and console.append(m.text))
+    try:
+        page.goto(f"{origin}/{path}")
+        page.wait_for_load_state("networkidle")
+        assert failed == []
+        assert [m for m in console if path != "404.html" or "404" not in m] == []
+    finally:
+        context.close()
 
 
 def test_swedish_search_finds_a_decision_by_an_inflected_word(page, origin: str) -> None:

@@ -12,19 +12,20 @@ from swecan_site.accessibility import AUTOMATED_CRITERIA
 from swecan_site.loader import load
 
 from ..conftest import REPO
-from . import test_keyboard
+from . import test_keyboard, test_presentation
 from .conftest import CRITERIA_OUTCOMES
 
 CRITERION = re.compile(r"\b([1-4]\.[1-9]\.[0-9]{1,2})\b")
 
 
 def _tested_criteria() -> set[str]:
-    """The criteria that the keyboard and axe tests are marked with."""
+    """The criteria that the keyboard, axe and presentation tests are marked with."""
     found: set[str] = set()
-    for _, function in inspect.getmembers(test_keyboard, inspect.isfunction):
-        for mark in getattr(function, "pytestmark", []):
-            if mark.name == "wcag":
-                found.update(mark.args)
+    for module in (test_keyboard, test_presentation):
+        for _, function in inspect.getmembers(module, inspect.isfunction):
+            for mark in getattr(function, "pytestmark", []):
+                if mark.name == "wcag":
+                    found.update(mark.args)
     return found
 
 
@@ -73,7 +74,9 @@ def test_statement_claims_no_criterion_a_test_shows_failing(statement: str) -> N
 def test_statement_names_standard_contact_digg_and_review_date(statement: str) -> None:
     text = re.sub(r"<[^>]+>", " ", statement)
     text = " ".join(text.split())
-    assert "EN 301 549" in text and "WCAG 2.1 nivå AA" in text
+    assert "EN 301 549" in text and "WCAG 2.2 nivå AA" in text and "WCAG 2.1" in text
+    assert "Följande kriterier i WCAG 2.2" in text
+    assert "2.4.11 Fokus inte skymt (minimum)" in text and "2.5.8 Målstorlek (minimum)" in text
     assert "delvis förenlig" in text  # no screen-reader review has been done
     assert "https://www.digg.se/tdosanmalan" in statement
     assert "mailto:swecan@socialstyrelsen.se" in statement
