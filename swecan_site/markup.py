@@ -140,6 +140,7 @@ PAGE_ATTRIBUTES: dict[str, frozenset[str]] = {
 PAGE_CLASSES: dict[str, frozenset[str]] = {
     **CLASSES,
     "caption": frozenset({"swecan-visually-hidden"}),
+    "a": CLASSES.get("a", frozenset()) | {"swecan-address"},
 }
 _NH3_PAGE_OPTIONS: dict = {
     **_NH3_OPTIONS,

@@ -78,7 +78,13 @@ PAGE_ATTRS = {
     "h2": ATTRS.get("h2", set()) | {"data-search-exclude"},
     "h3": ATTRS.get("h3", set()) | {"data-search-exclude"},
 }
-PAGE_CLASSES = CLASSES | {"swecan-visually-hidden"}
+# the site's own classes: a hidden caption, a link showing its address, the print line
+PAGE_CLASSES = CLASSES | {
+    "swecan-visually-hidden",
+    "swecan-address",
+    "swecan-print-only",
+    "swecan-print-source",
+}
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 SITE_EXTENSIONS = ["attr_list", "admonition", "footnotes", "tables", "def_list", "toc"]
 PAYLOADS = ("alert(1)", "evil.example")

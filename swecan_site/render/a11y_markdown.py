@@ -30,6 +30,7 @@ CAPTION_PREFIX = "Tabell:"
 KEY_VALUE_HEADER = "Uppgift"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 VISUALLY_HIDDEN = "swecan-visually-hidden"  # docs/stylesheets/swecan.css
+ADDRESS = "swecan-address"  # a link that shows its own address: it may break anywhere
 
 
 def _text(element: ET.Element) -> str:
@@ -57,6 +58,9 @@ class TableSemantics(Treeprocessor):
             if "headerlink" in (link.get("class") or "").split():
                 link.set("aria-hidden", "true")
                 link.set("tabindex", "-1")
+            elif len(link) == 0 and link.text and link.text == link.get("href"):
+                # a permanent address shown in full: at 320 px it must wrap inside its cell
+                link.set("class", ADDRESS)
 
     @staticmethod
     def _table(

@@ -92,3 +92,26 @@ def pytest_runtest_makereport(item: pytest.Item, call):  # type: ignore[no-untyp
         return
     for criterion in marker.args:
         CRITERIA_OUTCOMES.setdefault(criterion, []).append((item.nodeid, report.outcome))
+
+
+def search_for(page, query: str):  # type: ignore[no-untyped-def]
+    """Type ``query`` into the site's search and wait for its results (a locator).
+
+    The search worker builds its index first; a query typed before it is ready
+    may be dropped, so type it again until results come (up to two minutes on a
+    loaded machine). A search that finds nothing fails after the last round.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    field = page.locator("input[data-md-component='search-query']")
+    results = page.locator(".md-search-result__item")
+    for attempt in range(12):
+        field.fill("")
+        field.fill(query)
+        try:
+            results.first.wait_for(timeout=10000)
+            return results
+        except PlaywrightTimeout:
+            if attempt == 11:
+                raise
+    return results

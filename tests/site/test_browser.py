@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import search_for
+
 PAGE_TYPES = {
     "start": "",
     "arbetsordning": "arbetsordning/",
@@ -118,22 +120,7 @@ def test_swedish_search_finds_a_decision_by_an_inflected_word(page, origin: str)
     page.goto(f"{origin}/")
     # 'beredningsgruppen' (definite form) is not in the decision's title
     # 'Beredningsgrupp för europeiska cancerinitiativ'; only stemming finds it.
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    query = page.locator("input[data-md-component='search-query']")
-    results = page.locator(".md-search-result__item")
-    # The search worker builds its index first; a query typed before it is ready
-    # may be dropped, so type it again until results come (up to two minutes on a
-    # loaded machine). A search that finds nothing fails after the last round.
-    for attempt in range(12):
-        query.fill("")
-        query.fill("beredningsgruppen")
-        try:
-            results.first.wait_for(timeout=10000)
-            break
-        except PlaywrightTimeout:
-            if attempt == 11:
-                raise
+    search_for(page, "beredningsgruppen")
     text = page.locator(".md-search-result").inner_text()
     assert "B-2026-07" in text or "Beredningsgrupp" in text, text
     outside = [u for u in page.requests if not u.startswith((origin, "data:", "blob:"))]
