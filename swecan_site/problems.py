@@ -96,8 +96,15 @@ def format_text(problems: Iterable[Problem]) -> str:
     return "\n".join(lines)
 
 
-def _github_escape(text: str) -> str:
+def _github_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit does (escapeData)."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    """A workflow command's property value (file, title), escaped as GitHub's toolkit
+    does (escapeProperty): a file name cannot end the command or add a property."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _annotated_file(file: str) -> str:
@@ -116,10 +123,10 @@ def format_github(problems: Iterable[Problem]) -> str:
         level = {"error": "error", "warning": "warning"}.get(str(p.severity), "notice")
         label = section_label(p.section)
         ref = f" ({label})" if label else ""
-        title = _github_escape(f"{p.rule}{ref}").replace(",", "%2C").replace("::", "%3A%3A")
         lines.append(
-            f"::{level} file={_annotated_file(p.location.file)},line={p.location.line},"
-            f"col={p.location.column},title={title}::{_github_escape(p.message)}"
+            f"::{level} file={_github_property(_annotated_file(p.location.file))},"
+            f"line={p.location.line},col={p.location.column},"
+            f"title={_github_property(f'{p.rule}{ref}')}::{_github_data(p.message)}"
         )
     return "\n".join(lines)
 

@@ -9,6 +9,7 @@ publishing. See the README's "Säkerhet" section.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -392,6 +393,56 @@ def placeholders(ctx: Context) -> Iterator[Result]:
             )
 
 
+def hidden_character(text: str) -> tuple[int, str] | None:
+    """The first character a reader cannot see but a browser or terminal obeys: a
+    control character (not tab or line break), a bidirectional override or isolate,
+    a zero-width character or another format character (not the soft hyphen).
+    (position, 'U+202E RIGHT-TO-LEFT OVERRIDE'), or None."""
+    for position, char in enumerate(text):
+        category = unicodedata.category(char)
+        if (category == "Cc" and char not in "\t\n\r") or (category == "Cf" and char != "\xad"):
+            name = unicodedata.name(char, "kontrolltecken")
+            return position, f"U+{ord(char):04X} {name}"
+    return None
+
+
+@rule("SC029", "dolda-tecken", "–", "Inga osynliga styrtecken i det som publiceras", kind=Kind.DATA)
+def hidden_characters(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett datafält, ett protokoll eller en sida under content/ innehåller ett
+    tecken som inte syns men styr hur texten visas: ett kontrolltecken (t.ex.
+    ESC eller vertikal tabb), ett tecken som vänder textriktningen (U+202E) eller
+    ett nollbreddstecken (U+200B).
+
+    Varför: Sådana tecken kan få ett namn eller en adress att se ut som något
+    annat än det är, så att två partners ser likadana ut eller en länk pekar
+    någon annanstans än texten säger. Det som publiceras ska läsas som det står.
+
+    Åtgärd: Skriv om texten utan tecknet, t.ex. genom att skriva in den på nytt
+    i stället för att klistra in den.
+    """
+    for node in _data_nodes(ctx):
+        for owner, name, index, value in _strings(node):
+            if found := hidden_character(value):
+                where = owner.where(name, index)
+                yield failed(
+                    SubjectRef.file(where.file),
+                    f"Fältet innehåller det osynliga tecknet {found[1]}; skriv texten utan det.",
+                    where,
+                )
+    seen: set[Location] = set()
+    for file, first_line, text in _human_markdown(ctx):
+        if found := hidden_character(text):
+            where = Location(file, first_line + text.count("\n", 0, found[0]), 1)
+            if where not in seen:  # a rules version is embedded twice (demoted, as written)
+                seen.add(where)
+                yield failed(
+                    SubjectRef.file(file),
+                    f"Texten innehåller det osynliga tecknet {found[1]}; skriv texten utan det.",
+                    where,
+                )
+
+
 RULES = [
     markup_in_data,
     disallowed_element,
@@ -402,4 +453,5 @@ RULES = [
     file_names,
     relative_dates,
     placeholders,
+    hidden_characters,
 ]
