@@ -38,7 +38,9 @@ class Report:
 
     @property
     def data_errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.kind is Kind.DATA]
+        """What stops publication: data problems of severity error (a data rule may only
+        warn, e.g. SC033 about a value that the CSV files neutralise)."""
+        return [p for p in self.problems if p.kind is Kind.DATA and p.severity is Severity.ERROR]
 
     @property
     def findings(self) -> list[Problem]:

@@ -74,6 +74,9 @@ CLASSES: dict[str, frozenset[str]] = {
 """The classes MkDocs' Markdown extensions produce (admonitions, footnotes, permalinks)."""
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# How a spreadsheet formula (or an old spreadsheet's command) begins: the CSV files
+# neutralise such text (outputs/tables.inert), SC033 warns the kansli at the source.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 STYLE_PROPERTIES = frozenset({"text-align"})
 CLEAN_CONTENT_TAGS = frozenset({"script", "style", "template", "noscript"})
 

@@ -187,6 +187,7 @@ DATASETS = [
     )
 ]
 
+
 def meeting_files(view: PublicView) -> list[DataFile]:
     """A file per planned meeting, for its page's "Lägg till i kalender": the same
     event (UID, SEQUENCE) as in the calendars, so a client that has both keeps one."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import urls
 from ..licence import LICENSE, LICENSE_NAME, LICENSE_TITLE
+from ..markup import FORMULA_START
 from ..models import SECTOR_NAMES, MeetingStatus, Method
 from .oparl import Objects, _iso
 from .record import Column, DataFile
@@ -189,18 +190,17 @@ ROWS: dict[str, Callable[[Objects], list[Row]]] = {
 }
 
 
-# A cell a spreadsheet would read as a formula (or as a command to an old one).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+def inert(text: str) -> str:
+    """Text a spreadsheet would read as a formula, made inert with a leading apostrophe
+    (OWASP's CSV injection advice) – in every CSV file; the JSON keeps the value."""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def spreadsheet_cell(value: Any) -> str:
-    """A value for the spreadsheet edition: Swedish yes/no, and text a spreadsheet could
-    take for a formula made inert with a leading apostrophe (OWASP's CSV injection
-    advice); the machine CSV keeps every value as it is."""
+    """A value for the spreadsheet edition: Swedish yes/no, and formulas inert."""
     if value is True or value is False:
         return "ja" if value else "nej"
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return inert("" if value is None else str(value))
 
 
 def spreadsheet_bytes(columns: Sequence[Column], rows: list[Row]) -> bytes:
@@ -215,17 +215,20 @@ def spreadsheet_bytes(columns: Sequence[Column], rows: list[Row]) -> bytes:
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
+def _machine_cell(value: Any) -> Any:
+    if value is True or value is False:
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    return inert(value) if isinstance(value, str) else value
+
+
 def csv_bytes(columns: Sequence[Column], rows: list[Row]) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[c[0] for c in columns], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {
-                k: ("true" if v is True else "false" if v is False else "" if v is None else v)
-                for k, v in row.items()
-            }
-        )
+        writer.writerow({k: _machine_cell(v) for k, v in row.items()})
     return out.getvalue().encode("utf-8")
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..layout import MEETINGS_DIR
 from ..markup import (
+    FORMULA_START,
     SC_ATTRIBUTE,
     SC_ELEMENT,
     SC_IMAGE,
@@ -26,7 +27,7 @@ from ..markup import (
     protocol_markdown,
 )
 from ..models import ContentDoc, Node
-from ..problems import Kind, Location
+from ..problems import Kind, Location, Severity
 from .base import Context, Result, SubjectRef, failed, rule
 
 # --- plain-text data fields ---------------------------------------------------------
@@ -443,6 +444,45 @@ def hidden_characters(ctx: Context) -> Iterator[Result]:
                 )
 
 
+# A phone number's leading '+' is a phone number (and phones are not in the tables).
+NOT_IN_TABLES = {"phone"}
+
+
+@rule(
+    "SC033",
+    "formel-i-datafalt",
+    "–",
+    "Ett datafält börjar inte som en formel i ett kalkylprogram",
+    kind=Kind.DATA,
+    severity=Severity.WARNING,
+)
+def formula_like(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Ett textfält i en datafil börjar med =, +, -, @ eller en tabb – så
+    som en formel börjar i ett kalkylprogram. Varningen stoppar inte bygget.
+
+    Varför: Öppna data publiceras också som CSV, som journalister och andra
+    öppnar i Excel eller LibreOffice. En text som börjar som en formel kan då
+    räknas ut, hämta data från internet eller visa något annat än det som står
+    i uppgifterna. CSV-filerna sätter därför en apostrof först ('=…), så att
+    texten visas som text; i JSON-filerna står värdet som det är.
+
+    Åtgärd: Kontrollera att texten är rätt. Ett namn eller en rubrik behöver
+    sällan börja med de tecknen; skriv om den om det går.
+    """
+    for node in _data_nodes(ctx):
+        for owner, name, index, value in _strings(node):
+            if name not in NOT_IN_TABLES and value.startswith(FORMULA_START):
+                where = owner.where(name, index)
+                first = "en tabb" if value[0] in "\t\r" else f"'{value[0]}'"
+                yield failed(
+                    SubjectRef.file(where.file),
+                    f"Fältet börjar med {first}, som en formel i ett kalkylprogram; i "
+                    "CSV-filerna får det en apostrof först så att det visas som text.",
+                    where,
+                )
+
+
 RULES = [
     markup_in_data,
     disallowed_element,
@@ -454,4 +494,5 @@ RULES = [
     relative_dates,
     placeholders,
     hidden_characters,
+    formula_like,
 ]
