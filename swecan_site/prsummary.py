@@ -18,7 +18,7 @@ import subprocess
 import tarfile
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -67,6 +67,22 @@ def export_ref(root: Path, ref: str, target: Path) -> Path:
         # The 'data' filter refuses links out of the tree, device files and absolute paths.
         tar.extractall(target, filter="data")
     return target / prefix if prefix else target
+
+
+def is_data(path: str) -> bool:
+    """Whether a repository path is data the kansli and partners change through pull
+    requests (DATA_PATHS); everything else – the package, templates, mkdocs.yml,
+    workflows, static files, tests, docs – is site code, reviewed by a developer."""
+    return any(path == p or path.startswith(p.rstrip("/") + "/") for p in DATA_PATHS)
+
+
+def site_code_changed(root: Path, ref: str) -> list[str]:
+    """Files outside the data that differ between ``ref`` and the working tree."""
+    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+    changed = _git(root, "diff", "--name-only", "--no-renames", "-z", commit, "--", ".")
+    prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
+    paths = [p.decode("utf-8", "replace") for p in changed.split(b"\0") if p]
+    return sorted(p.removeprefix(prefix) for p in paths if not is_data(p.removeprefix(prefix)))
 
 
 def check_at_ref(root: Path, ref: str, as_of: date) -> Report:
@@ -251,6 +267,7 @@ class Comparison:
     introduced: list[Problem]
     resolved: list[Problem]
     changes: list[str]
+    site_code: list[str] = field(default_factory=list)  # changed files that are not data
 
     @property
     def blocking(self) -> list[Problem]:
@@ -302,6 +319,16 @@ def _list(problems: Iterable[Problem]) -> list[str]:
 def format_markdown(comparison: Comparison) -> str:
     head = comparison.head
     lines = [f"## SweCan: kontroll per {sv_date(head.as_of)}", ""]
+    if comparison.site_code:
+        # First and prominent: a reviewer of a data change must see that code changes too.
+        lines += [
+            f"> **Ändrar webbplatsens kod, inte bara data:** {len(comparison.site_code)} "
+            "fil(er). En utvecklare måste granska och godkänna dem (CODEOWNERS) innan "
+            "ändringen förs in.",
+            "",
+            *(f"- `{_escape(path).replace('`', '')}`" for path in comparison.site_code),
+            "",
+        ]
     blocking = comparison.blocking
     if blocking:
         lines.append(
@@ -337,4 +364,7 @@ def format_markdown(comparison: Comparison) -> str:
 def summary(root: Path, as_of: date, base_ref: str | None) -> Comparison:
     head = check(root, as_of)
     base = check_at_ref(root, base_ref, as_of) if base_ref else None
-    return compare(head, base)
+    comparison = compare(head, base)
+    if base_ref:
+        comparison.site_code = site_code_changed(Path(root), base_ref)
+    return comparison

@@ -333,3 +333,37 @@ def test_a_report_counts_as_published_by_the_sites_own_rule(
     assert prsummary.report_changes(shipped, head, date(2027, 2, 15)) == [
         "årsrapport 2026 publiceras (15 februari 2027)"
     ]
+
+
+def test_a_change_to_site_code_is_said_first(history: DataRepo, capsys) -> None:
+    """Issue 18: a reviewer reading a data diff must see that site code changes too."""
+    history.replace("partners.yaml", "    inbjuden: 2026-01-17\n", "    inbjuden: 2026-01-16\n")
+    (history.root / "docs").mkdir(exist_ok=True)
+    (history.root / "docs" / "evil.html").write_text("<script></script>", encoding="utf-8")
+    (history.root / "overrides").mkdir(exist_ok=True)
+    (history.root / "overrides" / "x`y.html").write_text("<p>x</p>", encoding="utf-8")
+    _, out = summary(history, capsys)
+    lines = out.splitlines()
+    assert lines[2].startswith("> **Ändrar webbplatsens kod, inte bara data:** 2 fil(er).")
+    assert "- `docs/evil.html`" in lines and "- `overrides/xy.html`" in lines
+    assert "partners.yaml" not in out.split("### Ändringar")[0]
+
+
+def test_a_data_only_change_says_nothing_about_code(history: DataRepo, capsys) -> None:
+    history.replace("partners.yaml", "    inbjuden: 2026-01-17\n", "    inbjuden: 2026-01-16\n")
+    _, out = summary(history, capsys)
+    assert "webbplatsens kod" not in out
+
+
+def test_codeowners_require_a_developer_for_everything_but_data() -> None:
+    lines = [
+        line.split()
+        for line in (REPO / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    owners = {path: rest for path, *rest in lines}
+    developers = owners["*"]
+    assert developers and all(owner.startswith("@") for owner in developers)
+    data = {p.strip("/") for p in prsummary.DATA_PATHS}
+    assert {path.strip("/") for path in owners if path != "*"} == data
+    assert all(owners[path] != developers for path in owners if path != "*")
