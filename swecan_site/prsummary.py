@@ -14,6 +14,7 @@ stop the site from being published.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -295,15 +296,23 @@ def compare(head: Report, base: Report | None) -> Comparison:
 # --- Markdown ------------------------------------------------------------------------
 
 
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping
+# all of them leaves no link, image, emphasis, HTML tag or autolink ('https\://',
+# 'www\.') for data from a pull request to make in the step summary.
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
 def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    """Text from the data as Markdown that shows exactly that text, on one line."""
+    one_line = " ".join(text.replace("\r", "\n").split("\n"))
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line)
 
 
 def _rule_line(problem: Problem) -> str:
     rule = BY_ID.get(problem.rule)
     ref = section_label(problem.section)
     head = f"**{problem.rule}**" + (f" ({ref})" if ref else "")
-    text = f"{head} `{problem.location}` – {_escape(problem.message)}"
+    text = f"{head} {_escape(str(problem.location))} – {_escape(problem.message)}"
     if rule is not None:
         label = rule.basis.label if rule.kind is Kind.COMPLIANCE else "Datafel"
         text += f"  \n  *{label}: {_escape(rule.summary)}*"
@@ -326,7 +335,7 @@ def format_markdown(comparison: Comparison) -> str:
             "fil(er). En utvecklare måste granska och godkänna dem (CODEOWNERS) innan "
             "ändringen förs in.",
             "",
-            *(f"- `{_escape(path).replace('`', '')}`" for path in comparison.site_code),
+            *(f"- {_escape(path)}" for path in comparison.site_code),
             "",
         ]
     blocking = comparison.blocking

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -38,13 +39,15 @@ def history(tmp_path: Path) -> DataRepo:
     return repo
 
 
-def summary(repo: DataRepo, capsys, *extra: str) -> tuple[int, str]:
+def summary(repo: DataRepo, capsys, *extra: str, raw: bool = False) -> tuple[int, str]:
+    """The step summary; as a reader sees its text (Markdown's backslash escapes
+    removed) unless ``raw``."""
     git(repo.root, "add", "-A")
     git(repo.root, "commit", "-q", "-m", "change", "--allow-empty")
     code = main(["--root", str(repo.root), "check", "--as-of", AS_OF, "--format", "markdown",
                  "--base", "HEAD~1", *extra])  # fmt: skip
     out, _ = capsys.readouterr()
-    return code, out
+    return code, out if raw else re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", out)
 
 
 def test_record_changes_are_listed(history: DataRepo, capsys) -> None:
@@ -345,7 +348,7 @@ def test_a_change_to_site_code_is_said_first(history: DataRepo, capsys) -> None:
     _, out = summary(history, capsys)
     lines = out.splitlines()
     assert lines[2].startswith("> **Ändrar webbplatsens kod, inte bara data:** 2 fil(er).")
-    assert "- `docs/evil.html`" in lines and "- `overrides/xy.html`" in lines
+    assert "- docs/evil.html" in lines and "- overrides/x`y.html" in lines
     assert "partners.yaml" not in out.split("### Ändringar")[0]
 
 
@@ -367,3 +370,23 @@ def test_codeowners_require_a_developer_for_everything_but_data() -> None:
     data = {p.strip("/") for p in prsummary.DATA_PATHS}
     assert {path.strip("/") for path in owners if path != "*"} == data
     assert all(owners[path] != developers for path in owners if path != "*")
+
+
+def test_data_in_the_summary_cannot_make_markdown(history: DataRepo, capsys) -> None:
+    """Issue 18: a partner name with an image, a link, HTML and an autolink shows as text."""
+    hostile = (
+        "![x](https://evil.example/t.png) <img src=x> [klick](https://evil.example) "
+        "www.evil.example"
+    )
+    history.replace(
+        "partners.yaml",
+        "    inbjuden: 2026-01-17\n",
+        "    inbjuden: 2026-01-17\n\n  - id: region-testland\n"
+        f"    namn: '{hostile}'\n"
+        "    sektor: myndighet\n    ansluten: 2026-11-20\n    avsiktsförklaring: 2026-11-19\n",
+    )
+    _, raw = summary(history, capsys, raw=True)
+    for active in ("](", "https://", "www.evil"):
+        assert active not in raw, active
+    assert re.search(r"(?<!\\)<img", raw) is None  # only as '\<img': text
+    assert r"\!\[x\]\(https\:\/\/evil\.example\/t\.png\)" in raw
