@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import sys
 import textwrap
 import traceback
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -29,11 +31,63 @@ slutkoder:
 """
 
 
+# What an argument may be (issue 18): a value outside these ranges is a one-line
+# Swedish usage error (exit 3), never an internal error or a line written into a file.
+YEARS = range(2000, 2201)  # dates the site can compute with (deadlines add years)
+MAX_DAYS = 3650  # frister --dagar: ten years ahead
+REPORT_YEARS = range(2025, 2101)  # the years a report's front matter accepts (ReportMeta)
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+
+
+def _shown(value: str) -> str:
+    """An argument as an error message shows it: on one line, control characters escaped."""
+    return repr(value[:80])
+
+
 def _as_of(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' är inget datum (ÅÅÅÅ-MM-DD)") from None
+        raise argparse.ArgumentTypeError(f"{_shown(value)} är inget datum (ÅÅÅÅ-MM-DD)") from None
+    if day.year not in YEARS:
+        raise argparse.ArgumentTypeError(
+            f"{_shown(value)}: året ska vara {YEARS.start}–{YEARS.stop - 1}"
+        )
+    return day
+
+
+def _days(value: str) -> int:
+    if not value.isdigit() or int(value) > MAX_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"{_shown(value)}: ange ett antal dagar mellan 0 och {MAX_DAYS}"
+        )
+    return int(value)
+
+
+def _report_year(value: str) -> int:
+    if not value.isdigit() or int(value) not in REPORT_YEARS:
+        raise argparse.ArgumentTypeError(
+            f"{_shown(value)}: ange verksamhetsåret med fyra siffror, "
+            f"{REPORT_YEARS.start}–{REPORT_YEARS.stop - 1}"
+        )
+    return int(value)
+
+
+def _identifier(value: str) -> str:
+    if not _ID.fullmatch(value):
+        raise argparse.ArgumentTypeError(
+            f"{_shown(value)} är inget giltigt id: använd a–z, 0–9 och bindestreck, "
+            "t.ex. region-gotland"
+        )
+    return value
+
+
+def _one_line(value: str) -> str:
+    if any(unicodedata.category(ch)[0] == "C" for ch in value):
+        raise argparse.ArgumentTypeError(
+            f"{_shown(value)}: skriv texten på en rad, utan styrtecken"
+        )
+    return value
 
 
 class _Parser(argparse.ArgumentParser):
@@ -338,9 +392,9 @@ def _add_new_commands(sub: argparse._SubParsersAction) -> None:
     m = kinds.add_parser("möte", aliases=["meeting"], help="ny mötesmapp med mote.yaml")
     m.add_argument("--organ", choices=[b.value for b in BodyName], required=True)
     m.add_argument("--datum", type=_as_of, required=True, help="mötesdagen (ÅÅÅÅ-MM-DD)")
-    m.add_argument("--tid", default="10:00", help="starttid (standard 10:00)")
+    m.add_argument("--tid", type=_one_line, default="10:00", help="starttid (standard 10:00)")
     m.add_argument("--form", choices=["fysiskt", "hybrid", "digitalt"], default="fysiskt")
-    m.add_argument("--plats", default="", help="adress, eller digitalt")
+    m.add_argument("--plats", type=_one_line, default="", help="adress, eller digitalt")
     m.add_argument("--as-of", **as_of)
 
     m = kinds.add_parser("protokoll", aliases=["protocol"], help="protokoll.md för ett möte")
@@ -350,14 +404,16 @@ def _add_new_commands(sub: argparse._SubParsersAction) -> None:
     m.add_argument("--as-of", **as_of)
 
     m = kinds.add_parser("partner", help="lägg till en partner i partners.yaml")
-    m.add_argument("--id", required=True, help="permanent id, t.ex. region-gotland")
-    m.add_argument("--namn", required=True, help="organisationens namn")
+    m.add_argument(
+        "--id", type=_identifier, required=True, help="permanent id, t.ex. region-gotland"
+    )
+    m.add_argument("--namn", type=_one_line, required=True, help="organisationens namn")
     m.add_argument("--sektor", choices=[s.value for s in Sector], required=True)
     m.add_argument("--ansluten", type=_as_of, required=True, help="första dagen som partner")
     m.add_argument("--as-of", **as_of)
 
     m = kinds.add_parser("rapport", aliases=["report"], help="ny årsrapport i content/rapporter/")
-    m.add_argument("ar", metavar="ÅR", type=int, help="verksamhetsåret, t.ex. 2026")
+    m.add_argument("ar", metavar="ÅR", type=_report_year, help="verksamhetsåret, t.ex. 2026")
     m.add_argument("--typ", choices=[k.value for k in ReportKind], default="årsrapport")
     m.add_argument("--as-of", **as_of)
     p.set_defaults(func=cmd_new)
@@ -475,7 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--as-of", type=_as_of, default=None, help="räkna från detta datum")
     p.add_argument(
-        "--dagar", "--days", type=int, default=30, help="antal dagar framåt (standard: 30)"
+        "--dagar", "--days", type=_days, default=30, help="antal dagar framåt (standard: 30)"
     )
     p.add_argument("--format", choices=["text", "json", "ics"], default="text")
     p.set_defaults(func=cmd_deadlines)

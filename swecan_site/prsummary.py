@@ -66,7 +66,13 @@ def export_ref(root: Path, ref: str, target: Path) -> Path:
     archive = _git(root, "archive", "--format=tar", commit, "--", *present)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         # The 'data' filter refuses links out of the tree, device files and absolute paths.
-        tar.extractall(target, filter="data")
+        try:
+            tar.extractall(target, filter="data")
+        except (tarfile.FilterError, OSError) as exc:
+            raise BaseRefError(
+                f"Datafilerna i {ref} går inte att läsa ut: en fil pekar utanför mappen "
+                f"eller är ingen vanlig fil ({type(exc).__name__})."
+            ) from None
     return target / prefix if prefix else target
 
 

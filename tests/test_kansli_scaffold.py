@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 import yaml
 
 from swecan_site.cli import main
@@ -91,11 +92,21 @@ def test_new_partner_appends_without_reformatting(repo: DataRepo, capsys) -> Non
     assert code == 1 and "finns redan" in err
 
 
-def test_new_partner_with_bad_data_is_undone(repo: DataRepo, capsys) -> None:
+def test_new_partner_with_a_taken_id_is_refused(repo: DataRepo, capsys) -> None:
     before = repo.read("partners.yaml")
-    code, _, err = run(repo, capsys, "ny", "partner", "--id", "Fel_Id", "--namn", "X",
+    code, _, err = run(repo, capsys, "ny", "partner", "--id", "region-uppsala", "--namn", "X",
                        "--sektor", "vård", "--ansluten", "2026-11-20")  # fmt: skip
-    assert code == 1 and "SC012" in err
+    assert code == 1 and "finns redan" in err
+    assert repo.read("partners.yaml") == before
+
+
+def test_a_malformed_id_is_refused_before_anything_is_written(repo: DataRepo, capsys) -> None:
+    before = repo.read("partners.yaml")
+    with pytest.raises(SystemExit) as exited:
+        run(repo, capsys, "ny", "partner", "--id", "Fel_Id", "--namn", "X",
+            "--sektor", "vård", "--ansluten", "2026-11-20")  # fmt: skip
+    assert exited.value.code == 3
+    assert "är inget giltigt id" in capsys.readouterr().err
     assert repo.read("partners.yaml") == before
 
 
