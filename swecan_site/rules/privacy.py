@@ -209,6 +209,27 @@ def _lines(ctx: Context, needle: str = "") -> Iterator[tuple[str, int, str]]:
             yield file, number, line
 
 
+_NAME_SEPARATORS = re.compile(r"[_.\s]")
+
+
+def _published_names(ctx: Context) -> Iterator[tuple[str, Location]]:
+    """Names that become part of a published address: an underlag's file in its meeting
+    folder, a meeting folder, a file under content/."""
+    for meeting in ctx.data.meetings:
+        yield meeting.meeting_id, meeting.where("date")
+        for matter in meeting.matters:
+            for doc in matter.documents:
+                if doc.url and doc.is_relative:
+                    yield doc.url, doc.where("url")
+    files = [
+        *(d.file for d in ctx.data.pages),
+        *(d.file for d in ctx.data.reports),
+        *(d.file for d in ctx.data.rules_versions),
+    ]
+    for file in files:
+        yield file.rsplit("/", 1)[-1], Location(file)
+
+
 @rule(
     "SC801",
     "personnummer",
@@ -235,6 +256,15 @@ def no_personal_numbers(ctx: Context) -> Iterator[Result]:
                 "Ser ut som ett personnummer eller samordningsnummer (så som texten "
                 "visas på webbplatsen).",
                 Location(file, line, column),
+            )
+    for name, where in _published_names(ctx):
+        # A file name is part of the page's address: '_' and '.' separate like '-'.
+        if any(personal_numbers(_NAME_SEPARATORS.sub("-", name))):
+            yield failed(
+                SubjectRef.file(where.file),
+                f"Filnamnet '{name}' ser ut att innehålla ett personnummer eller "
+                "samordningsnummer; namnet publiceras i filens adress.",
+                where,
             )
 
 
