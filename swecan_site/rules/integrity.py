@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 
@@ -508,6 +509,55 @@ def report_dates(ctx: Context) -> Iterator[Result]:
                 )
 
 
+# Letters from other scripts that look like Latin ones (Unicode's confusables for the
+# letters a Swedish name uses); NFKC has already folded full-width and ligature forms.
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁԛԝӏаοαεικνρτυχвнмтк",
+    "aeopcyxijsdqwlaoaeikvptuxbhmtk",
+)
+
+
+def name_key(name: str) -> str:
+    """A name as the eye reads it: NFKC, case and white space folded, invisible format
+    characters dropped, look-alike letters from other scripts read as Latin ones."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    visible = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    return " ".join(visible.translate(_LOOKALIKES).split())
+
+
+@rule(
+    "SC108",
+    "partnernamn-forvaxlingsbara",
+    "5.3",
+    "Två partners har inte namn som ser likadana ut",
+    kind=Kind.DATA,
+)
+def lookalike_names(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Två partners har namn som ser likadana ut på webbplatsen: samma
+    bokstäver med olika skiftläge eller mellanrum, eller en bokstav som byts
+    mot en likadan ur ett annat alfabet (kyrilliskt "а" i stället för "a").
+
+    Varför: Partnerförteckningen (§7) ska gå att lita på. En partner som ser ut
+    att heta som en annan kan vilseleda den som läser protokoll, närvarolistor
+    och omröstningar.
+
+    Åtgärd: Kontrollera om det är samma organisation (använd då ett id) eller
+    skriv namnet med vanliga bokstäver.
+    """
+    seen: dict[str, str] = {}
+    for partner in ctx.data.partners:
+        key = name_key(partner.name)
+        if key in seen:
+            yield failed(
+                SubjectRef.partner(partner.id),
+                f"Namnet ser likadant ut som partnern {seen[key]}s namn.",
+                partner.where("name"),
+            )
+        else:
+            seen[key] = partner.id
+
+
 RULES = [
     unique_ids,
     references_resolve,
@@ -516,4 +566,5 @@ RULES = [
     votes_possible,
     protocol_paragraph,
     report_dates,
+    lookalike_names,
 ]
