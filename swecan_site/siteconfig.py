@@ -11,9 +11,13 @@ same limits as for data files apply (size, depth, aliases).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from pydantic_core import PydanticCustomError
+
 from . import limits, yamlpos
+from .models import web_url
 from .problems import Kind, Location, Problem, Severity
 
 CONFIG_FILE = "mkdocs.yml"
@@ -41,7 +45,7 @@ def check_text(path: Path, text: str, root: Path | None, depth: int = 0) -> list
         doc = yamlpos.parse(text, allowed_tags=ALLOWED_TAGS, pure_python=True)
     except yamlpos.YamlProblem as exc:
         return [_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)]
-    found = _outside(doc, path, root, file)
+    found = _outside(doc, path, root, file) + _programs(doc, file) + _addresses(doc, file)
     if found:
         return found
     parent = doc.data.get("INHERIT") if isinstance(doc.data, dict) else None
@@ -84,6 +88,94 @@ def _outside(doc: yamlpos.Document, path: Path, root: Path | None, file: str) ->
                     )
                 )
     return result
+
+
+# What mkdocs.yml may name (issue 18: configuration, not a program). A plugin or a
+# Markdown extension is code that runs at build time; new ones come through a change
+# to this list, which is site code a developer reviews – never through mkdocs.yml alone.
+ALLOWED_PLUGINS = frozenset({"swecan", "search"})
+ALLOWED_EXTENSIONS = frozenset(
+    {"attr_list", "admonition", "footnotes", "tables", "def_list", "toc",
+     "swecan_site.render.a11y_markdown"}
+)  # fmt: skip
+PROGRAM_KEYS = ("hooks",)  # MkDocs runs these Python files
+ADDRESS_KEYS = ("site_url", "repo_url")
+
+
+def _names(entries: object) -> list[tuple[int, str]]:
+    """(index, name) of a plugin or extension list: names, or one-key mappings."""
+    found = []
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, str):
+            found.append((index, entry))
+        elif isinstance(entry, dict) and len(entry) == 1:
+            found.append((index, str(next(iter(entry)))))
+        else:
+            found.append((index, repr(entry)[:60]))
+    return found
+
+
+def _programs(doc: yamlpos.Document, file: str) -> list[Problem]:
+    """Keys that run code, and plugins or Markdown extensions outside the allowlists."""
+    if not isinstance(doc.data, dict):
+        return []
+    result = []
+    for key in PROGRAM_KEYS:
+        if key in doc.data:
+            result.append(
+                _problem(
+                    "SC035",
+                    Location(file, *doc.position((key,))),
+                    f"{key}: kör Python-kod när webbplatsen byggs; det får inte mkdocs.yml "
+                    "göra. Ta bort nyckeln.",
+                )
+            )
+    for key, allowed in (("plugins", ALLOWED_PLUGINS), ("markdown_extensions", ALLOWED_EXTENSIONS)):
+        for index, name in _names(doc.data.get(key)):
+            if name not in allowed:
+                result.append(
+                    _problem(
+                        "SC035",
+                        Location(file, *doc.position((key, index))),
+                        f"{key}: '{name}' finns inte bland de tillåtna "
+                        f"({', '.join(sorted(allowed))}); ett tillägg är kod och läggs till "
+                        "i swecan_site/siteconfig.py efter granskning.",
+                    )
+                )
+    return result
+
+
+def _addresses(doc: yamlpos.Document, file: str) -> list[Problem]:
+    """site_url and repo_url: plain https addresses (they reach HTML, XML, RDF and ICS);
+    edit_uri: a plain path or https address."""
+    if not isinstance(doc.data, dict):
+        return []
+    result = []
+    for key in (*ADDRESS_KEYS, "edit_uri"):
+        value = doc.data.get(key)
+        if value is None:
+            continue
+        ok = isinstance(value, str)
+        if ok and (key in ADDRESS_KEYS or "://" in str(value)):
+            try:
+                web_url(str(value), ("https",))
+            except PydanticCustomError:
+                ok = False
+        elif ok:
+            ok = bool(_PLAIN_PATH.fullmatch(str(value)))
+        if not ok:
+            result.append(
+                _problem(
+                    "SC036",
+                    Location(file, *doc.position((key,))),
+                    f"{key} ska vara en vanlig https-adress utan mellanslag, citattecken "
+                    "eller < >, t.ex. https://swecan.example.se/.",
+                )
+            )
+    return result
+
+
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9._~/-]*")
 
 
 def problems(path: Path, root: Path | None = None, depth: int = 0) -> list[Problem]:

@@ -251,6 +251,41 @@ SC032 = file_rule(
     ska publiceras, och låt sökvägarna i mkdocs.yml peka inom projektet.
     """,
 )
+SC035 = file_rule(
+    "SC035",
+    "konfiguration-inte-program",
+    "Konfigurationen i mkdocs.yml kör ingen kod",
+    """
+    Vad: mkdocs.yml har nyckeln hooks:, eller ett tillägg (plugins:,
+    markdown_extensions:) som inte finns i webbplatsens lista över tillåtna
+    tillägg (search, swecan; attr_list, admonition, footnotes, tables,
+    def_list, toc och webbplatsens egen tillgänglighetsmodul).
+
+    Varför: hooks: och tillägg är Python-kod som körs när webbplatsen byggs – i
+    CI för varje pull request och när webbplatsen publiceras. En ändring i
+    mkdocs.yml ska inte kunna köra kod eller läsa filer utanför förrådet (som
+    pymdownx.snippets gör).
+
+    Åtgärd: Ta bort nyckeln eller tillägget. Behövs ett nytt tillägg läggs det
+    till i swecan_site/siteconfig.py, som en utvecklare granskar.
+    """,
+)
+SC036 = file_rule(
+    "SC036",
+    "webbplatsadress",
+    "Webbplatsens adresser i mkdocs.yml är vanliga https-adresser",
+    """
+    Vad: site_url eller repo_url i mkdocs.yml är ingen vanlig https-adress
+    (den har mellanslag, citattecken, < >, ett annat schema eller inget
+    värdnamn), eller edit_uri är varken en sökväg eller en https-adress.
+
+    Varför: Adressen skrivs in i varje sidas kanoniska länk, i
+    datakatalogen, flödena och kalendrarna. Ett citattecken i den kan lägga in
+    skript på varje sida eller göra filerna ogiltiga.
+
+    Åtgärd: Skriv webbplatsens adress, t.ex. https://swecan.example.se/.
+    """,
+)
 SC101 = file_rule(
     "SC101",
     "mötesmapp",
@@ -270,5 +305,5 @@ SC101 = file_rule(
 
 RULES = [
     SC001, SC002, SC003, SC004, SC005, SC006, SC007, SC008, SC009, SC010, SC011, SC012, SC013,
-    SC030, SC031, SC032, SC101,
+    SC030, SC031, SC032, SC035, SC036, SC101,
 ]  # fmt: skip
