@@ -703,3 +703,23 @@ def test_underlag_file_names_are_plain(link: str, tmp_path: Path) -> None:
     )
     found = [(p.rule, p.location.line) for p in repo.check().data_errors]
     assert found == [("SC012", line + 3)]
+
+
+def test_the_page_templates_run_in_a_sandbox() -> None:
+    """Issue 18: a page template reaches the records and helpers, not Python's internals."""
+    from jinja2.exceptions import SecurityError
+
+    from swecan_site.check import check
+    from swecan_site.render.environment import Templates
+
+    from .conftest import AS_OF
+
+    env = Templates(PublicView(check(REPO, AS_OF))).env
+    assert env.from_string("{{ urls.meeting('x') }}").render() == "moten/x/"
+    for escape in (
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ link.__globals__['os'].system('id') }}",
+        "{{ cycler.__init__.__globals__.os.system('id') }}",
+    ):
+        with pytest.raises(SecurityError):
+            env.from_string(escape).render()

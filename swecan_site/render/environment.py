@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import BytecodeCache, PackageLoader, StrictUndefined, pass_context
+from jinja2.sandbox import SandboxedEnvironment
 
 from .. import labels, urls
 from ..facts import MeetingState
@@ -98,7 +99,9 @@ class Templates:
 
     def __init__(self, view: PublicView, bytecode_cache: BytecodeCache | None = None) -> None:
         self.as_of: date = view.as_of
-        self.env = Environment(
+        # Sandboxed (issue 18): a template reaches the view's records and the helpers,
+        # never Python's internals (__class__, __globals__, os) – whoever edits one.
+        self.env = SandboxedEnvironment(
             loader=PackageLoader("swecan_site", "render/templates"),
             bytecode_cache=bytecode_cache,  # `swecan-site serve` keeps compiled templates
             undefined=StrictUndefined,
