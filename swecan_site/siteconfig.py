@@ -45,7 +45,12 @@ def check_text(path: Path, text: str, root: Path | None, depth: int = 0) -> list
         doc = yamlpos.parse(text, allowed_tags=ALLOWED_TAGS, pure_python=True)
     except yamlpos.YamlProblem as exc:
         return [_problem(exc.rule, Location(file, exc.line, exc.column), exc.message)]
-    found = _outside(doc, path, root, file) + _programs(doc, file) + _addresses(doc, file)
+    found = (
+        _outside(doc, path, root, file)
+        + _programs(doc, file)
+        + _addresses(doc, file)
+        + _static_files(doc, path, root)
+    )
     if found:
         return found
     parent = doc.data.get("INHERIT") if isinstance(doc.data, dict) else None
@@ -176,6 +181,42 @@ def _addresses(doc: yamlpos.Document, file: str) -> list[Problem]:
 
 
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9._~/-]*")
+
+# docs/ holds the site's static files, copied into the site as they are: style sheets,
+# the site's own scripts, the feeds' XSL, images. Markup there may not carry script
+# (issue 18: docs/evil.html was copied verbatim) – the site's scripts are .js files.
+MARKUP_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".svg", ".xml", ".xsl", ".xslt"})
+_ACTIVE = re.compile(
+    rb"<\s*script|\bon[a-z]+\s*=|javascript\s*:|<\s*iframe|<\s*object|<\s*embed", re.I
+)
+
+
+def _static_files(doc: yamlpos.Document, path: Path, root: Path | None) -> list[Problem]:
+    """Markup files under docs_dir that carry script or embed other content."""
+    if root is None or not isinstance(doc.data, dict):
+        return []
+    name = doc.data.get("docs_dir", "docs")
+    folder = (path.parent / name).resolve() if isinstance(name, str) else None
+    if folder is None or not folder.is_dir() or not folder.is_relative_to(root.resolve()):
+        return []
+    result = []
+    for file in sorted(folder.rglob("*")):
+        if file.suffix.lower() not in MARKUP_SUFFIXES or not file.is_file() or file.is_symlink():
+            continue
+        with file.open("rb") as stream:
+            head = stream.read(limits.MAX_FILE_BYTES)
+        if match := _ACTIVE.search(head):
+            line = head.count(b"\n", 0, match.start()) + 1
+            result.append(
+                _problem(
+                    "SC037",
+                    Location(_name(file, root), line, 1),
+                    "En statisk fil med markup får inte innehålla skript, händelseattribut "
+                    "(on…=), javascript:-adresser eller inbäddat innehåll; webbplatsens "
+                    "skript ligger i .js-filer under docs/javascripts/.",
+                )
+            )
+    return result
 
 
 def problems(path: Path, root: Path | None = None, depth: int = 0) -> list[Problem]:

@@ -286,6 +286,23 @@ SC036 = file_rule(
     Åtgärd: Skriv webbplatsens adress, t.ex. https://swecan.example.se/.
     """,
 )
+SC037 = file_rule(
+    "SC037",
+    "statisk-fil-med-skript",
+    "Statiska filer under docs/ bär inget skript",
+    """
+    Vad: En fil under docs/ med markup (.html, .svg, .xml, .xsl …) innehåller
+    ett <script>, ett händelseattribut som onload=, en javascript:-adress
+    eller ett inbäddat element (<iframe>, <object>, <embed>).
+
+    Varför: docs/ kopieras oförändrat till webbplatsen. Skript i en sådan fil
+    skulle köras hos besökaren utan att passera webbplatsens kontroll av det
+    som publiceras. Webbplatsens egna skript är .js-filer som granskas som kod.
+
+    Åtgärd: Ta bort filen eller skriptet. Behövs ett skript läggs det som en
+    .js-fil under docs/javascripts/ och förs in i mkdocs.yml efter granskning.
+    """,
+)
 SC101 = file_rule(
     "SC101",
     "mötesmapp",
@@ -305,5 +322,5 @@ SC101 = file_rule(
 
 RULES = [
     SC001, SC002, SC003, SC004, SC005, SC006, SC007, SC008, SC009, SC010, SC011, SC012, SC013,
-    SC030, SC031, SC032, SC035, SC036, SC101,
+    SC030, SC031, SC032, SC035, SC036, SC037, SC101,
 ]  # fmt: skip
