@@ -104,6 +104,29 @@ class Parameters(BaseModel):
         description="§6.1 den som utser partnerskapets ordförande och vice ordförande (id)",
     )
     review_months: int = Field(12, ge=1, description="§9 arbetsordningen ses över minst så ofta")
+    webmail_domains: list[str] = Field(
+        default_factory=lambda: [
+            "gmail.com",
+            "googlemail.com",
+            "hotmail.com",
+            "hotmail.se",
+            "outlook.com",
+            "outlook.se",
+            "live.com",
+            "live.se",
+            "msn.com",
+            "yahoo.com",
+            "yahoo.se",
+            "icloud.com",
+            "me.com",
+            "protonmail.com",
+            "proton.me",
+            "gmx.com",
+            "aol.com",
+        ],
+        description="Kansliets mål (SC804): privata e-posttjänster som en ordförandes "
+        "kontaktadress inte ska ligga hos",
+    )
     report_deadline_days: int = Field(
         120,
         ge=0,

@@ -337,4 +337,47 @@ def confidential_documents(ctx: Context) -> Iterator[Result]:
                     )
 
 
-RULES = [no_personal_numbers, personal_contacts, confidential_documents]
+@rule(
+    "SC804",
+    "privat-epost-for-roll",
+    "7",
+    "Kansliets mål: ordförandenas kontaktadresser ligger inte hos en privat e-posttjänst",
+    basis=Basis.TARGET,
+    severity=Severity.WARNING,
+)
+def webmail_contacts(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Kansliets mål: en ordförandes eller vice ordförandes e-postadress i
+    organisation.yaml ligger hos en privat e-posttjänst (parametern
+    webmail_domains, t.ex. gmail.com eller hotmail.se).
+
+    Varför: §7 kräver att "kontaktuppgifter till ordförande i SweCan och
+    arbetsutskottet" publiceras, så att allmänheten och partners kan nå rollen.
+    En privat adress följer personen, inte rollen, och är en personuppgift
+    som inte behöver publiceras. Arbetsordningen säger inte var adressen ska
+    ligga; därför är detta ett mål, inte ett krav.
+
+    Åtgärd: Ange rollens funktionsbrevlåda hos organisationen, t.ex.
+    swecan@socialstyrelsen.se.
+    """
+    org = ctx.data.organisation
+    domains = {d.lower() for d in ctx.params(ctx.as_of).webmail_domains}
+    for body, name in ((org.partnership, "SweCan"), (org.committee, "arbetsutskottet")):
+        for role in ("chair", "vice_chair"):
+            for holder in getattr(body, role):
+                if holder.email is None:
+                    continue
+                subject = SubjectRef.role(f"{holder.name} ({name})")
+                domain = holder.email.rsplit("@", 1)[-1].lower()
+                if domain in domains:
+                    yield failed(
+                        subject,
+                        f"Kontaktadressen ligger hos den privata e-posttjänsten {domain}; "
+                        "ange rollens funktionsbrevlåda.",
+                        holder.where("email"),
+                    )
+                else:
+                    yield met(subject, f"Funktionsadress hos {domain}.", holder.where("email"))
+
+
+RULES = [no_personal_numbers, personal_contacts, confidential_documents, webmail_contacts]
