@@ -52,12 +52,22 @@ def _git(root: Path, *args: str) -> bytes:
     return result.stdout
 
 
-def export_ref(root: Path, ref: str, target: Path) -> Path:
-    """Write the data files as they are at ``ref`` into ``target`` (git archive, no checkout)."""
+def _commit(root: Path, ref: str) -> str:
+    """The commit ``ref`` names (a BaseRefError if it names none, or is an option)."""
     if ref.startswith("-"):
         raise BaseRefError(f"'{ref}' är ingen git-referens.")
-    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
-    prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
+    return _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+
+
+def _prefix(root: Path) -> str:
+    """``root`` relative to the top of its git work tree ('' at the top)."""
+    return _git(root, "rev-parse", "--show-prefix").decode().strip()
+
+
+def export_ref(root: Path, ref: str, target: Path) -> Path:
+    """Write the data files as they are at ``ref`` into ``target`` (git archive, no checkout)."""
+    commit = _commit(root, ref)
+    prefix = _prefix(root)
     listed = _git(root, "ls-tree", "--name-only", commit, "--", *[prefix + p for p in DATA_PATHS])
     present = [line for line in listed.decode("utf-8").splitlines() if line]
     target.mkdir(parents=True, exist_ok=True)
@@ -85,9 +95,9 @@ def is_data(path: str) -> bool:
 
 def site_code_changed(root: Path, ref: str) -> list[str]:
     """Files outside the data that differ between ``ref`` and the working tree."""
-    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+    commit = _commit(root, ref)
     changed = _git(root, "diff", "--name-only", "--no-renames", "-z", commit, "--", ".")
-    prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
+    prefix = _prefix(root)
     paths = [p.decode("utf-8", "replace") for p in changed.split(b"\0") if p]
     return sorted(p.removeprefix(prefix) for p in paths if not is_data(p.removeprefix(prefix)))
 

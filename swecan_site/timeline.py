@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from .dataset import Dataset
 from .dates import sv_date
-from .models import AuMember, Body, Partner, RoleHolder, Term
+from .models import AuMember, Body, Partner, Term
 
 K = TypeVar("K", bound=Hashable)
 ONE_DAY = timedelta(days=1)
@@ -42,19 +42,12 @@ class Period:
             return sv_date(self.start)
         return f"{sv_date(self.start)} – {sv_date(self.end)}"
 
-    @property
-    def running(self) -> bool:
-        return self.end is None
-
     def last(self, as_of: date) -> date:
         """The last day judged: ``end``, or the as-of date while the period runs."""
         return self.end if self.end is not None else as_of
 
     def contains(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
-
-    def days(self, as_of: date) -> int:
-        return (self.last(as_of) - self.start).days + 1
 
     def years(self, as_of: date) -> range:
         """The calendar years the period touches (a breach over a year end is in both)."""
@@ -151,12 +144,6 @@ class Timeline:
             yield seat.period.start
             if seat.period.end is not None:
                 yield seat.period.end + ONE_DAY
-
-    @staticmethod
-    def holders(body: Body, role: str) -> list[tuple[RoleHolder, Period]]:
-        """The holders of a chair or vice chair (``role``: chair, vice_chair) and their terms."""
-        holders: list[RoleHolder] = getattr(body, role)
-        return sorted(((h, term_period(h)) for h in holders), key=lambda hp: hp[1].start)
 
     @staticmethod
     def holder_changes(body: Body, role: str) -> Iterator[date]:

@@ -196,11 +196,17 @@ def inert(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def spreadsheet_cell(value: Any) -> str:
-    """A value for the spreadsheet edition: Swedish yes/no, and formulas inert."""
+MACHINE_BOOLEANS = ("true", "false")
+SPREADSHEET_BOOLEANS = ("ja", "nej")  # the data package declares them (datapackage)
+
+
+def _cell(value: Any, booleans: tuple[str, str]) -> Any:
+    """A CSV cell: a yes/no word for a boolean, empty for none, text made inert."""
     if value is True or value is False:
-        return "ja" if value else "nej"
-    return inert("" if value is None else str(value))
+        return booleans[0] if value else booleans[1]
+    if value is None:
+        return ""
+    return inert(value) if isinstance(value, str) else value
 
 
 def spreadsheet_bytes(columns: Sequence[Column], rows: list[Row]) -> bytes:
@@ -211,16 +217,8 @@ def spreadsheet_bytes(columns: Sequence[Column], rows: list[Row]) -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(names)
     for row in rows:
-        writer.writerow([spreadsheet_cell(row.get(name)) for name in names])
+        writer.writerow([_cell(row.get(name), SPREADSHEET_BOOLEANS) for name in names])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
-
-
-def _machine_cell(value: Any) -> Any:
-    if value is True or value is False:
-        return "true" if value else "false"
-    if value is None:
-        return ""
-    return inert(value) if isinstance(value, str) else value
 
 
 def csv_bytes(columns: Sequence[Column], rows: list[Row]) -> bytes:
@@ -228,7 +226,7 @@ def csv_bytes(columns: Sequence[Column], rows: list[Row]) -> bytes:
     writer = csv.DictWriter(out, fieldnames=[c[0] for c in columns], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _machine_cell(v) for k, v in row.items()})
+        writer.writerow({k: _cell(v, MACHINE_BOOLEANS) for k, v in row.items()})
     return out.getvalue().encode("utf-8")
 
 
@@ -260,7 +258,8 @@ def _resource(table: DataFile, *, spreadsheet: bool) -> dict[str, Any]:
     for column, kind, description in table.columns:
         field: dict[str, Any] = {"name": column, "type": kind, "description": description}
         if spreadsheet and kind == "boolean":
-            field |= {"trueValues": ["ja"], "falseValues": ["nej"]}
+            yes, no = SPREADSHEET_BOOLEANS
+            field |= {"trueValues": [yes], "falseValues": [no]}
         fields.append(field)
     resource: dict[str, Any] = {
         "name": name,

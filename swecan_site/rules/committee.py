@@ -319,10 +319,7 @@ def first_year_chair(ctx: Context) -> Iterator[Result]:
         holder = partnership.holder("chair", period.start)
         if holder is not None:
             return holder.where("partner")
-        ended = [h for h in partnership.chair if h.end is not None and h.end < period.start]
-        if ended:
-            return max(ended, key=lambda h: h.start).where("end")
-        return partnership.where("chair")
+        return _vacancy_cause(partnership, period.start)
 
     yield from over_time(
         ctx,
@@ -431,6 +428,15 @@ def committee_chair_elected(ctx: Context) -> Iterator[Result]:
             )
 
 
+def _vacancy_cause(body: Body, day: date) -> Location:
+    """Where a chair vacancy beginning on ``day`` is written: the end of the last term
+    that ended before it, or the body's chair list when none has."""
+    ended = [h for h in body.chair if h.end is not None and h.end < day]
+    if ended:
+        return max(ended, key=lambda h: h.start).where("end")
+    return body.where("chair")
+
+
 @rule(
     "SC608",
     "ordförandepost-besatt",
@@ -474,9 +480,8 @@ def chair_held(ctx: Context) -> Iterator[Result]:
             return None if body.holder("chair", day) else f"Ingen ordförande i {label}"
 
         def where(period: Period, body: Body = body) -> Location:
-            ended = [h for h in body.chair if h.end is not None and h.end < period.start]
-            if ended and state(period.start) is not None:
-                return max(ended, key=lambda h: h.start).where("end")
+            if state(period.start) is not None:
+                return _vacancy_cause(body, period.start)
             return body.where("chair")
 
         yield from over_time(

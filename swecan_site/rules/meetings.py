@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from ..labels import decimal as exact_share
+from ..labels import decimal
 from ..layout import MEETINGS_DIR
 from ..models import SECTOR_NAMES, BodyName, ChairRole, MeetingStatus, ProtocolStatus, Sector
 from ..problems import Location
@@ -395,7 +395,7 @@ def quorum(ctx: Context) -> Iterator[Result]:
             needed = -(-len(members) * share.numerator // share.denominator)
             evidence = (
                 f"{len(taking_part)} av {len(members)} deltog (krav minst {needed}: "
-                f"{share} av {len(members)} är {exact_share(share * len(members))})"
+                f"{share} av {len(members)} är {decimal(share * len(members))})"
             )
             if recused:
                 reading = (
