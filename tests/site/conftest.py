@@ -97,9 +97,12 @@ def pytest_runtest_makereport(item: pytest.Item, call):  # type: ignore[no-untyp
 def search_for(page, query: str):  # type: ignore[no-untyped-def]
     """Type ``query`` into the site's search and wait for its results (a locator).
 
-    The search worker builds its index first; a query typed before it is ready
-    may be dropped, so type it again until results come (up to two minutes on a
-    loaded machine). A search that finds nothing fails after the last round.
+    Material reads the field on ``keyup`` (and on focus and while its worker
+    starts), not on ``input``: a bare ``fill()`` into a field that already has
+    focus is never searched if the worker became ready in between. So the query
+    is typed as real keystrokes, and typed again until results come (up to two
+    minutes on a loaded machine). A search that finds nothing fails after the
+    last round.
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -107,7 +110,7 @@ def search_for(page, query: str):  # type: ignore[no-untyped-def]
     results = page.locator(".md-search-result__item")
     for attempt in range(12):
         field.fill("")
-        field.fill(query)
+        field.press_sequentially(query)
         try:
             results.first.wait_for(timeout=10000)
             return results
