@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from . import progress, publish, siteconfig
+from . import progress, publish, siteconfig, theme_sandbox
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
 from .dates import sv_date, today
 from .problems import FORMATTERS, SEVERITY_SV, Kind, Severity, section_label
@@ -427,10 +427,16 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def internal_error(exc: Exception, debug: bool) -> int:
-    """One Swedish line naming the file being processed; the traceback only with --debug."""
+def internal_error(exc: Exception, debug: bool, root: Path = Path(".")) -> int:
+    """One Swedish line naming the file being processed; the traceback only with --debug.
+
+    A template the sandbox stopped is not a crash but refused site code: its line
+    names the template and the line instead."""
     if debug:
         traceback.print_exception(exc)
+    if (refused := theme_sandbox.refusal(exc, root.resolve())) is not None:
+        print(f"swecan-site: {refused}", file=sys.stderr)  # site code, not a crash
+        return EXIT_ERRORS
     file = progress.current(exc) or "okänd fil"
     detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
     hint = "" if debug else " Kör igen med --debug för hela felspåret."
@@ -566,7 +572,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERRORS
     except Exception as exc:  # a bug or an input we did not foresee: never a bare traceback
-        return internal_error(exc, args.debug)
+        return internal_error(exc, args.debug, args.root)
 
 
 if __name__ == "__main__":  # pragma: no cover

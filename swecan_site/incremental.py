@@ -78,6 +78,40 @@ class TemplateCache(BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
+SEARCH_PLUGIN = "material/search"
+
+
+def complete_search_index(config: MkDocsConfig, pages: set[str]) -> None:
+    """Make Material's search index of a ``--dirty`` rebuild the index of the whole site.
+
+    Material merges a dirty rebuild into the previous index assuming that one
+    page changed: it drops the old entries of the *first* rebuilt page only, so
+    every other rebuilt page keeps its old text beside the new (a protocol set
+    back to utkast stayed searchable), removed pages stay, and a rebuilt start
+    page ("" is a prefix of every address) drops every other page. Called just
+    before the search plugin writes the index: the entries of pages that still
+    exist and were not rebuilt, then this build's; Material then writes exactly
+    those and keeps them for the next rebuild.
+    """
+    search = config.plugins.get(SEARCH_PLUGIN)
+    previous = getattr(search, "search_index_prev", None)
+    if search is None or previous is None:
+        return
+    current = search.search_index  # type: ignore[attr-defined]
+    rebuilt = {_page_of(entry) for entry in current.entries}
+    kept = [
+        entry
+        for entry in previous.entries
+        if _page_of(entry) in pages and _page_of(entry) not in rebuilt
+    ]
+    current.entries = kept + current.entries
+    search.search_index_prev = None  # type: ignore[attr-defined]
+
+
+def _page_of(entry: dict[str, str]) -> str:
+    return entry["location"].partition("#")[0]
+
+
 class Incremental:
     """The previous build of a `mkdocs serve` session, for the next one."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from datetime import date, time
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
@@ -167,16 +168,23 @@ def _document_link(value: str) -> str:
     return value
 
 
+def _nfc(value: Any) -> Any:
+    """Text in one Unicode form (NFC): an "å" typed as a + ring (U+030A) and one typed
+    as U+00E5 are the same name on every page, in search, sorting and the exports."""
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 ClockTime = Annotated[time, BeforeValidator(_clock)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 DecisionId = Annotated[str, Field(pattern=r"^B-\d{4}-\d{2,3}$")]
-MatterId = Annotated[str, Field(pattern=r"^Ä-\d{4}-\d{2,3}$")]
+MatterId = Annotated[str, BeforeValidator(_nfc), Field(pattern=r"^Ä-\d{4}-\d{2,3}$")]
 Url = Annotated[str, AfterValidator(web_url)]
 Email = Annotated[str, AfterValidator(_email)]
 Phone = Annotated[str, AfterValidator(_phone)]
 DocumentLink = Annotated[str, AfterValidator(_document_link)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, BeforeValidator(_nfc), Field(min_length=1)]
+OptionalText = Annotated[str, BeforeValidator(_nfc)]  # may be empty
 
 
 # --- base -------------------------------------------------------------------
@@ -333,13 +341,13 @@ class Secretariat(Node):
     head: Text = Field(alias="ansvarig")
     email: Email = Field(alias="e-post")
     phone: Phone | None = Field(default=None, alias="telefon")
-    address: str | None = Field(default=None, alias="adress")
+    address: OptionalText | None = Field(default=None, alias="adress")
 
 
 class WorkingGroup(Node):
     id: Slug
     name: Text = Field(alias="namn")
-    description: str = Field(default="", alias="beskrivning")
+    description: OptionalText = Field(default="", alias="beskrivning")
     started: IsoDate = Field(alias="startad")
     ended: IsoDate | None = Field(default=None, alias="avslutad")
     decision: DecisionId | None = Field(default=None, alias="beslut")
@@ -511,12 +519,12 @@ class Protocol(Node):
 class Meeting(Node):
     example: StrictBool = Field(default=False, alias="exempeldata")
     body: BodyName = Field(alias="organ")
-    title: str | None = Field(default=None, alias="rubrik")
+    title: OptionalText | None = Field(default=None, alias="rubrik")
     date: IsoDate = Field(alias="datum")
     start: ClockTime = Field(alias="tid")
     end: ClockTime | None = Field(default=None, alias="sluttid")
     form: MeetingForm = Field(alias="form")
-    place: str | None = Field(default=None, alias="plats")
+    place: OptionalText | None = Field(default=None, alias="plats")
     extra: StrictBool = Field(default=False, alias="extrainsatt")
     called_by: ChairRole | None = Field(default=None, alias="beslutat_av")
     called_on: IsoDate | None = Field(default=None, alias="beslutat")
@@ -570,7 +578,7 @@ class ReportKind(StrEnum):
 class PageMeta(Node):
     example: StrictBool = Field(default=False, alias="exempeldata")
     title: Text = Field(alias="titel")
-    description: str | None = Field(default=None, alias="beskrivning")
+    description: OptionalText | None = Field(default=None, alias="beskrivning")
     draft: StrictBool = Field(default=False, alias="utkast")
 
 

@@ -20,7 +20,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -32,6 +32,7 @@ from . import (
     site_files,
     siteconfig,
     template_cache,
+    theme_sandbox,
     urls,
 )
 from .check import Report, check
@@ -71,6 +72,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         self._markdown: MarkdownReuse | None = None
         self._prerender: Prerender | None = None
         self.pages_from_worker = 0  # in the last build (the tests look)
+        self._page_urls: set[str] = set()  # the pages of this build (for the search index)
         self._incremental: Incremental | None = None
         self._previous_alarm: typing.Any = None
 
@@ -190,9 +192,14 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
                 files.append(File.generated(config, path, content=content))
         for path, source in site_assets(view).items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        # a page's address as MkDocs' Page.url and the search index give it ("" for "./")
+        self._page_urls = {
+            "" if f.url in (".", "./") else f.url for f in files.documentation_pages()
+        }
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        env = theme_sandbox.sandboxed(env)  # no theme template reaches Python (issue 18)
         env.globals["swecan_urls"] = urls  # theme overrides take addresses from urls.py
         # Templates do not change during a build: no stat() of every partial for every page.
         env.auto_reload = False
@@ -278,9 +285,11 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         signal.signal(signal.SIGALRM, self._previous_alarm)
         self._previous_alarm = None
 
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._stop_worker()
         if self._incremental is not None:
+            incremental.complete_search_index(config, self._page_urls)
             self._incremental.built()
         # `mkdocs build` output is a previous build too: the next build may replace it.
         stamp = Path(config.site_dir) / publish.STAMP

@@ -4,7 +4,7 @@ MkDocs loads its configuration with PyYAML's full loader, which runs Python
 for tags such as ``!!python/object/apply:os.system``: a pull request that
 edits mkdocs.yml could run commands in CI. We read the file (and any file it
 ``INHERIT``s) first with our own loader, which accepts only the tags MkDocs
-documents (``!ENV``, ``!relative``), and refuse the build on any other tag –
+documents and we allow (``!relative``), and refuse the build on any other tag –
 located at file:line:column (SC008) – before MkDocs ever sees the file. The
 same limits as for data files apply (size, depth, aliases).
 """
@@ -12,6 +12,7 @@ same limits as for data files apply (size, depth, aliases).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic_core import PydanticCustomError
@@ -21,7 +22,10 @@ from .models import web_url
 from .problems import Kind, Location, Problem, Severity
 
 CONFIG_FILE = "mkdocs.yml"
-ALLOWED_TAGS = frozenset({"!ENV", "!relative"})
+# !relative names a folder of the project. !ENV is refused: a value read from the
+# build machine's environment would put whatever CI holds (tokens) on a public page,
+# and two builds of one commit would differ.
+ALLOWED_TAGS = frozenset({"!relative"})
 _MAX_INHERIT = 5
 
 
@@ -50,6 +54,8 @@ def check_text(path: Path, text: str, root: Path | None, depth: int = 0) -> list
         + _programs(doc, file)
         + _addresses(doc, file)
         + _static_files(doc, path, root)
+        + _outside_hosts(doc, file)
+        + _markup(doc, file)
     )
     if found:
         return found
@@ -217,6 +223,99 @@ def _static_files(doc: yamlpos.Document, path: Path, root: Path | None) -> list[
                 )
             )
     return result
+
+
+# What the site loads in a visitor's browser comes from the site itself (issue 18; no
+# CDN, no Google Fonts, no analytics): style sheets, scripts and the theme's images
+# are paths inside docs/; Material's fonts are off (it would fetch them from Google);
+# only Material renders the pages (MkDocs' own theme loads highlight.js from a CDN).
+THEME = "material"
+ASSET_KEYS = ("extra_css", "extra_javascript")
+THEME_ASSET_KEYS = ("logo", "favicon")
+REFUSED_EXTRA = ("analytics",)  # Material's analytics load Google's script
+
+
+def _local_path(value: object) -> bool:
+    """A relative path inside the site: no scheme, no host, no way up."""
+    return (
+        isinstance(value, str)
+        and bool(value)
+        and bool(_PLAIN_PATH.fullmatch(value))
+        and not value.startswith("/")
+        and ".." not in value.split("/")
+    )
+
+
+def _outside_hosts(doc: yamlpos.Document, file: str) -> list[Problem]:
+    """Keys that would make a visitor's browser fetch something from another host."""
+    if not isinstance(doc.data, dict):
+        return []
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for key in ASSET_KEYS:
+        entries = doc.data.get(key)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            value = entry.get("path") if isinstance(entry, dict) else entry
+            if not _local_path(value):
+                found.append(((key, index), f"{key}: '{str(value)[:80]}' är ingen fil under docs/"))
+    theme = doc.data.get("theme")
+    if theme is not None:
+        name = theme.get("name") if isinstance(theme, dict) else theme
+        if name != THEME:
+            found.append((("theme",), f"theme: '{str(name)[:40]}' – webbplatsen byggs med {THEME}"))
+        elif not isinstance(theme, dict) or theme.get("font") is not False:
+            found.append(
+                (("theme", "font"), "theme.font ska vara false; annars hämtas typsnitt från Google")
+            )
+        for key in THEME_ASSET_KEYS:
+            value = theme.get(key) if isinstance(theme, dict) else None
+            if value is not None and not _local_path(value):
+                shown = f"theme.{key}: '{str(value)[:80]}' är ingen fil under docs/"
+                found.append((("theme", key), shown))
+    extra = doc.data.get("extra")
+    for key in REFUSED_EXTRA:
+        if isinstance(extra, dict) and key in extra:
+            found.append((("extra", key), f"extra.{key} laddar en annan värds skript"))
+    return [
+        _problem(
+            "SC038",
+            Location(file, *doc.position(where, key=True)),
+            f"{what}. Webbplatsen hämtar ingenting från andra värdar; lägg filen under docs/ "
+            "eller ta bort nyckeln.",
+        )
+        for where, what in found
+    ]
+
+
+_MARKUP = re.compile(r"[<>]|^\s*(javascript|vbscript|data)\s*:", re.I)
+
+
+def _strings(
+    value: object, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(path, string) of every string in the configuration."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _markup(doc: yamlpos.Document, file: str) -> list[Problem]:
+    """Texts of the configuration reach pages unescaped (the theme prints site_name,
+    copyright, links): none may carry markup or a script address."""
+    return [
+        _problem(
+            "SC038",
+            Location(file, *doc.position(path)),
+            f"{'.'.join(map(str, path))} innehåller markup (< >) eller en skriptadress; "
+            "texterna i mkdocs.yml skrivs in i varje sida och ska vara vanlig text.",
+        )
+        for path, value in _strings(doc.data)
+        if _MARKUP.search(value)
+    ]
 
 
 def problems(path: Path, root: Path | None = None, depth: int = 0) -> list[Problem]:

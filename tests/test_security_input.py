@@ -418,11 +418,52 @@ def test_plain_mkdocs_refuses_a_theme_folder_outside(tmp_path: Path) -> None:
     assert not (root / "site").exists()
 
 
+@pytest.mark.parametrize(
+    "expression",
+    [
+        'cycler.__init__.__globals__.os.system("touch {marker}")',
+        'lipsum.__globals__["os"].system("touch {marker}")',
+        "config.__class__.__mro__[1].__subclasses__()",
+        "self._TemplateReference__context",
+    ],
+)
+def test_theme_templates_cannot_reach_python(expression: str, tmp_path: Path) -> None:
+    """A template in overrides/ (site code in a pull request) runs in Jinja's sandbox."""
+    root = project(tmp_path)
+    marker = tmp_path / "pwned"
+    (root / "overrides/main.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n'
+        f"{{{{ {expression.format(marker=marker)} }}}}\n"
+        "{{ super() }}{% endblock %}\n",
+        encoding="utf-8",
+    )
+    result = build_cli(root)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output and "internt fel" not in output, output
+    assert "swecan-site: overrides/main.html:3: SC035: en mall försöker nå" in result.stderr
+    assert not marker.exists()
+    assert not (root / "site").exists()
+
+
+def test_theme_templates_still_read_the_page_in_the_sandbox(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / "overrides/main.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}'
+        '<p class="probe">{{ page.title }} · {{ config.site_name }}</p>'
+        "{{ super() }}{% endblock %}\n",
+        encoding="utf-8",
+    )
+    result = build_cli(root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site/partners/index.html").read_text(encoding="utf-8")
+    assert '<p class="probe">Partners · SweCan</p>' in page
+
+
 def test_allowed_mkdocs_tags_still_build(tmp_path: Path) -> None:
     root = project(tmp_path)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("extra:\n", "extra:\n  root: !relative $config_dir\n")
-    config = config.replace("site_name: SweCan\n", "site_name: !ENV [SWECAN_SITE_NAME, SweCan]\n")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = build_cli(root)
     assert result.returncode == 0, result.stderr
@@ -891,3 +932,28 @@ def test_yaml_case_file_is_valid() -> None:
     cases = yaml.safe_load((REPO / "tests/cases/security_input.yaml").read_text(encoding="utf-8"))
     rules = {e["rule"] for c in cases for e in c.get("expect", [])}
     assert {"SC007", "SC008", "SC030", "SC031", "SC032", "SC801"} <= rules
+
+
+# --- one Unicode form for text -------------------------------------------------------
+
+
+def test_names_are_published_in_one_unicode_form(tmp_path: Path) -> None:
+    """'Region Värmland' typed with a combining diaeresis (NFD) is published as the
+    name typed with 'ä' (NFC): one name in search, sorting and every export."""
+    root = project(tmp_path)
+    decomposed = "Region Va\u0308rmland"
+    partners = root / "partners.yaml"
+    partners.write_text(
+        partners.read_text(encoding="utf-8").replace(
+            "namn: Region Värmland", f"namn: {decomposed}"
+        ),
+        encoding="utf-8",
+    )
+    assert decomposed.encode() in partners.read_bytes()
+    out = tmp_path / "out"
+    result = cli(root, "export", "--as-of", AS_OF.isoformat(), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    names = [p["name"] for p in json.loads((out / "data/partners.json").read_text())["data"]]
+    assert "Region V\u00e4rmland" in names
+    assert not any("\u0308" in name for name in names)
+    assert "\u0308" not in (out / "data/partners.csv").read_text(encoding="utf-8")

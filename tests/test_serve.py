@@ -200,3 +200,41 @@ def test_the_data_folders_are_polled_more_often_than_mkdocs_does(project: Path) 
         server.server_close()
     assert timeouts["meetings"] == WATCH_SECONDS < timeouts["docs"]
     assert timeouts[project.name] == WATCH_SECONDS  # partners.yaml & co., watched via their folder
+
+
+def _readable(path: Path) -> str:
+    """A file's text, JSON with its escapes undone."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return json.dumps(json.loads(text), ensure_ascii=False) if path.suffix == ".json" else text
+
+
+def test_an_unpublished_protocol_leaves_the_search_index_and_the_feeds(
+    project: Path, tmp_path: Path
+) -> None:
+    """Issue 18: a protocol set back to utkast under `serve` disappears from every file,
+    the search index included (Material's search merges a --dirty rebuild into the
+    previous index assuming one page changed), exactly as a full build shows it."""
+    marker = "Till justerare valdes företrädaren för Region Halland"
+    session = Session(project, tmp_path / "served")
+    session.build()
+    assert marker in _readable(tmp_path / "served/search/search_index.json")
+    meeting = project / f"meetings/{MEETING}/mote.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(
+        text.replace("  status: godkänt\n  färdigställt: 2026-06-22\n  godkänt_vid: "
+                     "2026-10-01-partnerskapet\n", "  status: utkast\n"),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert meeting.read_text(encoding="utf-8") != text
+    session.build()
+
+    leaks = [
+        str(p.relative_to(tmp_path / "served"))
+        for p in (tmp_path / "served").rglob("*")
+        if p.is_file() and p.suffix in {".json", ".xml", ".html", ".ics", ".csv"}
+        and marker in _readable(p)
+    ]  # fmt: skip
+    assert leaks == []
+    full_build(project, tmp_path / "full")
+    assert pages(tmp_path / "served") == pages(tmp_path / "full")
+    assert search_entries(tmp_path / "served") == search_entries(tmp_path / "full")

@@ -187,8 +187,9 @@ SC008 = file_rule(
     "Inga YAML-taggar (!!python, !!binary, !tagg)",
     """
     Vad: Ett värde har en YAML-tagg, t.ex. !!python/name:…, !!binary, !!str
-    eller !egen. I mkdocs.yml är bara MkDocs egna taggar !ENV och !relative
-    tillåtna.
+    eller !egen. I mkdocs.yml är bara MkDocs tagg !relative tillåten; !ENV
+    skulle skriva in värden från byggdatorns miljö (t.ex. nycklar i CI) på
+    webbplatsen.
 
     Varför: Taggar får YAML-läsare att skapa andra saker än text och tal; i
     mkdocs.yml kan en tagg köra kommandon på datorn som bygger webbplatsen.
@@ -259,7 +260,9 @@ SC035 = file_rule(
     Vad: mkdocs.yml har nyckeln hooks:, eller ett tillägg (plugins:,
     markdown_extensions:) som inte finns i webbplatsens lista över tillåtna
     tillägg (search, swecan; attr_list, admonition, footnotes, tables,
-    def_list, toc och webbplatsens egen tillgänglighetsmodul).
+    def_list, toc och webbplatsens egen tillgänglighetsmodul); eller en mall
+    (overrides/, temat) försöker nå Python bakom sidans uppgifter – mallarna
+    körs i Jinjas sandlåda, som stoppar bygget med mallens fil och rad.
 
     Varför: hooks: och tillägg är Python-kod som körs när webbplatsen byggs – i
     CI för varje pull request och när webbplatsen publiceras. En ändring i
@@ -303,6 +306,29 @@ SC037 = file_rule(
     .js-fil under docs/javascripts/ och förs in i mkdocs.yml efter granskning.
     """,
 )
+SC038 = file_rule(
+    "SC038",
+    "inget-utifran",
+    "Konfigurationen i mkdocs.yml hämtar inget från andra värdar och har ingen markup",
+    """
+    Vad: mkdocs.yml låter besökarens webbläsare hämta något från en annan
+    värd – en stilmall eller ett skript i extra_css eller extra_javascript som
+    inte är en fil under docs/, ett annat tema än Material, Materials typsnitt
+    (theme.font, som hämtas från Google), en logotyp eller favicon på en annan
+    värd, eller extra.analytics – eller en text i filen innehåller markup (< >)
+    eller en javascript:-adress.
+
+    Varför: Webbplatsen är en myndighets offentliga handling och fungerar utan
+    tredje part: ingen CDN, inga typsnitt från Google, ingen analys. En
+    besökare ska inte lämna spår hos någon annan genom att läsa den. Texterna
+    i mkdocs.yml (webbplatsens namn, copyright, länkar) skrivs in i varje sida
+    utan att passera kontrollen av data.
+
+    Åtgärd: Lägg filen under docs/ och hänvisa till den med en relativ sökväg,
+    sätt theme.font till false, ta bort extra.analytics, och skriv texterna
+    som vanlig text.
+    """,
+)
 SC101 = file_rule(
     "SC101",
     "mötesmapp",
@@ -322,5 +348,5 @@ SC101 = file_rule(
 
 RULES = [
     SC001, SC002, SC003, SC004, SC005, SC006, SC007, SC008, SC009, SC010, SC011, SC012, SC013,
-    SC030, SC031, SC032, SC035, SC036, SC037, SC101,
+    SC030, SC031, SC032, SC035, SC036, SC037, SC038, SC101,
 ]  # fmt: skip
