@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from . import provenance
 from .dataset import Dataset
 from .load_errors import data_problem
 from .loader import load, without_gc_pauses
 from .problems import Kind, Location, Problem, Severity
+from .provenance import UNAVAILABLE_OFF, Evidence
 from .rules import BY_ID, REGISTRY, Context, Result, Rule, Status
 from .rules.base import Basis
 
@@ -35,6 +37,7 @@ class Report:
     dataset: Dataset | None
     problems: list[Problem] = field(default_factory=list)
     evaluations: list[Evaluation] = field(default_factory=list)
+    evidence: Evidence = field(default_factory=lambda: Evidence(unavailable=UNAVAILABLE_OFF))
 
     @property
     def data_errors(self) -> list[Problem]:
@@ -80,10 +83,12 @@ def _severities(dataset: Dataset) -> tuple[dict[str, Severity], list[Problem]]:
     return result, problems
 
 
-def run_rules(dataset: Dataset, as_of: date) -> Report:
+def run_rules(dataset: Dataset, as_of: date, evidence: Evidence | None = None) -> Report:
     report = Report(as_of, dataset)
+    if evidence is not None:
+        report.evidence = evidence
     severities, report.problems = _severities(dataset)
-    ctx = Context(dataset, as_of)
+    ctx = Context(dataset, as_of, report.evidence)
     data_rules = [r for r in REGISTRY if r.kind is Kind.DATA]
     compliance_rules = [r for r in REGISTRY if r.kind is Kind.COMPLIANCE]
     _evaluate(report, ctx, data_rules, severities)
@@ -190,4 +195,4 @@ def check(root: Path | str, as_of: date) -> Report:
         loaded = load(Path(root))
         if loaded.dataset is None:
             return _sorted(Report(as_of, None, loaded.problems))
-        return run_rules(loaded.dataset, as_of)
+        return run_rules(loaded.dataset, as_of, provenance.read(Path(root), as_of))

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from . import progress, publish, siteconfig, theme_sandbox
+from . import progress, provenance, publish, siteconfig, theme_sandbox
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
 from .dates import sv_date, today
 from .problems import FORMATTERS, SEVERITY_SV, Kind, Severity, section_label
@@ -108,7 +108,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         if report.data_errors and report.dataset is not None:
             summary += "; efterlevnadsreglerna körs när datafelen är rättade"
         print(summary, file=sys.stderr)
+        _provenance_note(report)
     return report.exit_code(args.strict)
+
+
+def _provenance_note(report: Report) -> None:
+    """Once per command, on stderr: the git evidence is missing (not an error)."""
+    reason = report.evidence.unavailable
+    if reason is not None and reason != provenance.UNAVAILABLE_OFF and report.dataset:
+        print(
+            f"Obs: ingen versionshistorik – {reason}; datum från git visas inte. "
+            "Bygg från en fullständig klon (git clone utan --depth) för att visa dem.",
+            file=sys.stderr,
+        )
 
 
 def _check_markdown(args: argparse.Namespace) -> int:
@@ -295,6 +307,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if report.findings:
         print(FORMATTERS["text"](report.findings))
     print(_summary(report), file=sys.stderr)
+    _provenance_note(report)
     if report.exit_code() != EXIT_OK and not args.allow_findings:
         print(
             "Bygget avbröts: efterlevnadsfynd med allvarlighetsgrad error (se swecan.yaml, "

@@ -133,6 +133,13 @@ class Parameters(BaseModel):
         description="Kansliets mål: dagar efter verksamhetsårets slut då årsrapport och "
         "verksamhetsberättelse ska vara publicerade (§7 anger ingen frist)",
     )
+    evidence_tolerance_days: int = Field(
+        7,
+        ge=0,
+        description="Kansliets mål (SC209): så många dagar får ett angivet datum "
+        "(färdigställt, publicerad) skilja från dagen då versionshistoriken visar att "
+        "dokumentet blev offentligt",
+    )
     committee_protocol_days: int = Field(
         14,
         ge=0,

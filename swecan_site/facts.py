@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .config import Parameters, last_day_of_term
 from .dataset import Dataset
@@ -29,6 +29,9 @@ from .models import (
 )
 from .timeline import Timeline
 
+if TYPE_CHECKING:  # provenance reads the publication facts below
+    from .provenance import Evidence
+
 T = TypeVar("T")
 MEMO_LIMIT = 4096  # facts remembered per Context; beyond that it starts afresh
 
@@ -44,6 +47,8 @@ class Context:
 
     data: Dataset
     as_of: date
+    # What the git history proves (provenance.py); None: no evidence was read.
+    evidence: Evidence | None = None
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -148,13 +153,17 @@ def next_planned(ctx: Context, meeting: Meeting) -> Meeting | None:
     return min(later, key=lambda m: (m.date, m.start)) if later else None
 
 
+def protocol_is_public(status: ProtocolStatus, *, has_text: bool) -> bool:
+    """The publication policy of a protocol: completed (färdigställt) or approved, and
+    its text exists. Read for today's data and for every version in the history."""
+    return status is not ProtocolStatus.DRAFT and has_text
+
+
 def protocol_published(meeting: Meeting) -> bool:
     """A completed (färdigställt) or approved protocol whose text exists."""
     protocol = meeting.protocol
-    return (
-        protocol is not None
-        and protocol.status is not ProtocolStatus.DRAFT
-        and meeting.protocol_text is not None
+    return protocol is not None and protocol_is_public(
+        protocol.status, has_text=meeting.protocol_text is not None
     )
 
 

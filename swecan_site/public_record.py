@@ -101,7 +101,7 @@ class PublicRecord:
         self.as_of: date = report.as_of
         self.base_url = base_url
         self._published = {d.id: (m, d) for m, d in self._data.decisions() if protocol_published(m)}
-        self._context = Context(self._data, self.as_of)
+        self._context = Context(self._data, self.as_of, report.evidence)
 
     # --- configuration and facts ----------------------------------------------------
 

@@ -9,11 +9,16 @@ unique text given as ``line_of``), never taken from the checker.
 Case keys: name, as_of, edits (file + replace/with, content, encoding, delete,
 symlink: a target the file is replaced by a link to; a case with one edit may
 put those keys at the top level), expect (rule, file,
-line_of or line, message, section), pass (list of rule IDs).
+line_of or line, message, section), pass (list of rule IDs), history (git commits:
+the edited copy is committed first, at ``history_start``, as the data was brought
+into git; then each step's edits are committed at its ``date`` – for the rules that
+read the evidence of the history, provenance.py).
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -71,10 +76,30 @@ def apply_edits(repo: DataRepo, case: dict[str, Any]) -> tuple[str | None, int |
     return first
 
 
+def _commit(root: Path, when: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
+           "GIT_AUTHOR_NAME": "Kansliet", "GIT_AUTHOR_EMAIL": "kansliet@example.se",
+           "GIT_COMMITTER_NAME": "Kansliet", "GIT_COMMITTER_EMAIL": "kansliet@example.se"}  # fmt: skip
+    for args in (["add", "-A"], ["commit", "-q", "--allow-empty", "-m", f"Data {when}"]):
+        subprocess.run(["git", "-C", str(root), *args], env=env, check=True, capture_output=True)
+
+
+def apply_history(repo: DataRepo, case: dict[str, Any]) -> None:
+    """Commit the copy as the first commit, then each step of ``history`` at its date."""
+    if "history" not in case:
+        return
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo.root)], check=True)
+    _commit(repo.root, str(case["history_start"]))
+    for step in case["history"]:
+        apply_edits(repo, step)
+        _commit(repo.root, str(step["date"]))
+
+
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['_source']}:{c['name']}" for c in CASES])
 def test_case(case: dict[str, Any], tmp_path: Path) -> None:
     repo = copy_data(tmp_path / "data")
     first_file, first_line = apply_edits(repo, case)
+    apply_history(repo, case)  # a case with a history names file and line_of
     as_of = date.fromisoformat(str(case["as_of"])) if "as_of" in case else AS_OF
     report = repo.check(as_of)
     shown = "\n".join(f"{p.location} {p.rule} {p.message}" for p in report.problems)

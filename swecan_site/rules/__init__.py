@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import (
     committee,
     decisions,
+    evidence,
     files,
     integrity,
     markup,
@@ -27,6 +28,7 @@ REGISTRY: list[Rule] = [
     *committee.RULES,
     *review.RULES,
     *privacy.RULES,
+    *evidence.RULES,
 ]
 
 BY_ID: dict[str, Rule] = {r.id: r for r in REGISTRY}
@@ -48,6 +50,7 @@ AREAS = {
     "committee": "Arbetsutskott och ordförande (§2.2, §8.2)",
     "review": "Översyn och uppföljning (§8.3, §9)",
     "privacy": "Personuppgifter",
+    "evidence": "Versionshistoriken (git)",
 }
 
 __all__ = [

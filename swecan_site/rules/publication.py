@@ -259,8 +259,20 @@ def _report(ctx: Context, year: int, kind: ReportKind):  # type: ignore[no-untyp
 
 
 def _published(ctx: Context, doc: ContentDoc[ReportMeta] | None) -> date | None:
-    """The report's publication date if it is public on the as-of date (facts.report_published)."""
-    return doc.meta.published if doc and report_published(doc.meta, ctx.as_of) else None
+    """The report's publication date if it is public on the as-of date (facts.report_published):
+    the day the history shows it became public where that evidence exists (provenance.py),
+    else its ``publicerad`` date."""
+    if not doc or not report_published(doc.meta, ctx.as_of):
+        return None
+    public = ctx.evidence.report_public(doc.file) if ctx.evidence else None
+    return public[0] if public else doc.meta.published
+
+
+def _protocol_public_day(ctx: Context, meeting: Meeting) -> date | None:
+    """The day the history shows the meeting's protocol became public, if it proves one."""
+    evidence = ctx.evidence
+    commit = evidence.proves(evidence.protocol_public(meeting.meeting_id)) if evidence else None
+    return commit.day if commit else None
 
 
 @rule(
@@ -373,6 +385,10 @@ def committee_protocol_target(ctx: Context) -> Iterator[Result]:
     Varför: Mötesprotokoll ska publiceras (§7); målet gör det förutsägbart
     när arbetsutskottets protokoll kommer.
 
+    Där versionshistoriken (git) visar när protokollet blev offentligt är
+    det den dagen som jämförs med målet, inte det angivna datumet (SC209
+    jämför de två).
+
     Åtgärd: Ange protokoll: färdigställt: och status färdigställt när
     protokollet är klart.
     """
@@ -380,18 +396,18 @@ def committee_protocol_target(ctx: Context) -> Iterator[Result]:
         mid, deadline = SubjectRef.meeting(meeting.meeting_id), protocol_deadline(ctx, meeting)
         protocol = meeting.protocol
         completed = protocol.completed if protocol and protocol_published(meeting) else None
+        public = _protocol_public_day(ctx, meeting) if completed else None
+        done = public or completed
+        said = (
+            f"Färdigställt {fmt(completed)}, offentligt {fmt(public)} enligt versionshistoriken"
+            if public and completed
+            else f"Färdigställt {fmt(completed)}"
+        )
         where = protocol.where("status") if protocol else meeting.where("status")
-        if completed is not None and completed <= deadline:
-            yield met(
-                mid, f"Färdigställt {fmt(completed)} (mål {fmt(deadline)}).", where, due=deadline
-            )
-        elif completed is not None:
-            yield failed(
-                mid,
-                f"Färdigställt {fmt(completed)}, efter kansliets mål {fmt(deadline)}.",
-                where,
-                due=deadline,
-            )
+        if done is not None and done <= deadline:
+            yield met(mid, f"{said} (mål {fmt(deadline)}).", where, due=deadline)
+        elif done is not None:
+            yield failed(mid, f"{said}, efter kansliets mål {fmt(deadline)}.", where, due=deadline)
         elif ctx.as_of > deadline:
             yield failed(
                 mid, f"Inte färdigställt; kansliets mål var {fmt(deadline)}.", where, due=deadline
