@@ -20,15 +20,17 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import (
+    checksums,
     incremental,
     page_render,
     progress,
     publish,
+    reproducible,
     site_files,
     siteconfig,
     template_cache,
@@ -73,6 +75,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         self.pages_from_worker = 0  # in the last build (the tests look)
         self._incremental: Incremental | None = None
         self._previous_alarm: typing.Any = None
+        self._unpin_clock: typing.Callable[[], None] | None = None  # reproducible.pin
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this event makes MkDocs keep one instance of the plugin for the whole
@@ -87,6 +90,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
             build_log.removeFilter(incremental.not_dirty_warning)
 
     def on_shutdown(self) -> None:
+        self._release_clock()
         logging.getLogger(incremental.BUILD_LOGGER).removeFilter(incremental.not_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -149,6 +153,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         # Checked before MkDocs cleans site/: bad data leaves the last good site in place.
         root = self._root(config)
         as_of = self._as_of()
+        self._pin_clock(root, as_of)
         try:
             report = self._handed_over(root, as_of) or check(root, as_of)
             errors = [*report.data_errors, *self._safety_problems(config, root)]
@@ -242,6 +247,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         return clean_page_html(html)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._release_clock()
         self._disarm()
         self._stop_worker()
         if self._incremental is not None:
@@ -278,13 +284,35 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         signal.signal(signal.SIGALRM, self._previous_alarm)
         self._previous_alarm = None
 
+    # Reproducible builds (reproducible.py): what MkDocs would take from the wall clock
+    # comes from the build's reference time, given to MkDocs as SOURCE_DATE_EPOCH for
+    # this build only (pages' update_date, the sitemap and its .gz, build_date_utc).
+    def _pin_clock(self, root: Path, as_of: date) -> None:
+        self._release_clock()
+        try:
+            self._unpin_clock = reproducible.pin(reproducible.reference_time(root, as_of))
+        except reproducible.SourceDateEpochError as exc:
+            raise PluginError(str(exc)) from None
+
+    def _release_clock(self) -> None:
+        if self._unpin_clock is not None:
+            self._unpin_clock()
+            self._unpin_clock = None
+
+    @event_priority(-100)  # last: SHA256SUMS lists what every plugin wrote (search's index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._stop_worker()
+        self._release_clock()
         if self._incremental is not None:
             self._incremental.built()
         # `mkdocs build` output is a previous build too: the next build may replace it.
         stamp = Path(config.site_dir) / publish.STAMP
         stamp.write_text(publish.STAMP_TEXT, encoding="utf-8")
+        if self._incremental is None:  # not for `serve`'s previews
+            try:
+                checksums.write(Path(config.site_dir))
+            except checksums.ChecksumError as exc:
+                raise PluginError(str(exc)) from None
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder
