@@ -23,10 +23,11 @@ the theme's templates are compiled once per session, not once per rebuild.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -81,35 +82,51 @@ class TemplateCache(BytecodeCache):
 SEARCH_PLUGIN = "material/search"
 
 
-def complete_search_index(config: MkDocsConfig, pages: set[str]) -> None:
-    """Make Material's search index of a ``--dirty`` rebuild the index of the whole site.
+class SearchIndexRepair:
+    """Make the search index of a ``--dirty`` rebuild the index of the whole site.
 
     Material merges a dirty rebuild into the previous index assuming that one
     page changed: it drops the old entries of the *first* rebuilt page only, so
     every other rebuilt page keeps its old text beside the new (a protocol set
     back to utkast stayed searchable), removed pages stay, and a rebuilt start
-    page ("" is a prefix of every address) drops every other page. Called just
-    before the search plugin writes the index: the entries of pages that still
-    exist and were not rebuilt, then this build's; Material then writes exactly
-    those and keeps them for the next rebuild.
+    page ("" is a prefix of every address) drops every other page. Before the
+    pages are rendered, :meth:`capture` keeps the previous build's entries and
+    the list this build's pages are added to; after the search plugin has
+    written its index, :meth:`repair` writes the right one – the entries of
+    pages that still exist and were not rebuilt, then this build's – and gives
+    Material that as the previous index of the next rebuild.
     """
-    search = config.plugins.get(SEARCH_PLUGIN)
-    previous = getattr(search, "search_index_prev", None)
-    if search is None or previous is None:
-        return
-    current = search.search_index  # type: ignore[attr-defined]
-    rebuilt = {_page_of(entry) for entry in current.entries}
-    kept = [
-        entry
-        for entry in previous.entries
-        if _page_of(entry) in pages and _page_of(entry) not in rebuilt
-    ]
-    current.entries = kept + current.entries
-    search.search_index_prev = None  # type: ignore[attr-defined]
+
+    def __init__(self) -> None:
+        self._previous: list[dict[str, Any]] | None = None
+        self._fresh: list[dict[str, Any]] = []
+
+    def capture(self, config: MkDocsConfig) -> None:
+        search = config.plugins.get(SEARCH_PLUGIN)
+        previous = getattr(search, "search_index_prev", None)
+        index = getattr(search, "search_index", None)
+        self._previous = list(previous.entries) if previous is not None else None
+        self._fresh = index.entries if index is not None else []  # filled as pages render
+
+    def repair(self, config: MkDocsConfig, pages: set[str]) -> None:
+        search = config.plugins.get(SEARCH_PLUGIN)
+        written = Path(config.site_dir) / "search" / "search_index.json"
+        if self._previous is None or search is None or not written.is_file():
+            return
+        rebuilt = {_page_of(entry) for entry in self._fresh}
+        entries = [
+            entry
+            for entry in self._previous
+            if _page_of(entry) in pages and _page_of(entry) not in rebuilt
+        ] + self._fresh
+        data = json.loads(written.read_text(encoding="utf-8"))
+        data["docs"] = entries
+        written.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+        search.search_index_prev.entries = entries  # type: ignore[attr-defined]
 
 
-def _page_of(entry: dict[str, str]) -> str:
-    return entry["location"].partition("#")[0]
+def _page_of(entry: dict[str, Any]) -> str:
+    return str(entry["location"]).partition("#")[0]
 
 
 class Incremental:

@@ -25,10 +25,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import (
+    checksums,
     incremental,
     page_render,
     progress,
     publish,
+    reproducible,
     site_files,
     siteconfig,
     template_cache,
@@ -73,8 +75,10 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         self._prerender: Prerender | None = None
         self.pages_from_worker = 0  # in the last build (the tests look)
         self._page_urls: set[str] = set()  # the pages of this build (for the search index)
+        self._search = incremental.SearchIndexRepair()
         self._incremental: Incremental | None = None
         self._previous_alarm: typing.Any = None
+        self._unpin_clock: typing.Callable[[], None] | None = None  # reproducible.pin
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this event makes MkDocs keep one instance of the plugin for the whole
@@ -89,6 +93,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
             build_log.removeFilter(incremental.not_dirty_warning)
 
     def on_shutdown(self) -> None:
+        self._release_clock()
         logging.getLogger(incremental.BUILD_LOGGER).removeFilter(incremental.not_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -151,6 +156,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         # Checked before MkDocs cleans site/: bad data leaves the last good site in place.
         root = self._root(config)
         as_of = self._as_of()
+        self._pin_clock(root, as_of)
         try:
             report = self._handed_over(root, as_of) or check(root, as_of)
             errors = [*report.data_errors, *self._safety_problems(config, root)]
@@ -210,6 +216,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         if self._incremental is not None:
+            self._search.capture(config)
             self._incremental.settle(config, files, nav)
             return nav
         pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
@@ -249,6 +256,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         return clean_page_html(html)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._release_clock()
         self._disarm()
         self._stop_worker()
         if self._incremental is not None:
@@ -285,15 +293,36 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         signal.signal(signal.SIGALRM, self._previous_alarm)
         self._previous_alarm = None
 
-    @event_priority(50)  # before the search plugin writes its index
+    # Reproducible builds (reproducible.py): what MkDocs would take from the wall clock
+    # comes from the build's reference time, given to MkDocs as SOURCE_DATE_EPOCH for
+    # this build only (pages' update_date, the sitemap and its .gz, build_date_utc).
+    def _pin_clock(self, root: Path, as_of: date) -> None:
+        self._release_clock()
+        try:
+            self._unpin_clock = reproducible.pin(reproducible.reference_time(root, as_of))
+        except reproducible.SourceDateEpochError as exc:
+            raise PluginError(str(exc)) from None
+
+    def _release_clock(self) -> None:
+        if self._unpin_clock is not None:
+            self._unpin_clock()
+            self._unpin_clock = None
+
+    @event_priority(-100)  # last: SHA256SUMS lists what every plugin wrote (search's index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._stop_worker()
+        self._release_clock()
         if self._incremental is not None:
-            incremental.complete_search_index(config, self._page_urls)
+            self._search.repair(config, self._page_urls)
             self._incremental.built()
         # `mkdocs build` output is a previous build too: the next build may replace it.
         stamp = Path(config.site_dir) / publish.STAMP
         stamp.write_text(publish.STAMP_TEXT, encoding="utf-8")
+        if self._incremental is None:  # not for `serve`'s previews
+            try:
+                checksums.write(Path(config.site_dir))
+            except checksums.ChecksumError as exc:
+                raise PluginError(str(exc)) from None
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder

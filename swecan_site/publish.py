@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import siteconfig
+from . import reproducible, siteconfig
 from .dates import AS_OF_ENV
 from .problems import format_text
 
@@ -219,6 +219,11 @@ def build_site(
     already; the plugin uses it instead of checking again.
     """
     refuse_unsafe_config(config_file)
+    if reproducible.ENV in os.environ:  # as one line now, not as MkDocs' build error later
+        try:
+            reproducible.reference_time(Path(config_file).parent, as_of)
+        except reproducible.SourceDateEpochError as exc:
+            raise BuildError(str(exc)) from None
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

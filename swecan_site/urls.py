@@ -163,6 +163,7 @@ def feed(name: str) -> str:
 
 
 DCAT = "datasets/dcat"  # the path dataportal.se harvests
+CHECKSUMS = "SHA256SUMS"  # every published file's SHA-256 (checksums.py)
 
 
 # --- turning URLs into links ---------------------------------------------------------

@@ -77,9 +77,9 @@ def apply_edits(repo: DataRepo, case: dict[str, Any]) -> tuple[str | None, int |
 
 
 def _commit(root: Path, when: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
-           "GIT_AUTHOR_NAME": "Kansliet", "GIT_AUTHOR_EMAIL": "kansliet@example.se",
-           "GIT_COMMITTER_NAME": "Kansliet", "GIT_COMMITTER_EMAIL": "kansliet@example.se"}  # fmt: skip
+    person = {"NAME": "Kansliet", "EMAIL": "kansliet@example.se", "DATE": when}
+    env = {**os.environ, **{f"GIT_{who}_{k}": v for who in ("AUTHOR", "COMMITTER")
+                            for k, v in person.items()}}  # fmt: skip
     for args in (["add", "-A"], ["commit", "-q", "--allow-empty", "-m", f"Data {when}"]):
         subprocess.run(["git", "-C", str(root), *args], env=env, check=True, capture_output=True)
 

@@ -54,6 +54,7 @@ def full_build(root: Path, site: Path) -> None:
 def pages(site: Path) -> dict[str, bytes]:
     found = {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     found.pop("search/search_index.json")  # compared by search_entries
+    found.pop("SHA256SUMS", None)  # a build's checksum list (checksums.py); serve writes none
     return found
 
 

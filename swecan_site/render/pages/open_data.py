@@ -24,6 +24,7 @@ def pages(site: Site) -> dict[str, str]:
             license_url=LICENSE,
             vote_options=labels.VOTE_OPTIONS,
             data_root=urls.absolute(base, urls.DATA_DIR) if base else "/" + urls.DATA_DIR,
+            checksums=urls.absolute(base, urls.CHECKSUMS) if base else "/" + urls.CHECKSUMS,
             publisher=view.config.publisher.name,
         )
     }
