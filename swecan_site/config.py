@@ -21,12 +21,13 @@ from pydantic import (
     PlainSerializer,
     ValidationError,
     WithJsonSchema,
+    field_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from . import yamlpos
 from .load_errors import data_problem, validation_problems
-from .models import IsoDate, Sector, _iso_date
+from .models import IsoDate, Sector, _iso_date, web_url
 from .problems import Location, Problem, Severity
 
 
@@ -214,6 +215,18 @@ class Publisher(BaseModel):
         pattern=r"^\d{6}-?\d{4}$",
         description="Organisationsnummer; dataportal.se känner igen utgivaren på det",
     )
+
+    repository: str | None = Field(
+        None,
+        description="Adressen till datans git-förråd (https, t.ex. "
+        "https://github.com/organisation/swecan-data): sidorna länkar till "
+        "ändringshistoriken där",
+    )
+
+    @field_validator("repository")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        return web_url(value, ("https",)) if value is not None else None
 
     @property
     def iri(self) -> str:

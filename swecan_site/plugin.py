@@ -249,6 +249,13 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         self._arm(page.file.src_uri)
         return markdown
 
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        # A renamed meeting's old address names the new one as canonical (tombstones.py).
+        target = page.meta.get("swecan_redirect") if page.meta else None
+        if isinstance(target, str) and config.site_url:
+            page.canonical_url = urls.absolute(config.site_url, target)
+        return context
+
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         self._disarm()
         # The renderer already escapes data and checks human Markdown against the

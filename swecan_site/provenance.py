@@ -86,6 +86,15 @@ class FileHistory:
 
 
 @dataclass(frozen=True)
+class FileChange:
+    """One file of one commit: added or modified (``blob``), removed, or renamed."""
+
+    path: str
+    blob: str | None  # None: removed
+    renamed_from: str | None = None
+
+
+@dataclass(frozen=True)
 class Span:
     """When a page's sources were first and last committed."""
 
@@ -100,6 +109,7 @@ class Evidence:
     files: dict[str, FileHistory] = field(default_factory=dict)
     unavailable: str | None = None
     start: Commit | None = None  # the first commit: the data as it was brought into git
+    commits: list[tuple[Commit, list[FileChange]]] = field(default_factory=list)
     _blobs: dict[str, bytes] = field(default_factory=dict, repr=False)
     _meetings: dict[str, list[tuple[Commit, str | None, bool]]] = field(
         default_factory=dict, repr=False
@@ -277,6 +287,8 @@ def _walk(log: bytes, prefix: str, as_of: date) -> Evidence:
         if evidence.start is None:
             evidence.start = commit
         touched: set[str] = set()
+        changed: list[FileChange] = []
+        evidence.commits.append((commit, changed))
         tokens = body.lstrip(b"\n").split(b"\0")
         index = 0
         while index < len(tokens) and tokens[index].startswith(b":"):
@@ -292,6 +304,7 @@ def _walk(log: bytes, prefix: str, as_of: date) -> Evidence:
                 continue
             touched.update({old, new})
             if status[0] == "D":
+                changed.append(FileChange(old, None))
                 tree.pop(old, None)
                 if old in files:
                     files[old].removed = commit
@@ -304,6 +317,7 @@ def _walk(log: bytes, prefix: str, as_of: date) -> Evidence:
                     moved.path = new
                     files[new] = moved
                 _move_meeting(evidence, old, new)
+            changed.append(FileChange(new, blob, old if status[0] == "R" else None))
             tree[new] = blob
             known = files.get(new)
             if known is None:

@@ -18,19 +18,20 @@ import re
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .changes import (  # re-exported: the comparers were defined here first
+    Change,
+    record_changes,
+)
 from .check import EXIT_ERRORS, EXIT_OK, Report, check
-from .dataset import Dataset
 from .dates import sv_date
 from .layout import CONFIG_FILE, CONTENT_DIR, MEETINGS_DIR, ORGANISATION_FILE, PARTNERS_FILE
-from .models import ContentDoc, Meeting, Node, ReportMeta
 from .problems import Kind, Problem, Severity, section_label
 from .rules import BY_ID
-from .rules.common import protocol_published, report_published
 
 DATA_PATHS = [CONFIG_FILE, PARTNERS_FILE, ORGANISATION_FILE, MEETINGS_DIR, CONTENT_DIR]
 
@@ -108,163 +109,7 @@ def check_at_ref(root: Path, ref: str, as_of: date) -> Report:
         return check(base_root, as_of)
 
 
-# --- comparing the record ------------------------------------------------------------
-
-
-def _dump(node: Node | None) -> dict:
-    return node.model_dump(mode="json", by_alias=True) if node is not None else {}
-
-
-# One comparer per kind of record: (base or None, head) -> Swedish lines, in head order.
-# (base, head, as-of date) -> Swedish change lines
-Comparer = Callable[[Dataset | None, Dataset, date], list[str]]
-
-
-def partner_changes(base: Dataset | None, head: Dataset, as_of: date) -> list[str]:
-    """New, changed, withdrawing and removed partners."""
-    lines = []
-    base_partners = {p.id: p for p in base.partners} if base else {}
-    for partner in head.partners:
-        old = base_partners.pop(partner.id, None)
-        if old is None:
-            lines.append(
-                f"ny partner: {partner.name} ({partner.id}), ansluten {sv_date(partner.joined)}"
-            )
-        elif _dump(old) != _dump(partner):
-            if partner.withdrawal and not old.withdrawal:
-                lines.append(
-                    f"partner utträder: {partner.name} ({sv_date(partner.withdrawal.date)})"
-                )
-            else:
-                lines.append(f"partner ändrad: {partner.name} ({partner.id})")
-    lines += [f"partner borttagen: {p.name} ({p.id})" for p in base_partners.values()]
-    return lines
-
-
-def meeting_changes(base: Dataset | None, head: Dataset, as_of: date) -> list[str]:
-    """Per meeting: the meeting, its protocol and its decisions; then removed meetings."""
-    lines = []
-    base_meetings = {m.meeting_id: m for m in base.meetings} if base else {}
-    for meeting in head.meetings:
-        old = base_meetings.pop(meeting.meeting_id, None)
-        lines += _meeting_lines(old, meeting)
-        lines += _protocol_lines(old, meeting)
-        lines += _decision_lines(old, meeting)
-    lines += [f"möte borttaget: {mid}" for mid in base_meetings]
-    return lines
-
-
-def _meeting_lines(old: Meeting | None, meeting: Meeting) -> list[str]:
-    """A new meeting, a change of status, a notice sent, or some other change."""
-    mid = meeting.meeting_id
-    if old is None:
-        return [f"nytt möte: {mid} ({meeting.status})"]
-    lines = []
-    if old.status != meeting.status:
-        lines.append(f"möte {mid}: {old.status} → {meeting.status}")
-    if old.notice_sent is None and meeting.notice_sent is not None:
-        lines.append(f"möte {mid}: kallelse skickad {sv_date(meeting.notice_sent)}")
-    elif _dump(old) != _dump(meeting) and old.status == meeting.status:
-        lines.append(f"möte {mid} ändrat")
-    return lines
-
-
-def _protocol_lines(old: Meeting | None, meeting: Meeting) -> list[str]:
-    """A protocol published, unpublished, or its text changed."""
-    mid = meeting.meeting_id
-    was_public = old is not None and protocol_published(old)
-    public = protocol_published(meeting)
-    if public and not was_public:
-        return [f"protokoll {mid} publiceras"]
-    if was_public and not public:
-        return [f"protokoll {mid} avpubliceras"]
-    if (
-        old is not None
-        and old.protocol_text != meeting.protocol_text
-        and meeting.protocol_text is not None
-    ):
-        return [f"protokoll {mid} ändrat"]
-    return []
-
-
-def _decision_lines(old: Meeting | None, meeting: Meeting) -> list[str]:
-    """Decisions that become public with the protocol (all of them when it is published)."""
-    if not protocol_published(meeting):
-        return []
-    was_public = old is not None and protocol_published(old)
-    old_ids = {d.id for d in old.decisions} if was_public and old else set()
-    return [
-        f"beslut publiceras: {decision.id} {decision.title}"
-        for decision in meeting.decisions
-        if decision.id not in old_ids
-    ]
-
-
-def report_changes(base: Dataset | None, head: Dataset, as_of: date) -> list[str]:
-    """Annual reports and verksamhetsberättelser: published, new as drafts, or changed."""
-    base_reports = {(d.meta.year, str(d.meta.kind)): d for d in base.reports} if base else {}
-    lines = []
-    for doc in head.reports:
-        old = base_reports.pop((doc.meta.year, str(doc.meta.kind)), None)
-        line = _report_line(old, doc, as_of)
-        if line:
-            lines.append(line)
-    return lines
-
-
-def _report_line(
-    old: ContentDoc[ReportMeta] | None, doc: ContentDoc[ReportMeta], as_of: date
-) -> str:
-    meta = doc.meta
-    published = report_published(meta, as_of)  # the site's own definition
-    was = old is not None and report_published(old.meta, as_of)
-    if published and not was:
-        return f"{meta.kind} {meta.year} publiceras ({sv_date(meta.published)})"
-    if old is None:
-        return f"ny rapport (utkast): {meta.kind} {meta.year}"
-    if old.body != doc.body or _dump(old.meta) != _dump(meta):
-        return f"rapport ändrad: {meta.kind} {meta.year}"
-    return ""
-
-
-def rules_version_changes(base: Dataset | None, head: Dataset, as_of: date) -> list[str]:
-    """New and changed versions of the arbetsordning."""
-    lines = []
-    base_versions = {d.meta.version: d for d in base.rules_versions} if base else {}
-    for version in head.rules_versions:
-        meta = version.meta
-        old = base_versions.pop(meta.version, None)
-        if old is None:
-            lines.append(
-                f"ny version av arbetsordningen: {meta.version}, gäller från "
-                f"{sv_date(meta.in_force)} ({meta.adopted_by})"
-            )
-        elif old.body != version.body or _dump(old.meta) != _dump(meta):
-            lines.append(f"arbetsordningen version {meta.version} ändrad")
-    return lines
-
-
-def organisation_changes(base: Dataset | None, head: Dataset, as_of: date) -> list[str]:
-    """organisation.yaml as a whole (chairs, committee, kansli, working groups)."""
-    if base is not None and _dump(base.organisation) != _dump(head.organisation):
-        return ["organisation.yaml ändrad (ordförande, arbetsutskott, kansli eller arbetsgrupper)"]
-    return []
-
-
-COMPARERS: list[Comparer] = [
-    partner_changes,
-    meeting_changes,
-    report_changes,
-    rules_version_changes,
-    organisation_changes,
-]
-
-
-def record_changes(base: Dataset | None, head: Dataset | None, as_of: date) -> list[str]:
-    """Swedish lines: what the pull request changes in the public record on ``as_of``."""
-    if head is None:
-        return []
-    return [line for compare in COMPARERS for line in compare(base, head, as_of)]
+# --- comparing the record: swecan_site/changes.py (the change log reads it too) ---
 
 
 # --- comparing the findings ---------------------------------------------------------
@@ -283,7 +128,7 @@ class Comparison:
     base: Report | None
     introduced: list[Problem]
     resolved: list[Problem]
-    changes: list[str]
+    changes: list[Change]
     site_code: list[str] = field(default_factory=list)  # changed files that are not data
 
     @property
@@ -365,7 +210,7 @@ def format_markdown(comparison: Comparison) -> str:
     lines.append("")
     if comparison.base is not None:
         lines += ["### Ändringar i det som publiceras", ""]
-        lines += [f"- {_escape(c)}" for c in comparison.changes] or ["- inga"]
+        lines += [f"- {_escape(str(c))}" for c in comparison.changes] or ["- inga"]
         lines.append("")
     if head.data_errors:
         lines += ["### Datafel (måste rättas)", "", *_list(head.data_errors), ""]

@@ -19,6 +19,7 @@ from .deadlines import Deadline, upcoming
 from .facts import protocol_published
 from .models import Meeting, MeetingStatus
 from .problems import Kind
+from .public_history import PublicHistory
 from .public_record import START_PAGE, Asset, PublicRecord, SectorGroup, subject_id
 from .rules import REGISTRY, Rule, Status, SubjectKind, SubjectRef
 from .rules.base import Basis, Quote
@@ -61,6 +62,11 @@ class PublicView(PublicRecord):
     def __init__(self, report: Report, base_url: str = "") -> None:
         super().__init__(report, base_url)
         self._deadlines: dict[int, list[Deadline]] = {}
+
+    @cached_property
+    def history(self) -> PublicHistory:
+        """The record's history as the site may publish it (public_history.py)."""
+        return PublicHistory(self)
 
     # --- what a verdict may be about ------------------------------------------------
 

@@ -59,6 +59,7 @@ from .models import (
     Sector,
     Underlag,
 )
+from .provenance import Evidence
 
 START_PAGE = "start"
 
@@ -104,6 +105,11 @@ class PublicRecord:
         self._context = Context(self._data, self.as_of, report.evidence)
 
     # --- configuration and facts ----------------------------------------------------
+
+    @property
+    def evidence(self) -> Evidence:
+        """What the git history proves (provenance.py); unavailable without it."""
+        return self._report.evidence
 
     @property
     def root(self) -> Path:

@@ -49,6 +49,14 @@ def meeting(meeting_id: str) -> str:
     return f"moten/{meeting_id}/"
 
 
+def meeting_id_of(url: str) -> str | None:
+    """The meeting id of a meeting's address (the inverse of :func:`meeting`)."""
+    prefix = meeting("")
+    if url.startswith(prefix) and url.endswith("/") and url.count("/") == prefix.count("/"):
+        return url[len(prefix) : -1] or None
+    return None
+
+
 def protocol(meeting_id: str) -> str:
     """The protocol section of a meeting page."""
     return f"moten/{meeting_id}/#protokoll"
@@ -211,3 +219,18 @@ def absolute(base: str, url: str) -> str:
     if not base:
         raise ValueError("an absolute address needs site_url (mkdocs.yml)")
     return base.rstrip("/") + "/" + url
+
+
+# --- the data's repository (publisher.repository in swecan.yaml; GitHub's addresses) ---
+
+
+def source_history(repository: str, path: str) -> str:
+    """The change history of a source file or folder in the data's repository."""
+    return f"{repository.rstrip('/')}/commits/HEAD/{path.rstrip('/')}"
+
+
+def source_commit(repository: str, sha: str) -> str:
+    return f"{repository.rstrip('/')}/commit/{sha}"
+
+
+CHANGELOG = "andringslogg/"  # Ändringslogg: every change to the public record

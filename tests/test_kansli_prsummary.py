@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from swecan_site import changes as record
 from swecan_site import prsummary
 from swecan_site.cli import main
 from swecan_site.dataset import Dataset
@@ -144,7 +145,20 @@ def test_github_annotation_on_a_folder_is_anchored_to_mote_yaml(tmp_path: Path, 
     assert "::error file=meetings/2026-12-10-partnerskapet/mote.yaml,line=1," in out
 
 
-# --- one comparer per kind of record (prsummary.COMPARERS) ---------------------------------
+# --- one comparer per kind of record (changes.COMPARERS) ------------------------------------
+
+
+def _texts(compare):  # type: ignore[no-untyped-def]
+    """A comparer whose typed changes are read as their Swedish lines."""
+    return lambda *args: [str(change) for change in compare(*args)]
+
+
+partner_changes = _texts(record.partner_changes)
+meeting_changes = _texts(record.meeting_changes)
+report_changes = _texts(record.report_changes)
+rules_version_changes = _texts(record.rules_version_changes)
+organisation_changes = _texts(record.organisation_changes)
+record_changes = _texts(record.record_changes)
 
 MEETING = "meetings/2026-10-01-partnerskapet"
 PROTOCOL_DONE = "protokoll:\n  status: färdigställt\n  färdigställt: 2026-10-17\n"
@@ -172,7 +186,7 @@ def edited(tmp_path: Path, *edits: tuple[str, str, str]) -> Dataset:
 
 
 def test_comparers_run_in_record_order() -> None:
-    assert [compare.__name__ for compare in prsummary.COMPARERS] == [
+    assert [compare.__name__ for compare in record.COMPARERS] == [
         "partner_changes",
         "meeting_changes",
         "report_changes",
@@ -182,8 +196,8 @@ def test_comparers_run_in_record_order() -> None:
 
 
 def test_no_head_no_changes_and_same_data_none(shipped: Dataset) -> None:
-    assert prsummary.record_changes(shipped, None, date.fromisoformat(AS_OF)) == []
-    assert prsummary.record_changes(shipped, shipped, date.fromisoformat(AS_OF)) == []
+    assert record_changes(shipped, None, date.fromisoformat(AS_OF)) == []
+    assert record_changes(shipped, shipped, date.fromisoformat(AS_OF)) == []
 
 
 def test_partner_changes(shipped: Dataset, tmp_path: Path) -> None:
@@ -199,17 +213,17 @@ def test_partner_changes(shipped: Dataset, tmp_path: Path) -> None:
         ),
         ("partners.yaml", "namn: Region Uppsala\n", "namn: Region Uppsala län\n"),
     )
-    assert prsummary.partner_changes(shipped, head, LATE) == [
+    assert partner_changes(shipped, head, LATE) == [
         "partner utträder: Regionalt cancercentrum Mellansverige (20 november 2026)",
         "ny partner: Region Testland (region-testland), ansluten 20 november 2026",
         "partner ändrad: Region Uppsala län (region-uppsala)",
     ]
-    assert prsummary.partner_changes(head, shipped, LATE) == [
+    assert partner_changes(head, shipped, LATE) == [
         "partner ändrad: Regionalt cancercentrum Mellansverige (rcc-mellansverige)",
         "partner ändrad: Region Uppsala (region-uppsala)",
         "partner borttagen: Region Testland (region-testland)",
     ]
-    first = prsummary.partner_changes(None, shipped, LATE)
+    first = partner_changes(None, shipped, LATE)
     assert len(first) == len(shipped.partners) and first[0].startswith("ny partner: ")
 
 
@@ -225,31 +239,27 @@ def test_meeting_changes(shipped: Dataset, tmp_path: Path) -> None:
             "plats: Stockholm\nstatus: planerat\n",
         ),
     )
-    assert prsummary.meeting_changes(shipped, head, LATE) == [
+    assert meeting_changes(shipped, head, LATE) == [
         "möte 2026-12-03-partnerskapet: planerat → inställt",
         "nytt möte: 2027-02-11-partnerskapet (planerat)",
     ]
-    assert prsummary.meeting_changes(head, shipped, LATE)[-1] == (
-        "möte borttaget: 2027-02-11-partnerskapet"
-    )
+    assert meeting_changes(head, shipped, LATE)[-1] == ("möte borttaget: 2027-02-11-partnerskapet")
     no_notice = edited(tmp_path / "b", (planned, "kallelse_skickad: 2026-10-30\n", ""))
-    assert prsummary.meeting_changes(no_notice, shipped, LATE) == [
+    assert meeting_changes(no_notice, shipped, LATE) == [
         "möte 2026-12-03-partnerskapet: kallelse skickad 30 oktober 2026"
     ]
-    assert prsummary.meeting_changes(shipped, no_notice, LATE) == [
-        "möte 2026-12-03-partnerskapet ändrat"
-    ]
+    assert meeting_changes(shipped, no_notice, LATE) == ["möte 2026-12-03-partnerskapet ändrat"]
 
 
 def test_protocol_and_decision_changes(shipped: Dataset, tmp_path: Path) -> None:
     draft = edited(tmp_path, (f"{MEETING}/mote.yaml", PROTOCOL_DONE, PROTOCOL_DRAFT))
-    assert prsummary.meeting_changes(draft, shipped, LATE) == [
+    assert meeting_changes(draft, shipped, LATE) == [
         "möte 2026-10-01-partnerskapet ändrat",
         "protokoll 2026-10-01-partnerskapet publiceras",
         "beslut publiceras: B-2026-09 Ändring av arbetsordningen §3.2",
         "beslut publiceras: B-2026-10 Former för extern utvärdering och granskning",
     ]
-    assert prsummary.meeting_changes(shipped, draft, LATE) == [
+    assert meeting_changes(shipped, draft, LATE) == [
         "möte 2026-10-01-partnerskapet ändrat",
         "protokoll 2026-10-01-partnerskapet avpubliceras",
     ]
@@ -257,9 +267,7 @@ def test_protocol_and_decision_changes(shipped: Dataset, tmp_path: Path) -> None
         tmp_path / "b",
         (f"{MEETING}/protokoll.md", "**Tid:** 13.00–16.00", "**Tid:** 13.00–16.30"),
     )
-    assert prsummary.meeting_changes(shipped, text, LATE) == [
-        "protokoll 2026-10-01-partnerskapet ändrat"
-    ]
+    assert meeting_changes(shipped, text, LATE) == ["protokoll 2026-10-01-partnerskapet ändrat"]
 
 
 def test_report_changes(shipped: Dataset, tmp_path: Path) -> None:
@@ -274,17 +282,17 @@ def test_report_changes(shipped: Dataset, tmp_path: Path) -> None:
             "utkast: true\n---\nText.\n",
         ),
     )
-    assert prsummary.report_changes(shipped, head, LATE) == [
+    assert report_changes(shipped, head, LATE) == [
         "rapport ändrad: årsrapport 2026",
         "ny rapport (utkast): verksamhetsberättelse 2026",
     ]
     published = edited(
         tmp_path / "b", (report, "utkast: true\n", "antagen: 2027-02-10\npublicerad: 2027-02-15\n")
     )
-    assert prsummary.report_changes(shipped, published, LATE) == [
+    assert report_changes(shipped, published, LATE) == [
         "årsrapport 2026 publiceras (15 februari 2027)"
     ]
-    assert prsummary.report_changes(None, published, LATE) == [
+    assert report_changes(None, published, LATE) == [
         "årsrapport 2026 publiceras (15 februari 2027)"
     ]
 
@@ -300,7 +308,7 @@ def test_rules_version_changes(shipped: Dataset, tmp_path: Path) -> None:
             "gäller_från: 2027-01-01\n---\n\n## 1. Syfte och mål\n",
         ),
     )
-    assert prsummary.rules_version_changes(shipped, head, LATE) == [
+    assert rules_version_changes(shipped, head, LATE) == [
         "arbetsordningen version 1.1 ändrad",
         "ny version av arbetsordningen: 1.2, gäller från 1 januari 2027 (B-2026-10)",
     ]
@@ -310,11 +318,11 @@ def test_organisation_changes(shipped: Dataset, tmp_path: Path) -> None:
     head = edited(
         tmp_path, ("organisation.yaml", "namn: Kansliet för SweCan", "namn: SweCans kansli")
     )
-    assert prsummary.organisation_changes(shipped, head, LATE) == [
+    assert organisation_changes(shipped, head, LATE) == [
         "organisation.yaml ändrad (ordförande, arbetsutskott, kansli eller arbetsgrupper)"
     ]
-    assert prsummary.organisation_changes(None, head, LATE) == []
-    assert prsummary.organisation_changes(shipped, shipped, LATE) == []
+    assert organisation_changes(None, head, LATE) == []
+    assert organisation_changes(shipped, shipped, LATE) == []
 
 
 def test_a_report_counts_as_published_by_the_sites_own_rule(
@@ -330,10 +338,8 @@ def test_a_report_counts_as_published_by_the_sites_own_rule(
     )
     head = load(repo.root).dataset
     assert head is not None
-    assert prsummary.report_changes(shipped, head, date(2027, 2, 14)) == [
-        "rapport ändrad: årsrapport 2026"
-    ]
-    assert prsummary.report_changes(shipped, head, date(2027, 2, 15)) == [
+    assert report_changes(shipped, head, date(2027, 2, 14)) == ["rapport ändrad: årsrapport 2026"]
+    assert report_changes(shipped, head, date(2027, 2, 15)) == [
         "årsrapport 2026 publiceras (15 februari 2027)"
     ]
 

@@ -1,7 +1,8 @@
 """Atom feeds (RFC 4287) of what SweCan publishes: protocols, decisions, reports, rules.
 
 /flode/protokoll.xml, /flode/beslut.xml, /flode/rapporter.xml,
-/flode/arbetsordning.xml and /flode/allt.xml (all four together). Ids are tag
+/flode/arbetsordning.xml and /flode/allt.xml (all four together); /flode/andringslogg.xml
+is the change log (one entry per commit that changed the public record). Ids are tag
 URIs (RFC 4151) minted once from the site's host and the year the site began,
 ``tag:<host>,2026:beslut/B-2026-03``, so an entry keeps its id whatever else
 changes. ``updated`` is the date the item became public (a protocol: the day it
@@ -56,6 +57,11 @@ FEEDS = {
         "SweCan – protokoll, beslut, rapporter och arbetsordning",
         "Allt som SweCan publicerar enligt arbetsordningen §7.",
         urls.START,
+    ),
+    "andringslogg": (
+        "SweCan – ändringslogg",
+        "Varje ändring av SweCans offentliga register enligt versionshistoriken.",
+        urls.CHANGELOG,
     ),
 }
 
@@ -168,6 +174,24 @@ def rules_entries(view: PublicView) -> list[Entry]:
     return result
 
 
+def changelog_entries(view: PublicView) -> list[Entry]:
+    """One entry per commit of the change log (public_history.py): today's names, plain
+    text; the commit that brought the data into git is not a change."""
+    history = view.history
+    result = []
+    for item in history.log:
+        if item.first:
+            continue
+        day = item.commit.day
+        summary = "; ".join(
+            f"{line.label}: {line.name}" for line in map(history.line, item.changes)
+        )
+        link = urls.absolute(view.base_url, urls.CHANGELOG) + f"#andring-{item.commit.short}"
+        title = f"Ändringar {labels.sv_date(day)}"
+        result.append(Entry("andringslogg", item.commit.sha, title, summary, link, day, day))
+    return result
+
+
 @per_view
 def entries(view: PublicView) -> dict[str, list[Entry]]:
     found = {
@@ -177,6 +201,7 @@ def entries(view: PublicView) -> dict[str, list[Entry]]:
         "arbetsordning": rules_entries(view),
     }
     found["allt"] = [e for kind in list(found) for e in found[kind]]
+    found["andringslogg"] = changelog_entries(view)  # not in "allt": changes, not documents
     return found
 
 

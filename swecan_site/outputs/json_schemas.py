@@ -50,6 +50,23 @@ def _oparl(kind: str, required: list[str], props: dict[str, Any]) -> dict[str, A
     }
 
 
+def _or_deleted(kind: str, required: list[str], props: dict[str, Any]) -> dict[str, Any]:
+    """An object, or the OParl stub of one that was removed: id, type, deleted, modified."""
+    deleted = {
+        "type": "object",
+        "required": ["id", "type", "deleted", "modified"],
+        "properties": {
+            "id": _URI,
+            "type": {"const": OPARL + kind},
+            "deleted": {"const": True},
+            "modified": {"type": "string", "format": "date-time"},
+            "web": _URI,
+        },
+        "additionalProperties": False,
+    }
+    return {"anyOf": [_oparl(kind, required, props), deleted]}
+
+
 _VOTE = {
     "type": "object",
     "required": ["option", "label", "voter_id", "voter_name"],
@@ -103,8 +120,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         ),
     ),
     "moten.json": _list_schema(
-        "SweCans möten med dagordning (OParl 1.1 Meeting, AgendaItem, File)",
-        _oparl(
+        "SweCans möten med dagordning (OParl 1.1 Meeting, AgendaItem, File); ett borttaget "
+        "möte som OParls borttagna objekt (deleted: true)",
+        _or_deleted(
             "Meeting",
             [
                 "name",

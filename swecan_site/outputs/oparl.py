@@ -207,6 +207,27 @@ def _protocol(view: PublicView, meeting: Meeting) -> dict[str, Any] | None:
     )
 
 
+def deleted_meetings(view: PublicView) -> list[dict[str, Any]]:
+    """Meetings the history removed (or renamed) that no record holds today: OParl's
+    deleted objects – id, type, ``deleted: true`` and when (``modified``), nothing else."""
+    ids = Ids(view)
+    found = []
+    for removed in view.history.removed:
+        meeting_id = urls.meeting_id_of(removed.url)
+        if meeting_id is None:
+            continue
+        found.append(
+            {
+                "id": ids.meeting(meeting_id),
+                "type": OPARL + "Meeting",
+                "deleted": True,
+                "modified": removed.removed.time.isoformat(),
+                "web": ids.abs(removed.url),
+            }
+        )
+    return found
+
+
 def meeting(view: PublicView, mt: Meeting) -> dict[str, Any]:
     """A meeting as an OParl Meeting, with attendance and protocol metadata as extensions."""
     ids = Ids(view)
@@ -529,7 +550,7 @@ class Objects:
         return organisation(self.view)
 
     def meetings(self) -> list[dict[str, Any]]:
-        return [meeting(self.view, mt) for mt in self.view.meetings()]
+        return [meeting(self.view, mt) for mt in self.view.meetings()] + deleted_meetings(self.view)
 
     def papers(self) -> list[dict[str, Any]]:
         view = self.view

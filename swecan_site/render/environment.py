@@ -77,6 +77,8 @@ def _globals(view: PublicView, helpers: PageHelpers) -> dict[str, Any]:
         "partner_link": helpers.partner_link,
         "partner_links": helpers.partner_links,
         "subject_link": helpers.subject_link,
+        "commit_ref": helpers.commit_ref,
+        "protocol_evidence": helpers.protocol_evidence,
         "sector_name": lambda s: SECTOR_NAMES[Sector(s)],
         "body_name": lambda b: BODY_NAMES[BodyName(b)],
         "form_name": lambda f: labels.capitalised(labels.FORM_NAMES[MeetingForm(f)]),

@@ -23,6 +23,7 @@ from ..models import (
     RulesVersionMeta,
     Underlag,
 )
+from ..provenance import Commit
 from ..public import PublicView, RuleVerdict
 from ..rules import Status, SubjectKind, SubjectRef
 from ..rules.base import ARBETSORDNING, SOURCE_NAMES, Quote
@@ -57,6 +58,29 @@ class PageHelpers:
 
     def partner_links(self, partner_ids: Iterable[str], prefix: str) -> str:
         return ", ".join(self.partner_link(i, prefix) for i in partner_ids)
+
+    def protocol_evidence(self, meeting: Meeting) -> str:
+        """When the history shows the meeting's protocol became public ("" without it)."""
+        if not self.view.protocol_published(meeting):
+            return ""
+        commit = self.view.history.protocol_public(meeting.meeting_id)
+        if commit is None:
+            return ""
+        if self.view.history.is_start(commit):
+            return (
+                "offentligt redan när SweCans data fördes in i versionshistoriken "
+                f"{labels.sv_date(commit.day)}"
+            )
+        return (
+            f"offentligt {labels.sv_date(commit.day)} enligt versionshistoriken "
+            f"({self.commit_ref(commit)})"
+        )
+
+    def commit_ref(self, commit: Commit) -> str:
+        """A commit as a page names it: its short hash, linked to the repository when
+        swecan.yaml names one (the hash is hex: nothing to escape)."""
+        link = self.view.history.commit_link(commit)
+        return f"commit [{commit.short}]({link})" if link else f"commit {commit.short}"
 
     def subject_link(self, subject: SubjectRef, prefix: str) -> str:
         """A link to the verdict's subject, chosen by its kind (never by its text)."""

@@ -13,6 +13,7 @@ from typing import Protocol
 from ... import progress
 from . import (
     arbetsordning,
+    changelog,
     compliance,
     compliance_rules,
     content,
@@ -24,6 +25,7 @@ from . import (
     partners,
     reports,
     start,
+    tombstones,
 )
 from .site import Site
 
@@ -50,6 +52,8 @@ PAGES: list[PageFamily] = [
     compliance,
     deadlines,
     compliance_rules,
+    changelog,
+    tombstones,
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ... import urls
+from ...layout import CONTENT_DIR, RULES_DIR
 from .site import Site
 
 
@@ -12,10 +13,14 @@ def pages(site: Site) -> dict[str, str]:
     index = urls.source(urls.RULES)
     result = {
         index: site.render(
-            "rules_index.md.j2", index, current=view.current_rules(), versions=versions
+            "rules_index.md.j2",
+            index,
+            sources=(f"{CONTENT_DIR}/{RULES_DIR}/",),
+            current=view.current_rules(),
+            versions=versions,
         )
     }
     for doc in versions:
         here = urls.source(urls.rules_version(doc.slug))
-        result[here] = site.render("rules_version.md.j2", here, doc=doc)
+        result[here] = site.render("rules_version.md.j2", here, sources=(doc.file,), doc=doc)
     return result

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ... import urls
+from ...accessibility import ACCESSIBILITY_FILE
+from ...layout import CONTENT_DIR
 from ...public import START_PAGE
 from .site import Site
 
@@ -16,13 +18,14 @@ def pages(site: Site) -> dict[str, str]:
     for slug, doc in docs.items():
         if slug != START_PAGE:
             here = urls.source(urls.page(slug))
-            result[here] = site.render("page.md.j2", here, doc=doc)
+            result[here] = site.render("page.md.j2", here, sources=(doc.file,), doc=doc)
     statement = docs.get(STATEMENT_PAGE)
     if statement is not None and view.accessibility is not None:
         here = urls.source(urls.page(STATEMENT_PAGE))
         result[here] = site.render(
             "accessibility.md.j2",
             here,
+            sources=(statement.file, f"{CONTENT_DIR}/{ACCESSIBILITY_FILE}"),
             doc=statement,
             s=view.accessibility,
             kansli=view.organisation.secretariat,

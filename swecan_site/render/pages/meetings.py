@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from ... import rules, urls
 from ...labels import MEMBERS_COUNTED
+from ...layout import MEETINGS_DIR
 from ...models import SECTOR_NAMES, Meeting, Sector
 from ...rules import SubjectRef
 from .site import Site
@@ -22,6 +23,7 @@ def pages(site: Site) -> dict[str, str]:
         index: site.render(
             "meetings_index.md.j2",
             index,
+            sources=(f"{MEETINGS_DIR}/",),
             example=any(m.example for m in meetings),
             upcoming=view.upcoming(),
             unreported=view.unreported(),
@@ -50,6 +52,7 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
     return site.render(
         "meeting.md.j2",
         urls.source(urls.meeting(meeting.meeting_id)),
+        sources=(f"{MEETINGS_DIR}/{meeting.meeting_id}/",),
         mt=meeting,
         published=view.protocol_published(meeting),
         decisions=decisions,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ... import urls
+from ...layout import ORGANISATION_FILE
 from .site import Site
 
 
@@ -25,6 +26,11 @@ def pages(site: Site) -> dict[str, str]:
     here = urls.source(urls.ORGANISATION)
     return {
         here: site.render(
-            "organisation.md.j2", here, org=org, contacts=contacts, committee=committee
+            "organisation.md.j2",
+            here,
+            sources=(ORGANISATION_FILE,),
+            org=org,
+            contacts=contacts,
+            committee=committee,
         )
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ... import labels, urls
+from ...layout import PARTNERS_FILE
 from ...models import SECTOR_NAMES, BodyName
 from .. import format as fmt
 from .site import Site
@@ -29,6 +30,7 @@ def pages(site: Site) -> dict[str, str]:
         index: site.render(
             "partners_index.md.j2",
             index,
+            sources=(PARTNERS_FILE,),
             groups=groups,
             example=view.partners_example,
             current_count=sum(len(g["current"]) for g in groups),
@@ -50,6 +52,7 @@ def pages(site: Site) -> dict[str, str]:
         result[path] = site.render(
             "partner.md.j2",
             path,
+            sources=(PARTNERS_FILE,),
             p=partner,
             example=view.partners_example,
             roles=roles(site, partner.id),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ... import rules, urls
+from ...layout import CONTENT_DIR, REPORTS_DIR
 from ...rules import Status
 from .. import format as fmt
 from .site import Site
@@ -23,8 +24,16 @@ def pages(site: Site) -> dict[str, str]:
             f"och verksamhetsberättelse publiceras efter årets slut."
         ]
     index = urls.source(urls.REPORTS)
-    result = {index: site.render("reports_index.md.j2", index, reports=reports, pending=pending)}
+    result = {
+        index: site.render(
+            "reports_index.md.j2",
+            index,
+            sources=(f"{CONTENT_DIR}/{REPORTS_DIR}/",),
+            reports=reports,
+            pending=pending,
+        )
+    }
     for doc in reports:
         here = urls.source(urls.report(doc.slug))
-        result[here] = site.render("page.md.j2", here, doc=doc)
+        result[here] = site.render("page.md.j2", here, sources=(doc.file,), doc=doc)
     return result

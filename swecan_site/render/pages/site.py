@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from jinja2 import BytecodeCache
 
 from ...public import PublicView
+from ...public_history import ALL_DATA
 from ..environment import Templates
 
 
@@ -46,5 +47,18 @@ class Site:
     ) -> Site:
         return cls(view, Templates(view, bytecode_cache), data_files)
 
-    def render(self, template: str, here: str, **context: Any) -> str:
-        return self.templates.render(template, here, **context)
+    def render(
+        self, template: str, here: str, *, sources: tuple[str, ...] = ALL_DATA, **context: Any
+    ) -> str:
+        """The page at ``here``; it ends with its history (public_history.py) when the
+        git evidence covers ``sources`` – the files it is built from (all data: a page
+        of verdicts or lists derived from everything)."""
+        page = self.templates.render(template, here, **context)
+        history = self.view.history.page(sources) if sources else None
+        if history is None:
+            return page
+        return (
+            page.rstrip("\n")
+            + "\n\n"
+            + self.templates.render("page_history.md.j2", here, history=history)
+        )
