@@ -138,8 +138,10 @@ class PublicHistory:
 
     @cached_property
     def removed(self) -> list[Removed]:
-        """Meetings, arbetsordning versions and reports whose file the history removed
-        and that no record holds today: a tombstone or, when renamed, a redirect."""
+        """Meetings, arbetsordning versions, reports and partners the history removed and
+        that no record holds today: a tombstone or, when renamed, a redirect. A partner's
+        removal comes from the change log (partners share one file); its name is not
+        repeated – the record no longer holds it."""
         view = self.view
         current_meetings = {m.meeting_id for m in view.meetings()}
         renamed = self.evidence.renamed()
@@ -167,6 +169,12 @@ class PublicHistory:
                 url = urls.meeting(before[1])
                 title = _title_from_id(before[1]) or before[1]
                 found[url] = Removed(url, title, moved, urls.meeting(after[1]))
+        partners_now = {p.id for p in view.partners()}
+        for entry in reversed(self.log):  # oldest first: the last removal counts
+            for change in entry.changes:
+                if change.kind is ChangeKind.PARTNER_REMOVED and change.subject not in partners_now:
+                    url = urls.partner(change.subject)
+                    found[url] = Removed(url, f"Partnern {change.subject}", entry.commit)
         slugs_now = {d.slug for d in view.rules_versions()} | {d.slug for d in view.reports()}
         for prefix, address in (
             (f"{CONTENT_DIR}/{RULES_DIR}/", urls.rules_version),

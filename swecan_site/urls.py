@@ -51,10 +51,8 @@ def meeting(meeting_id: str) -> str:
 
 def meeting_id_of(url: str) -> str | None:
     """The meeting id of a meeting's address (the inverse of :func:`meeting`)."""
-    prefix = meeting("")
-    if url.startswith(prefix) and url.endswith("/") and url.count("/") == prefix.count("/"):
-        return url[len(prefix) : -1] or None
-    return None
+    inner = url.removeprefix(MEETINGS).removesuffix("/")
+    return inner if url == meeting(inner) and inner and "/" not in inner else None
 
 
 def protocol(meeting_id: str) -> str:
