@@ -26,6 +26,7 @@ PAGE_TYPES = {
     "efterlevnad-år": "efterlevnad/2026/",
     "tillgänglighet": "tillganglighet/",
     "personuppgifter": "personuppgifter/",
+    "ändringslogg": "andringslogg/",
     "404": "404.html",
 }
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]  # 2.2: target-size
