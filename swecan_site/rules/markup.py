@@ -397,13 +397,17 @@ def placeholders(ctx: Context) -> Iterator[Result]:
 def hidden_character(text: str) -> tuple[int, str] | None:
     """The first character a reader cannot see but a browser or terminal obeys: a
     control character (not tab or line break), a bidirectional override or isolate,
-    a zero-width character or another format character (not the soft hyphen).
+    a zero-width character or another format character (not the soft hyphen), or a
+    noncharacter (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their like in every plane: never
+    text, a parse error in HTML, U+FFFE/U+FFFF not allowed in XML).
     (position, 'U+202E RIGHT-TO-LEFT OVERRIDE'), or None."""
     for position, char in enumerate(text):
         category = unicodedata.category(char)
         if (category == "Cc" and char not in "\t\n\r") or (category == "Cf" and char != "\xad"):
             name = unicodedata.name(char, "kontrolltecken")
             return position, f"U+{ord(char):04X} {name}"
+        if 0xFDD0 <= ord(char) <= 0xFDEF or ord(char) & 0xFFFE == 0xFFFE:
+            return position, f"U+{ord(char):04X} (ett icke-tecken)"
     return None
 
 
@@ -413,7 +417,8 @@ def hidden_characters(ctx: Context) -> Iterator[Result]:
     Vad: Ett datafält, ett protokoll eller en sida under content/ innehåller ett
     tecken som inte syns men styr hur texten visas: ett kontrolltecken (t.ex.
     ESC eller vertikal tabb), ett tecken som vänder textriktningen (U+202E) eller
-    ett nollbreddstecken (U+200B).
+    ett nollbreddstecken (U+200B) – eller ett icke-tecken (U+FFFE, U+FDD0 …),
+    som aldrig är text och gör webbsidan ogiltig.
 
     Varför: Sådana tecken kan få ett namn eller en adress att se ut som något
     annat än det är, så att två partners ser likadana ut eller en länk pekar
