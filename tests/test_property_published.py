@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
 import json
 import re
@@ -505,6 +506,16 @@ CHECKS: dict[str, Callable[[str, bytes, bytes, dict[str, str]], None]] = {
 }
 
 
+def checksum_problems(tree: Tree, raw: bytes) -> list[str]:
+    """SHA256SUMS lists every other file of the tree with its SHA-256, one line each."""
+    listed = {}
+    for line in raw.decode("utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        listed[name] = digest
+    expected = {p: hashlib.sha256(b).hexdigest() for p, b in tree.items() if p != "SHA256SUMS"}
+    return [] if listed == expected else ["SHA256SUMS does not describe the published files"]
+
+
 def assert_valid_and_inert(
     tree: Tree, reference: Tree, values: dict[str, str], own: set[tuple[str, str]]
 ) -> None:
@@ -514,6 +525,8 @@ def assert_valid_and_inert(
         suffix = Path(path).suffix
         if suffix == ".html":
             problems += [f"{path}: {p}" for p in html_problems(path, raw, own)]
+        elif path == "SHA256SUMS":  # changes with every file; it must describe this tree
+            problems += checksum_problems(tree, raw)
         elif check := CHECKS.get(suffix) or CHECKS.get(path):
             check(path, raw, reference[path], values)
         else:  # scripts, stylesheets, images, the build marker: never from the data
