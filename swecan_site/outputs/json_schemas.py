@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..changes import ChangeKind
 from ..licence import LICENSE
 from .oparl import BASIS_CODES, MEETING_STATES, OPARL, STATUS_CODES, VOTE_OPTIONS
 
@@ -79,6 +80,33 @@ _VOTE = {
 }
 
 SCHEMAS: dict[str, dict[str, Any]] = {
+    "andringslogg.json": _list_schema(
+        "SweCans ändringslogg: ändringar av det offentliga registret per commit",
+        {
+            "type": "object",
+            "required": ["id", "type", "date", "commit", "changes"],
+            "properties": {
+                "id": _URI,
+                "type": {"const": "swecan:Change"},
+                "date": {"type": "string", "format": "date-time"},
+                "commit": {"type": "string", "pattern": "^[0-9a-f]{40,64}$"},
+                "swecan:firstCommit": {"type": "boolean"},
+                "changes": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["kind", "subject", "name"],
+                        "properties": {
+                            "kind": {"enum": [str(k) for k in ChangeKind]},
+                            "subject": _STR,
+                            "name": _STR,
+                            "web": _URI,
+                        },
+                    },
+                },
+            },
+        },
+    ),
     "partners.json": _list_schema(
         "SweCans partnerförteckning (OParl 1.1 Organization)",
         _oparl(

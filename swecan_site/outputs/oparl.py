@@ -207,6 +207,37 @@ def _protocol(view: PublicView, meeting: Meeting) -> dict[str, Any] | None:
     )
 
 
+def change_log(view: PublicView) -> list[dict[str, Any]]:
+    """The change log (public_history.py), newest first: one object per commit with
+    its changes by kind and subject, today's names – what the Ändringslogg page shows."""
+    ids = Ids(view)
+    history = view.history
+    found = []
+    for entry in history.log:
+        anchor = f"{urls.CHANGELOG}#andring-{entry.commit.short}"
+        found.append(
+            {
+                "id": ids.abs(anchor),
+                "type": "swecan:Change",
+                "date": entry.commit.time.isoformat(),
+                "commit": entry.commit.sha,
+                "swecan:firstCommit": entry.first,
+                "changes": [
+                    _drop_none(
+                        {
+                            "kind": str(change.kind),
+                            "subject": change.subject,
+                            "name": line.name,
+                            "web": ids.abs(line.link) if line.link else None,
+                        }
+                    )
+                    for change, line in ((c, history.line(c)) for c in entry.changes)
+                ],
+            }
+        )
+    return found
+
+
 def deleted_meetings(view: PublicView) -> list[dict[str, Any]]:
     """Meetings the history removed (or renamed) that no record holds today: OParl's
     deleted objects – id, type, ``deleted: true`` and when (``modified``), nothing else."""
@@ -551,6 +582,9 @@ class Objects:
 
     def meetings(self) -> list[dict[str, Any]]:
         return [meeting(self.view, mt) for mt in self.view.meetings()] + deleted_meetings(self.view)
+
+    def changes(self) -> list[dict[str, Any]]:
+        return change_log(self.view)
 
     def papers(self) -> list[dict[str, Any]]:
         view = self.view

@@ -105,6 +105,13 @@ SUBJECTS = [
         "En rad per beslut och alternativ (för, emot, avstår, frånvarande).",
     ),
     Subject("narvaro", "Närvaro", "En rad per närvarande partner och genomfört möte."),
+    Subject(
+        "andringslogg",
+        "Ändringslogg",
+        "Varje ändring av det offentliga registret enligt versionshistoriken (git), den "
+        "senaste först: dag, commit och vad som ändrades (slag, id och dagens namn).",
+        Objects.changes,
+    ),
 ]
 
 
