@@ -111,6 +111,12 @@ def rules_version(slug: str) -> str:
     return f"arbetsordning/{slug}/"
 
 
+def rules_comparison(slug: str) -> str:
+    """An arbetsordning version compared with the version in force, section by section:
+    ``arbetsordning/1.0/jamfor/`` (one page per version that is not in force)."""
+    return f"{rules_version(slug)}jamfor/"
+
+
 DEADLINES = "efterlevnad/frister/"  # Kommande frister (outside the nav)
 DEADLINES_CALENDAR = "efterlevnad/frister.ics"
 

@@ -38,6 +38,7 @@ BY_ID: dict[str, Rule] = {r.id: r for r in REGISTRY}
 QUORUM: Rule = meetings.quorum
 PROTOCOL_IN_TIME: Rule = meetings.protocol_in_time
 ANNUAL_REPORTS: Rule = publication.annual_reports
+RULES_CHANGE: Rule = decisions.rules_change  # §9: a change of the arbetsordning needs 2/3
 
 AREAS = {
     "files": "Filer och format",
@@ -60,6 +61,7 @@ __all__ = [
     "PROTOCOL_IN_TIME",
     "QUORUM",
     "REGISTRY",
+    "RULES_CHANGE",
     "Context",
     "Result",
     "Rule",

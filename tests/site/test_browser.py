@@ -10,6 +10,8 @@ PAGE_TYPES = {
     "start": "",
     "arbetsordning": "arbetsordning/",
     "arbetsordning-version": "arbetsordning/1.0/",
+    "arbetsordning-ändringar": "arbetsordning/1.1/",  # the redline against 1.0
+    "arbetsordning-jämförelse": "arbetsordning/1.0/jamfor/",
     "dokument": "utgangspunkter/",
     "partners": "partners/",
     "partner": "partners/svenska-cancercoachforeningen/",

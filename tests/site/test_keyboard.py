@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "beslut": "beslut/",
     "arbetsordning": "arbetsordning/",
     "arbetsordning-version": "arbetsordning/1.0/",
+    "arbetsordning-ändringar": "arbetsordning/1.1/",  # a redline: reflow at 320 px
     "efterlevnad": "efterlevnad/",
     "efterlevnad-regel": "efterlevnad/sc304/",
     "rapporter": "rapporter/",
