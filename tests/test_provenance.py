@@ -303,3 +303,26 @@ def test_a_removed_partner_keeps_its_address(
     assert "Partnern region-testland finns inte längre" in tombstone
     assert "togs bort ur registret 27 november 2026" in tombstone
     assert "Region Testland" not in tombstone
+
+
+def test_pages_link_to_the_history_in_the_repository(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repository = "https://github.com/exempel/swecan-data"
+    repo.replace("swecan.yaml", '  organisation_number: "202100-5810"\n',
+                 f'  organisation_number: "202100-5810"\n  repository: {repository}\n')  # fmt: skip
+    publish_au_protocol(repo, "2026-11-28T14:00:00+01:00")
+    site = build(repo.root, capsys)
+    meeting = page(site, f"moten/{AU}/index.html")
+    assert f'href="{repository}/commits/HEAD/meetings/{AU}"' in meeting
+    sha = repo.git("rev-parse", "HEAD").strip()
+    assert f'href="{repository}/commit/{sha}"' in meeting  # the commit that published it
+
+
+def test_a_repository_address_must_be_https(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    number = '  organisation_number: "202100-5810"\n'
+    repo.replace("swecan.yaml", number, number + '  repository: "javascript:alert(1)"\n')
+    output = check_text(repo.root, capsys)
+    assert (
+        "swecan.yaml:51:15: error SC012 'javascript:alert(1)' är ingen giltig webbadress" in output
+    )
