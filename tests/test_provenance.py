@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from swecan_site import provenance
+from swecan_site import provenance, prsummary
 from swecan_site.cli import main
 
 from .test_build import project_copy
@@ -326,3 +326,13 @@ def test_a_repository_address_must_be_https(repo: Repo, capsys: pytest.CaptureFi
     assert (
         "swecan.yaml:51:15: error SC012 'javascript:alert(1)' är ingen giltig webbadress" in output
     )
+
+
+def test_the_pull_request_summary_compares_with_the_base_commits_evidence(repo: Repo) -> None:
+    publish_au_protocol(repo, "2026-11-30T14:00:00+01:00")  # SC209 on the base: 10 days
+    base = repo.git("rev-parse", "HEAD").strip()
+    repo.replace("content/start.md", "\n", "\n\n")  # an unrelated change in the pull request
+    repo.commit("2026-12-01T09:00:00+01:00")
+    comparison = prsummary.summary(repo.root, AS_OF, base)
+    assert [p.rule for p in comparison.head.problems].count("SC209") == 1
+    assert "SC209" not in [p.rule for p in comparison.introduced]
