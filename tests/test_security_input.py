@@ -957,3 +957,19 @@ def test_names_are_published_in_one_unicode_form(tmp_path: Path) -> None:
     assert "Region V\u00e4rmland" in names
     assert not any("\u0308" in name for name in names)
     assert "\u0308" not in (out / "data/partners.csv").read_text(encoding="utf-8")
+
+
+# --- SC034: what check accepts as a link inside the site, the strict build accepts ------
+
+
+def test_links_that_check_accepts_build_and_those_it_refuses_are_located(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    protocol = root / "meetings/2026-06-10-partnerskapet/protokoll.md"
+    text = protocol.read_text(encoding="utf-8")
+    good = "([kontakt](../organisation.md), [beslut](../beslut/2026.md#b-2026-07), [§ 2](#p-2))"
+    protocol.write_text(text.replace("öppnade mötet.", f"öppnade mötet {good}."), "utf-8")
+    assert build_cli(root).returncode == 0
+    protocol.write_text(text.replace("öppnade mötet.", "öppnade mötet ([x](../x/))."), "utf-8")
+    result = build_cli(root)
+    assert_located(result, "SC034", "meetings/2026-06-10-partnerskapet/protokoll.md", 10)
+    assert "Doc file" not in result.stdout + result.stderr  # not MkDocs' message about a page

@@ -8,6 +8,7 @@ from . import (
     evidence,
     files,
     integrity,
+    links,
     markup,
     meetings,
     partners,
@@ -20,6 +21,7 @@ from .base import Context, Result, Rule, Status, SubjectKind, SubjectRef
 REGISTRY: list[Rule] = [
     *files.RULES,
     *markup.RULES,
+    *links.RULES,
     *integrity.RULES,
     *publication.RULES,
     *meetings.RULES,
@@ -43,6 +45,7 @@ RULES_CHANGE: Rule = decisions.rules_change  # §9: a change of the arbetsordnin
 AREAS = {
     "files": "Filer och format",
     "markup": "Det som publiceras (text, HTML och länkar)",
+    "links": "Länkar inom webbplatsen",
     "integrity": "Hänvisningar och id",
     "publication": "Publicering (§7)",
     "meetings": "Sammanträden (§3)",
