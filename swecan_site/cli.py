@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from . import progress, provenance, publish, siteconfig, theme_sandbox
+from . import labels, progress, provenance, publish, siteconfig, theme_sandbox
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
 from .dates import sv_date, today
+from .facts import protocol_published
 from .problems import FORMATTERS, SEVERITY_SV, Kind, Severity, section_label
 from .rules import AREAS, BY_ID, REGISTRY
 from .rules.base import ARBETSORDNING, SOURCE_NAMES, Basis
@@ -104,12 +105,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     if output:
         print(output)
     if args.format == "text":
+        for line in _publication_evidence(report):
+            print(line)
         summary = _summary(report)
         if report.data_errors and report.dataset is not None:
             summary += "; efterlevnadsreglerna körs när datafelen är rättade"
         print(summary, file=sys.stderr)
         _provenance_note(report)
     return report.exit_code(args.strict)
+
+
+def _publication_evidence(report: Report) -> list[str]:
+    """One line per protocol whose publication day the git history shows (provenance.py),
+    located at its status line: what the meeting page says, for the kansli at the prompt.
+    Not a finding (SC209 reports a typed date that disagrees)."""
+    evidence, data = report.evidence, report.dataset
+    if data is None or not evidence.available or report.data_errors:
+        return []
+    lines = []
+    for meeting in data.meetings:
+        commit = evidence.proves(evidence.protocol_public(meeting.meeting_id))
+        if commit is None or meeting.protocol is None or not protocol_published(meeting):
+            continue
+        title = labels.meeting_title(meeting)
+        lines.append(
+            f"{meeting.protocol.where('status')}: versionshistorik: protokollet från "
+            f"{title[:1].lower()}{title[1:]} blev offentligt {sv_date(commit.day)} "
+            f"(commit {commit.short})."
+        )
+    return lines
 
 
 def _provenance_note(report: Report) -> None:

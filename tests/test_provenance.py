@@ -117,6 +117,10 @@ def test_meeting_page_and_check_show_when_the_protocol_became_public(
         in output
     )
     assert "SC209" in output
+    assert (
+        f"{AU_YAML}:40:11: versionshistorik: protokollet från arbetsutskottets möte "
+        "12 november 2026 blev offentligt 28 november 2026 (commit "
+    ) in output
     site = build(repo.root, capsys)
     meeting = page(site, f"moten/{AU}/index.html")
     assert "offentligt 28 november 2026 enligt versionshistoriken" in meeting

@@ -67,11 +67,17 @@ def _texts(ctx: Context) -> Iterator[tuple[str, int, str, str, str | None]]:
             yield meeting.protocol_file, 1, meeting.protocol_text, page, folder
     for doc in ctx.data.pages:
         yield doc.file, doc.body_line, doc.body, urls.source(urls.page(doc.slug)), None
-    for doc in ctx.data.reports:
-        yield doc.file, doc.body_line, doc.body, urls.source(urls.report(doc.slug)), None
-    for doc in ctx.data.rules_versions:
-        page = urls.source(urls.rules_version(doc.slug))
-        yield doc.file, doc.body_line, doc.body, page, None
+    for report in ctx.data.reports:
+        yield (
+            report.file,
+            report.body_line,
+            report.body,
+            urls.source(urls.report(report.slug)),
+            None,
+        )
+    for version in ctx.data.rules_versions:
+        page = urls.source(urls.rules_version(version.slug))
+        yield version.file, version.body_line, version.body, page, None
 
 
 def _problem(address: str, page: str, pages: set[str], root: str, folder: str | None) -> str:
