@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -46,10 +47,19 @@ class ChangeLine:
     link: str | None  # a site address
 
 
+class RemovedKind(StrEnum):
+    MEETING = "möte"
+    PARTNER = "partner"
+    RULES_VERSION = "arbetsordning"
+    REPORT = "rapport"
+
+
 @dataclass(frozen=True)
 class Removed:
     """An address the site published that no record holds any longer."""
 
+    kind: RemovedKind
+    key: str  # the record's id: a meeting id, a partner id, a version's or report's slug
     url: str
     what: str  # a title made from the id alone, e.g. "Partnerskapets sammanträde 3 december 2026"
     removed: Commit
@@ -152,9 +162,9 @@ class PublicHistory:
                 continue
             if item.removed is not None:
                 meeting_id = parts[1]
-                found[urls.meeting(meeting_id)] = Removed(
-                    urls.meeting(meeting_id), _title_from_id(meeting_id) or meeting_id, item.removed
-                )
+                url = urls.meeting(meeting_id)
+                title = _title_from_id(meeting_id) or meeting_id
+                found[url] = Removed(RemovedKind.MEETING, meeting_id, url, title, item.removed)
         for old, new in renamed.items():
             before, after = old.split("/"), new.split("/")
             moved = _rename_commit(self.evidence, old)
@@ -168,22 +178,26 @@ class PublicHistory:
             ):
                 url = urls.meeting(before[1])
                 title = _title_from_id(before[1]) or before[1]
-                found[url] = Removed(url, title, moved, urls.meeting(after[1]))
+                found[url] = Removed(
+                    RemovedKind.MEETING, before[1], url, title, moved, urls.meeting(after[1])
+                )
         partners_now = {p.id for p in view.partners()}
         for entry in reversed(self.log):  # oldest first: the last removal counts
             for change in entry.changes:
                 if change.kind is ChangeKind.PARTNER_REMOVED and change.subject not in partners_now:
-                    url = urls.partner(change.subject)
-                    found[url] = Removed(url, f"Partnern {change.subject}", entry.commit)
+                    key, url = change.subject, urls.partner(change.subject)
+                    what = f"Partnern {key}"
+                    found[url] = Removed(RemovedKind.PARTNER, key, url, what, entry.commit)
         slugs_now = {d.slug for d in view.rules_versions()} | {d.slug for d in view.reports()}
-        for prefix, address in (
-            (f"{CONTENT_DIR}/{RULES_DIR}/", urls.rules_version),
-            (f"{CONTENT_DIR}/{REPORTS_DIR}/", urls.report),
+        for prefix, kind, address in (
+            (f"{CONTENT_DIR}/{RULES_DIR}/", RemovedKind.RULES_VERSION, urls.rules_version),
+            (f"{CONTENT_DIR}/{REPORTS_DIR}/", RemovedKind.REPORT, urls.report),
         ):
             for item in self.evidence.removed(prefix):
                 slug = item.path.removeprefix(prefix).removesuffix(".md")
                 if item.removed is not None and slug not in slugs_now and "/" not in slug:
-                    found[address(slug)] = Removed(address(slug), slug, item.removed)
+                    url = address(slug)
+                    found[url] = Removed(kind, slug, url, slug, item.removed)
         return sorted(found.values(), key=lambda r: r.url)
 
 

@@ -49,12 +49,6 @@ def meeting(meeting_id: str) -> str:
     return f"moten/{meeting_id}/"
 
 
-def meeting_id_of(url: str) -> str | None:
-    """The meeting id of a meeting's address (the inverse of :func:`meeting`)."""
-    inner = url.removeprefix(MEETINGS).removesuffix("/")
-    return inner if url == meeting(inner) and inner and "/" not in inner else None
-
-
 def protocol(meeting_id: str) -> str:
     """The protocol section of a meeting page."""
     return f"moten/{meeting_id}/#protokoll"

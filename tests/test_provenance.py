@@ -16,6 +16,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from swecan_site import provenance, prsummary
@@ -96,6 +97,16 @@ def whole_site(site: Path) -> str:
     return "\n".join(
         p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file()
     )
+
+
+def assert_valid(site: Path, name: str) -> None:
+    """The file, deleted objects included, against the JSON Schema the site publishes."""
+    schema = json.loads(page(site, f"data/schemas/{name.removesuffix('.json')}.schema.json"))
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    errors = [e.message for e in validator.iter_errors(json.loads(page(site, f"data/{name}")))]
+    assert errors == []
 
 
 def publish_au_protocol(repo: Repo, when: str) -> None:
@@ -192,6 +203,7 @@ def test_a_removed_meeting_keeps_its_address(
     deleted = [m for m in meetings if m.get("deleted")]
     assert [m["id"] for m in deleted] == [f"https://swecan.example.se/data/moten.json#{PLANNED}"]
     assert set(deleted[0]) == {"id", "type", "deleted", "modified", "web"}
+    assert_valid(site, "moten.json")
     assert deleted[0]["modified"].startswith("2026-11-30T10:00:00+01:00")
 
 
@@ -307,6 +319,17 @@ def test_a_removed_partner_keeps_its_address(
     assert "Partnern region-testland finns inte längre" in tombstone
     assert "togs bort ur registret 27 november 2026" in tombstone
     assert "Region Testland" not in tombstone
+    partners = json.loads(page(site, "data/partners.json"))["data"]
+    assert [p for p in partners if p.get("deleted")] == [
+        {
+            "id": "https://swecan.example.se/data/partners.json#region-testland",
+            "type": "https://schema.oparl.org/1.1/Organization",
+            "deleted": True,
+            "modified": "2026-11-27T09:00:00+01:00",
+            "web": "https://swecan.example.se/partners/region-testland/",
+        }
+    ]
+    assert_valid(site, "partners.json")
 
 
 def test_pages_link_to_the_history_in_the_repository(

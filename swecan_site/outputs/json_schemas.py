@@ -108,8 +108,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         },
     ),
     "partners.json": _list_schema(
-        "SweCans partnerförteckning (OParl 1.1 Organization)",
-        _oparl(
+        "SweCans partnerförteckning (OParl 1.1 Organization); en borttagen partner som "
+        "OParls borttagna objekt (deleted: true)",
+        _or_deleted(
             "Organization",
             ["name", "startDate", "swecan:sector", "swecan:identifier"],
             {

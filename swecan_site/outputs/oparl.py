@@ -42,6 +42,7 @@ from ..models import (
     Underlag,
 )
 from ..public import PublicView, subject_id
+from ..public_history import RemovedKind
 from ..rules.base import Basis, Status
 from ..timeline import Period
 from .record import per_view
@@ -238,25 +239,27 @@ def change_log(view: PublicView) -> list[dict[str, Any]]:
     return found
 
 
-def deleted_meetings(view: PublicView) -> list[dict[str, Any]]:
-    """Meetings the history removed (or renamed) that no record holds today: OParl's
-    deleted objects – id, type, ``deleted: true`` and when (``modified``), nothing else."""
+def deleted(view: PublicView, kind: RemovedKind) -> list[dict[str, Any]]:
+    """Records of ``kind`` the history removed (or renamed) that no record holds today:
+    OParl's deleted objects – id, type, ``deleted: true``, when (``modified``) and the
+    address that still answers (a tombstone or a redirect), nothing else."""
     ids = Ids(view)
-    found = []
-    for removed in view.history.removed:
-        meeting_id = urls.meeting_id_of(removed.url)
-        if meeting_id is None:
-            continue
-        found.append(
-            {
-                "id": ids.meeting(meeting_id),
-                "type": OPARL + "Meeting",
-                "deleted": True,
-                "modified": removed.removed.time.isoformat(),
-                "web": ids.abs(removed.url),
-            }
-        )
-    return found
+    made = {
+        RemovedKind.MEETING: (ids.meeting, "Meeting"),
+        RemovedKind.PARTNER: (ids.partner, "Organization"),
+    }
+    identify, oparl_type = made[kind]
+    return [
+        {
+            "id": identify(removed.key),
+            "type": OPARL + oparl_type,
+            "deleted": True,
+            "modified": removed.removed.time.isoformat(),
+            "web": ids.abs(removed.url),
+        }
+        for removed in view.history.removed
+        if removed.kind is kind
+    ]
 
 
 def meeting(view: PublicView, mt: Meeting) -> dict[str, Any]:
@@ -575,13 +578,15 @@ class Objects:
         return [finding(self.view, e) for e in self.view.findings()]
 
     def partners(self) -> list[dict[str, Any]]:
-        return [partner(self.view, p) for p in self.view.partners()]
+        partners = [partner(self.view, p) for p in self.view.partners()]
+        return partners + deleted(self.view, RemovedKind.PARTNER)
 
     def organisation(self) -> list[dict[str, Any]]:
         return organisation(self.view)
 
     def meetings(self) -> list[dict[str, Any]]:
-        return [meeting(self.view, mt) for mt in self.view.meetings()] + deleted_meetings(self.view)
+        meetings = [meeting(self.view, mt) for mt in self.view.meetings()]
+        return meetings + deleted(self.view, RemovedKind.MEETING)
 
     def changes(self) -> list[dict[str, Any]]:
         return change_log(self.view)
