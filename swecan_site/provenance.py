@@ -29,10 +29,13 @@ and the commit's identity (never its author or message) leave this module.
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from . import history, yamlpos
 from .dates import STOCKHOLM
@@ -47,7 +50,7 @@ from .layout import (
     REPORTS_DIR,
     RULES_DIR,
 )
-from .models import ProtocolStatus, ReportMeta, _protocol_status
+from .models import PROTOCOL_STATUS_ALIASES, ProtocolStatus, ReportMeta, _protocol_status
 
 EVIDENCE_PATHS = (PARTNERS_FILE, ORGANISATION_FILE, MEETINGS_DIR, CONTENT_DIR)
 MEETING_SOURCES = (MEETING_FILE, PROTOCOL_FILE)  # what decides a protocol is public
@@ -55,6 +58,7 @@ ENV = "SWECAN_PROVENANCE"  # 0: no git evidence (the tests of the shipped data s
 UNAVAILABLE_OFF = f"{ENV}=0"
 UNAVAILABLE_NO_GIT = "ingen .git-katalog eller inget git-program"
 UNAVAILABLE_SHALLOW = "en grund klon (--depth) har inte hela historiken"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -114,6 +118,16 @@ class Evidence:
     _meetings: dict[str, list[tuple[Commit, str | None, bool]]] = field(
         default_factory=dict, repr=False
     )  # meeting id -> (commit, mote.yaml blob or None, protocol present) per change
+    # Answers worked out once: a blob's parsed status, a meeting's first public commit,
+    # the files that are not removed (sorted, for folder look-ups), spans asked for.
+    _read: dict[tuple[str, str], object] = field(default_factory=dict, repr=False, compare=False)
+    _protocols: dict[str, Commit | None] = field(default_factory=dict, repr=False, compare=False)
+    _live: tuple[list[str], list[FileHistory]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    _spans: dict[tuple[str, ...], Span | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def available(self) -> bool:
@@ -124,21 +138,35 @@ class Evidence:
         commit, which only shows what was already public when the data came into git."""
         return commit if commit is not None and commit != self.start else None
 
+    def contents(self) -> dict[str, bytes]:
+        """The versions read for their publication status: {blob id: content}."""
+        return self._blobs
+
     def of(self, path: str) -> FileHistory | None:
         """The history of the file at ``path`` (relative to the data root)."""
         return self.files.get(path)
 
     def span(self, *paths: str) -> Span | None:
         """First and last commit over ``paths``; a path ending in / is a folder."""
-        found = [
-            h
-            for p, h in self.files.items()
-            if h.removed is None
-            and any(p == want or (want.endswith("/") and p.startswith(want)) for want in paths)
-        ]
-        if not found:
-            return None
-        return Span(min(h.first for h in found), max(h.last for h in found))
+        if paths not in self._spans:
+            found = [h for want in paths for h in self.present(want)]
+            self._spans[paths] = (
+                Span(min(h.first for h in found), max(h.last for h in found)) if found else None
+            )
+        return self._spans[paths]
+
+    def present(self, want: str) -> list[FileHistory]:
+        """The files not removed at ``want``: the file, or every file in the folder ``want/``."""
+        if self._live is None:
+            live = sorted((p, h) for p, h in self.files.items() if h.removed is None)
+            self._live = ([p for p, _ in live], [h for _, h in live])
+        paths, histories = self._live
+        if not want.endswith("/"):
+            found = self.files.get(want)
+            return [found] if found is not None and found.removed is None else []
+        # Every path that starts with "x/" sorts from "x/" up to (not including) "x0".
+        start = bisect_left(paths, want)
+        return histories[start : bisect_left(paths, want[:-1] + "0", start)]
 
     def removed(self, prefix: str) -> list[FileHistory]:
         """Files under ``prefix`` that the history removed (and did not bring back)."""
@@ -150,18 +178,31 @@ class Evidence:
 
     # --- documents with a publication status -----------------------------------------
 
+    def _parsed(self, reader: Callable[[bytes | None], T], blob: str) -> T:
+        """``reader`` applied to the blob, once per reader and blob."""
+        key = (reader.__name__, blob)
+        if key not in self._read:
+            self._read[key] = reader(self._blobs.get(blob))
+        return self._read[key]  # type: ignore[return-value]
+
     def protocol_public(self, meeting_id: str) -> Commit | None:
         """The first commit in which the meeting's protocol was public (a protocol text
         beside a mote.yaml whose protocol status is not utkast)."""
-        for commit, blob, has_text in self._meetings.get(meeting_id, []):
-            if blob is not None and has_text and _protocol_public(self._blobs.get(blob)):
-                return commit
-        return None
+        if meeting_id not in self._protocols:
+            self._protocols[meeting_id] = next(
+                (
+                    commit
+                    for commit, blob, has_text in self._meetings.get(meeting_id, [])
+                    if blob is not None and has_text and self._parsed(_protocol_public, blob)
+                ),
+                None,
+            )
+        return self._protocols[meeting_id]
 
     def underlag_public(self, meeting_id: str, title: str) -> Commit | None:
         """The first commit in which an underlag of that title was public in the meeting."""
         for commit, blob, _ in self._meetings.get(meeting_id, []):
-            if blob is not None and title in _public_underlag(self._blobs.get(blob)):
+            if blob is not None and title in self._parsed(_public_underlag, blob):
                 return commit
         return None
 
@@ -169,7 +210,7 @@ class Evidence:
         """First commit in which a content document (arbetsordning version) was not a draft."""
         history_ = self.files.get(path)
         for commit, blob in history_.versions if history_ else []:
-            meta = _front_matter(self._blobs.get(blob))
+            meta = self._parsed(_front_matter, blob)
             if meta is not None and meta.get("utkast") is not True:
                 return commit
         return None
@@ -181,7 +222,7 @@ class Evidence:
         history_ = self.files.get(path)
         versions = history_.versions if history_ else []
         for index, (commit, blob) in enumerate(versions):
-            meta = _report_meta(self._blobs.get(blob))
+            meta = self._parsed(_report_meta, blob)
             if meta is None or meta.published is None:
                 continue
             day = max(commit.day, meta.published)
@@ -192,7 +233,19 @@ class Evidence:
         return None
 
 
+# The words of a status under which a protocol with its text is public (and the older
+# words read as one). A version in which none is written (and no escape could spell
+# one) is not public: a history holds many drafts, and this spares parsing them.
+_PUBLIC_WORDS = tuple(
+    word.encode()
+    for word in (*ProtocolStatus, *PROTOCOL_STATUS_ALIASES)
+    if protocol_is_public(ProtocolStatus(_protocol_status(str(word))), has_text=True)
+)
+
+
 def _protocol_public(raw: bytes | None) -> bool:
+    if raw is None or (b"\\" not in raw and not any(w in raw for w in _PUBLIC_WORDS)):
+        return False
     data = _yaml(raw)
     protocol = data.get("protokoll") if isinstance(data, dict) else None
     if not isinstance(protocol, dict):

@@ -90,11 +90,7 @@ class PublicHistory:
         return PageHistory(span.first, span.last, span.first == self.evidence.start, links)
 
     def _exists(self, source: str) -> bool:
-        return any(
-            path == source or (source.endswith("/") and path.startswith(source))
-            for path, item in self.evidence.files.items()
-            if item.removed is None
-        )
+        return bool(self.evidence.present(source))
 
     def protocol_public(self, meeting_id: str) -> Commit | None:
         """The first commit in which the meeting's protocol was public."""
@@ -155,6 +151,7 @@ class PublicHistory:
         view = self.view
         current_meetings = {m.meeting_id for m in view.meetings()}
         renamed = self.evidence.renamed()
+        moves = _rename_commits(self.evidence)
         found: dict[str, Removed] = {}
         for item in self.evidence.removed(f"{MEETINGS_DIR}/"):
             parts = item.path.split("/")
@@ -167,7 +164,7 @@ class PublicHistory:
                 found[url] = Removed(RemovedKind.MEETING, meeting_id, url, title, item.removed)
         for old, new in renamed.items():
             before, after = old.split("/"), new.split("/")
-            moved = _rename_commit(self.evidence, old)
+            moved = moves.get(old)
             if (
                 moved is not None
                 and len(before) == len(after) == 3
@@ -201,11 +198,14 @@ class PublicHistory:
         return sorted(found.values(), key=lambda r: r.url)
 
 
-def _rename_commit(evidence: Evidence, old: str) -> Commit | None:
+def _rename_commits(evidence: Evidence) -> dict[str, Commit]:
+    """{earlier name: the first commit that renamed it}."""
+    found: dict[str, Commit] = {}
     for commit, changed in evidence.commits:
-        if any(c.renamed_from == old for c in changed):
-            return commit
-    return None
+        for change in changed:
+            if change.renamed_from is not None:
+                found.setdefault(change.renamed_from, commit)
+    return found
 
 
 def _title_from_id(meeting_id: str) -> str | None:
