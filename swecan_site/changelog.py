@@ -71,6 +71,7 @@ class RecordSlice:
     reports: list[ContentDoc[ReportMeta]] = field(default_factory=list)
     rules_versions: list[ContentDoc[RulesVersionMeta]] = field(default_factory=list)
     organisation: OrganisationFile | None = None
+    unreadable: set[str] = field(default_factory=set)  # records whose version did not load
 
 
 # The last change log made in this process, by data root and commits: `serve` builds
@@ -113,12 +114,29 @@ def _walk(root: Path, evidence: Evidence) -> Iterator[Entry]:
                 yield Entry(commit, (), first=True)
                 continue
             after = reader.slice(tree, paths)
+            _without_unreadable(before, after)
             before.partners, after.partners = _differing(
                 before.partners, after.partners, reader.unique_ids
             )
             found = [c for c in record_changes(before, after, commit.day) if c.public]
             if found:
                 yield Entry(commit, tuple(found))
+
+
+def _without_unreadable(before: RecordSlice, after: RecordSlice) -> None:
+    """A version that does not load proves nothing: a record unreadable on either side
+    of a commit is compared on neither (not 'removed' and then 'new' again)."""
+    unreadable = before.unreadable | after.unreadable
+    if not unreadable:
+        return
+    for side in (before, after):
+        if PARTNERS_FILE in unreadable:
+            side.partners = []
+        if ORGANISATION_FILE in unreadable:
+            side.organisation = None
+        side.meetings = [m for m in side.meetings if m.meeting_id not in unreadable]
+        side.reports = [d for d in side.reports if d.file not in unreadable]
+        side.rules_versions = [d for d in side.rules_versions if d.file not in unreadable]
 
 
 def _recorded(path: str) -> bool:
@@ -166,25 +184,33 @@ class _Reader:
         record = RecordSlice()
         if PARTNERS_FILE in paths and PARTNERS_FILE in tree:
             partners = self._partners(tree)
-            record.partners = partners.partners if isinstance(partners, PartnersFile) else []
+            if isinstance(partners, PartnersFile):
+                record.partners = partners.partners
+            else:
+                record.unreadable.add(PARTNERS_FILE)
         if ORGANISATION_FILE in paths and ORGANISATION_FILE in tree:
             organisation = self._parse(OrganisationFile, ORGANISATION_FILE, tree)
-            record.organisation = (
-                organisation if isinstance(organisation, OrganisationFile) else None
-            )
+            if isinstance(organisation, OrganisationFile):
+                record.organisation = organisation
+            else:
+                record.unreadable.add(ORGANISATION_FILE)
         for meeting_id in sorted(
             {p.split("/")[1] for p in paths if p.startswith(MEETINGS_DIR + "/")}
         ):
             meeting = self._meeting(meeting_id, tree)
             if meeting is not None:
                 record.meetings.append(meeting)
+            elif f"{MEETINGS_DIR}/{meeting_id}/{MEETING_FILE}" in tree:
+                record.unreadable.add(meeting_id)
         for path in sorted(p for p in paths if p in tree):
             if path.startswith(REPORTS):
                 doc = self._document(path, tree, ReportMeta)
                 record.reports += [doc] if doc is not None else []
+                record.unreadable |= set() if doc is not None else {path}
             elif path.startswith(RULES):
                 rules = self._document(path, tree, RulesVersionMeta)
                 record.rules_versions += [rules] if rules is not None else []
+                record.unreadable |= set() if rules is not None else {path}
         return record
 
     def unique_ids(self, partners: list[Partner]) -> bool:

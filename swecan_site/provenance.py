@@ -216,9 +216,22 @@ class Evidence:
         return None
 
     def report_public(self, path: str) -> tuple[date, Commit] | None:
-        """The day an annual report became public: the first version that is public by
-        :func:`report_published` on the later of its commit day and its ``publicerad``
-        date, if that day comes before the next version replaced it."""
+        """The day an annual report became public and the commit that made it so, when
+        the history proves it (not in the first commit)."""
+        found = self._report_first_public(path)
+        return found if found and self.proves(found[1]) else None
+
+    def was_public(self, path: str) -> bool:
+        """Whether an arbetsordning version or a report was ever public (a removed
+        draft's address was never published: it gets no tombstone)."""
+        if path.startswith(f"{CONTENT_DIR}/{REPORTS_DIR}/"):
+            return self._report_first_public(path) is not None
+        return self.document_public(path) is not None
+
+    def _report_first_public(self, path: str) -> tuple[date, Commit] | None:
+        """The first version that is public by :func:`report_published` on the later of
+        its commit day and its ``publicerad`` date, if that day comes before the next
+        version replaced it."""
         history_ = self.files.get(path)
         versions = history_.versions if history_ else []
         for index, (commit, blob) in enumerate(versions):
@@ -228,8 +241,7 @@ class Evidence:
             day = max(commit.day, meta.published)
             until = versions[index + 1][0].day if index + 1 < len(versions) else None
             if report_published(meta, day) and (until is None or day <= until):
-                # public in the first commit: public before the history began, no evidence
-                return (day, commit) if self.proves(commit) else None
+                return day, commit
         return None
 
 

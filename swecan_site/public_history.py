@@ -192,7 +192,12 @@ class PublicHistory:
         ):
             for item in self.evidence.removed(prefix):
                 slug = item.path.removeprefix(prefix).removesuffix(".md")
-                if item.removed is not None and slug not in slugs_now and "/" not in slug:
+                if (
+                    item.removed is not None
+                    and slug not in slugs_now
+                    and "/" not in slug
+                    and self.evidence.was_public(item.path)
+                ):
                     url = address(slug)
                     found[url] = Removed(kind, slug, url, slug, item.removed)
         return sorted(found.values(), key=lambda r: r.url)

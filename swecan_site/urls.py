@@ -231,4 +231,14 @@ def source_commit(repository: str, sha: str) -> str:
     return f"{repository.rstrip('/')}/commit/{sha}"
 
 
-CHANGELOG = "andringslogg/"  # Ändringslogg: every change to the public record
+CHANGELOG = "andringslogg/"  # Ändringslogg: the latest changes and the years
+
+
+def changelog_year(year: int) -> str:
+    """A year of the change log (every change that year)."""
+    return f"{CHANGELOG}{year}/"
+
+
+def changelog_entry(year: int, commit: str) -> str:
+    """One commit's changes, on its year's page (``commit``: the short hash)."""
+    return f"{changelog_year(year)}#andring-{commit}"

@@ -19,7 +19,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from swecan_site import provenance, prsummary
+from swecan_site import changelog, provenance, prsummary
 from swecan_site.cli import main
 
 from .test_build import project_copy
@@ -363,3 +363,26 @@ def test_the_pull_request_summary_compares_with_the_base_commits_evidence(repo: 
     comparison = prsummary.summary(repo.root, AS_OF, base)
     assert [p.rule for p in comparison.head.problems].count("SC209") == 1
     assert "SC209" not in [p.rule for p in comparison.introduced]
+
+
+def test_a_version_that_does_not_load_proves_nothing(repo: Repo) -> None:
+    partners = repo.root / "partners.yaml"
+    good = partners.read_text(encoding="utf-8")
+    partners.write_text(good.replace("namn: Region Uppsala\n", "namn: [trasig\n"), "utf-8")
+    repo.commit("2026-11-23T09:00:00+01:00")
+    partners.write_text(good.replace("namn: Region Uppsala\n", "namn: Region Uppsala län\n"))
+    repo.commit("2026-11-24T09:00:00+01:00")
+    evidence = provenance.read(repo.root, AS_OF)
+    log = changelog.entries(repo.root, evidence)
+    changes = [str(c) for entry in log for c in entry.changes]
+    assert not any(c.startswith(("partner borttagen", "ny partner")) for c in changes), changes
+
+
+def test_a_removed_draft_was_never_published_and_gets_no_page(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = repo.root / "content/rapporter/2026-arsrapport.md"  # a draft in the shipped data
+    repo.git("rm", "-q", str(draft.relative_to(repo.root)))
+    repo.commit("2026-11-25T09:00:00+01:00")
+    site = build(repo.root, capsys)
+    assert not (site / "rapporter/2026-arsrapport/index.html").exists()

@@ -174,19 +174,22 @@ def rules_entries(view: PublicView) -> list[Entry]:
     return result
 
 
+CHANGELOG_ENTRIES = 50  # a feed says what is new; the whole log is on the pages and in JSON
+
+
 def changelog_entries(view: PublicView) -> list[Entry]:
-    """One entry per commit of the change log (public_history.py): today's names, plain
-    text; the commit that brought the data into git is not a change."""
+    """One entry per commit of the latest change log (public_history.py): today's names,
+    plain text; the commit that brought the data into git is not a change."""
     history = view.history
     result = []
-    for item in history.log:
+    for item in history.log[:CHANGELOG_ENTRIES]:
         if item.first:
             continue
         day = item.commit.day
         summary = "; ".join(
             f"{line.label}: {line.name}" for line in map(history.line, item.changes)
         )
-        link = urls.absolute(view.base_url, urls.CHANGELOG) + f"#andring-{item.commit.short}"
+        link = urls.absolute(view.base_url, urls.changelog_entry(day.year, item.commit.short))
         title = f"Ändringar {labels.sv_date(day)}"
         result.append(Entry("andringslogg", item.commit.sha, title, summary, link, day, day))
     return result

@@ -215,7 +215,7 @@ def change_log(view: PublicView) -> list[dict[str, Any]]:
     history = view.history
     found = []
     for entry in history.log:
-        anchor = f"{urls.CHANGELOG}#andring-{entry.commit.short}"
+        anchor = urls.changelog_entry(entry.commit.day.year, entry.commit.short)
         found.append(
             {
                 "id": ids.abs(anchor),
