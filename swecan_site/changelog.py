@@ -21,7 +21,6 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from operator import attrgetter
 from pathlib import Path
 
@@ -432,8 +431,3 @@ def _read_item(raw: bytes) -> tuple[Partner, int] | None:
     except ValueError:
         return None
     return partner, len(doc.values) - 1  # the list itself is partners: in the whole file
-
-
-def last_changed(log: list[Entry]) -> date | None:
-    """The day of the newest entry (the change log's own 'updated')."""
-    return log[0].commit.day if log else None

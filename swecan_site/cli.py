@@ -124,7 +124,7 @@ def _publication_evidence(report: Report) -> list[str]:
         return []
     lines = []
     for meeting in data.meetings:
-        commit = evidence.proves(evidence.protocol_public(meeting.meeting_id))
+        commit = evidence.protocol_published_at(meeting.meeting_id)
         if commit is None or meeting.protocol is None or not protocol_published(meeting):
             continue
         title = labels.meeting_title(meeting)

@@ -11,7 +11,7 @@ publication status must be read – and answers:
 
 * per source file: the first and the last commit that changed it, the commit
   that removed it, its earlier names;
-* per document with a publication status (a protocol, an underlag, an annual
+* per document with a publication status (a protocol, an annual
   report, an arbetsordning version): the first commit in which it was public,
   judged by the same definitions the site publishes by
   (:func:`~swecan_site.facts.protocol_is_public`, :func:`~swecan_site.facts.report_published`).
@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -199,12 +198,10 @@ class Evidence:
             )
         return self._protocols[meeting_id]
 
-    def underlag_public(self, meeting_id: str, title: str) -> Commit | None:
-        """The first commit in which an underlag of that title was public in the meeting."""
-        for commit, blob, _ in self._meetings.get(meeting_id, []):
-            if blob is not None and title in self._parsed(_public_underlag, blob):
-                return commit
-        return None
+    def protocol_published_at(self, meeting_id: str) -> Commit | None:
+        """The commit that proves when the meeting's protocol became public (None when
+        it was public in the first commit, or never)."""
+        return self.proves(self.protocol_public(meeting_id))
 
     def document_public(self, path: str) -> Commit | None:
         """First commit in which a content document (arbetsordning version) was not a draft."""
@@ -267,18 +264,6 @@ def _protocol_public(raw: bytes | None) -> bool:
     except ValueError:
         return False
     return protocol_is_public(status, has_text=True)
-
-
-def _public_underlag(raw: bytes | None) -> set[str]:
-    data = _yaml(raw)
-    titles: set[str] = set()
-    matters = data.get("ärenden") if isinstance(data, dict) else None
-    for matter in matters if isinstance(matters, list) else []:
-        documents = matter.get("underlag") if isinstance(matter, dict) else None
-        for doc in documents if isinstance(documents, list) else []:
-            if isinstance(doc, dict) and doc.get("offentligt") is True:
-                titles.add(str(doc.get("titel")))
-    return titles
 
 
 def _yaml(raw: bytes | None) -> object:
@@ -436,11 +421,3 @@ def _needed_blobs(evidence: Evidence) -> set[str]:
         if path.startswith((f"{CONTENT_DIR}/{RULES_DIR}/", f"{CONTENT_DIR}/{REPORTS_DIR}/")):
             needed.update(blob for _, blob in item.versions)
     return needed
-
-
-def by_meeting(evidence: Evidence) -> dict[str, list[FileHistory]]:
-    """Removed meeting folders: {meeting id: the removed files}."""
-    found: dict[str, list[FileHistory]] = defaultdict(list)
-    for item in evidence.removed(MEETINGS_DIR + "/"):
-        found[item.path.split("/")[1]].append(item)
-    return found

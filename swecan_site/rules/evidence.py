@@ -75,7 +75,7 @@ def dates_match_history(ctx: Context) -> Iterator[Result]:
         return
     for meeting in held(ctx, None):
         protocol = meeting.protocol
-        commit = evidence.proves(evidence.protocol_public(meeting.meeting_id))
+        commit = evidence.protocol_published_at(meeting.meeting_id)
         if protocol is None or protocol.completed is None or commit is None:
             continue
         if not protocol_published(meeting):

@@ -271,7 +271,7 @@ def _published(ctx: Context, doc: ContentDoc[ReportMeta] | None) -> date | None:
 def _protocol_public_day(ctx: Context, meeting: Meeting) -> date | None:
     """The day the history shows the meeting's protocol became public, if it proves one."""
     evidence = ctx.evidence
-    commit = evidence.proves(evidence.protocol_public(meeting.meeting_id)) if evidence else None
+    commit = evidence.protocol_published_at(meeting.meeting_id) if evidence else None
     return commit.day if commit else None
 
 
