@@ -16,6 +16,7 @@ from pathlib import Path
 from .check import check
 from .config import Parameters
 from .dataset import Dataset
+from .fill_in import marker
 from .layout import (
     CONTENT_DIR,
     MEETING_FILE,
@@ -274,18 +275,18 @@ def new_protocol(root: Path, meeting_id: str, as_of: date) -> Created:
         title,
         "",
         f"**Tid:** {meeting.start.strftime('%H.%M')}{end}  ",
-        f"**Plats:** {meeting.place or 'FYLL I'}",
+        f"**Plats:** {meeting.place or marker('plats')}",
         "",
     ]
     for item in meeting.agenda:
         lines += [
             f"## § {item.number} {item.title}",
             "",
-            "FYLL I: vad som sades och beslutades.",
+            marker("vad som sades och beslutades"),
             "",
         ]
     if not meeting.agenda:
-        lines += ["## § 1 Mötets öppnande", "", "FYLL I.", ""]
+        lines += ["## § 1 Mötets öppnande", "", marker("vad som sades"), ""]
     _write_new(path, "\n".join(lines))
     _validate(root, as_of, path)
     rel = path.relative_to(root)
@@ -368,7 +369,7 @@ def new_report(root: Path, year: int, kind: ReportKind, as_of: date) -> Created:
         "\n"
         f"# {title}\n"
         "\n"
-        f"FYLL I: rapporten för verksamhetsåret {start.isoformat()}–{end.isoformat()}.\n"
+        marker(f"rapporten för verksamhetsåret {start.isoformat()}–{end.isoformat()}") + "\n"
     )
     _write_new(path, text)
     _validate(root, as_of, path)

@@ -30,8 +30,9 @@ def test_names_are_unique_kebab_case() -> None:
 
 
 # Data rules that only warn: the output already makes the value safe (SC033: the CSV
-# files neutralise a formula-like value), so the kansli is told but publishing goes on.
-DATA_WARNINGS = {"SC033"}
+# files neutralise a formula-like value; SC039: a [FYLL I: …] marker is text to finish,
+# which `check --strict` stops), so the kansli is told but publishing goes on.
+DATA_WARNINGS = {"SC033", "SC039"}
 
 
 def test_a_data_warning_does_not_stop_publication(repo) -> None:

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..facts import protocol_published
+from ..fill_in import MARKER
 from ..layout import MEETINGS_DIR
 from ..markup import (
     FORMULA_START,
@@ -344,10 +346,12 @@ def relative_dates(ctx: Context) -> Iterator[Result]:
                 )
 
 
-# An editor's note left in a text the public reads: "[fyll i …]", "TODO", a reminder
+# An editor's note left in a text the public reads: "[ange …]", "TODO", a reminder
 # to check something "innan webbplatsen publiceras" (issue 17: the privacy notice).
+# The documented fill-in marker "[FYLL I: …]" is SC039's (a warning), not SC028's:
+# one finding per marker (issue 20).
 PLACEHOLDER = re.compile(
-    r"\[\s*(fyll i|ange|lägg till|infoga|komplettera)\b[^\]]*\]"
+    r"\[\s*(ange|lägg till|infoga|komplettera)\b[^\]]*\]"
     r"|\b(TODO|FIXME|TBD|XXX+)\b|lorem ipsum|platshållare"
     r"|innan\s+(webbplatsen|sidan|dokumentet)\s+publiceras",
     re.IGNORECASE,
@@ -358,9 +362,10 @@ PLACEHOLDER = re.compile(
 def placeholders(ctx: Context) -> Iterator[Result]:
     """
     Vad: En sida under content/ (eller dess beskrivning) eller ett protokoll
-    innehåller en redaktörs platshållare eller anteckning: "[fyll i …]",
+    innehåller en redaktörs platshållare eller anteckning: "[ange …]",
     "TODO", "XXX", "lorem ipsum" eller en påminnelse om att kontrollera
-    något "innan webbplatsen publiceras".
+    något "innan webbplatsen publiceras". (Markeringen "[FYLL I: …]" som
+    swecan-site ny skriver är regel SC039, en varning.)
 
     Varför: Det som publiceras är SweCans offentliga handlingar (§7); en
     anteckning till redaktören hör inte dit, och en juridisk text med en
@@ -393,6 +398,74 @@ def placeholders(ctx: Context) -> Iterator[Result]:
                 "skriv in den riktiga uppgiften eller ta bort anteckningen.",
                 Location(file, line, 1),
             )
+
+
+
+def _published_data(ctx: Context) -> Iterator[Node]:
+    """The data files' nodes the site publishes: partners, organisation, meetings, and
+    the front matter of every content page that is not a draft."""
+    yield ctx.data.partners_file
+    yield ctx.data.organisation
+    yield from ctx.data.meetings
+    for doc in _content(ctx):
+        if not doc.meta.draft:
+            yield doc.meta
+
+
+def _published_markdown(ctx: Context) -> Iterator[tuple[str, int, str, SubjectRef]]:
+    """(file, first line, text, subject) of each published Markdown text: content pages
+    that are not drafts, and protocols that are completed or approved (not utkast)."""
+    for doc in _content(ctx):
+        if not doc.meta.draft:
+            yield doc.file, doc.body_line, doc.body, SubjectRef.file(doc.file)
+    for meeting in ctx.data.meetings:
+        if meeting.protocol_text is not None and protocol_published(meeting):
+            subject = SubjectRef.meeting(meeting.meeting_id)
+            yield meeting.protocol_file, 1, meeting.protocol_text, subject
+
+
+def _fill_in_message(found: str) -> str:
+    return (
+        f"'{found}' är text som ska fyllas i, och den publiceras som den står; skriv in "
+        "den riktiga uppgiften i stället för markeringen."
+    )
+
+
+@rule(
+    "SC039",
+    "fyll-i",
+    "7",
+    "Ingen markering [FYLL I: …] i det som publiceras",
+    kind=Kind.DATA,
+    severity=Severity.WARNING,
+)
+def fill_in_markers(ctx: Context) -> Iterator[Result]:
+    """
+    Vad: Något som publiceras innehåller markeringen [FYLL I: …] (eller bara
+    FYLL I), som swecan-site ny skriver där kansliet ska fylla i text: ett
+    protokoll som är färdigställt eller godkänt, en sida under content/ som
+    inte är utkast, eller ett textvärde i partners.yaml, organisation.yaml
+    eller en mote.yaml. Utkast (utkast: true, protokoll med status: utkast)
+    publiceras inte och kontrolleras inte.
+
+    Varför: Det som publiceras är SweCans offentliga handlingar (§7). En
+    markering som blivit kvar visar besökaren att texten är ofullständig. Det
+    är en varning, inte ett datafel: webbplatsen kan byggas, men med
+    swecan-site check --strict (som i pull requesten) stoppar varningen.
+
+    Åtgärd: Skriv in den riktiga uppgiften i stället för markeringen, eller
+    sätt tillbaka dokumentet som utkast tills texten är klar.
+    """
+    for node in _published_data(ctx):
+        for owner, name, index, value in _strings(node):
+            if match := MARKER.search(value):
+                where = owner.where(name, index)
+                yield failed(SubjectRef.file(where.file), _fill_in_message(match[0]), where)
+    for file, first_line, text, subject in _published_markdown(ctx):
+        for match in MARKER.finditer(text):
+            line = first_line + text.count("\n", 0, match.start())
+            column = match.start() - text.rfind("\n", 0, match.start())
+            yield failed(subject, _fill_in_message(match[0]), Location(file, line, column))
 
 
 def hidden_character(text: str) -> tuple[int, str] | None:
@@ -514,6 +587,7 @@ RULES = [
     file_names,
     relative_dates,
     placeholders,
+    fill_in_markers,
     hidden_characters,
     formula_like,
 ]
