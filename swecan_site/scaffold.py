@@ -369,7 +369,7 @@ def new_report(root: Path, year: int, kind: ReportKind, as_of: date) -> Created:
         "\n"
         f"# {title}\n"
         "\n"
-        marker(f"rapporten för verksamhetsåret {start.isoformat()}–{end.isoformat()}") + "\n"
+        + marker(f"rapporten för verksamhetsåret {start.isoformat()}–{end.isoformat()}") + "\n"
     )
     _write_new(path, text)
     _validate(root, as_of, path)
