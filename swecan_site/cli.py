@@ -12,9 +12,8 @@ import traceback
 import unicodedata
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
 
-from . import labels, progress, provenance, publish, siteconfig, theme_sandbox
+from . import argparse_sv, labels, progress, provenance, publish, siteconfig, theme_sandbox
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
 from .dates import sv_date, today
 from .facts import protocol_published
@@ -91,10 +90,10 @@ def _one_line(value: str) -> str:
     return value
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # argparse exits 2, which means warnings here
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: fel: {message}\n")
+class _Parser(argparse_sv.Parser):
+    """Usage, help and errors in Swedish; a usage error exits 3 (2 means warnings here)."""
+
+    usage_exit = EXIT_USAGE
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -423,12 +422,21 @@ def _add_new_commands(sub: argparse._SubParsersAction) -> None:
     from .models import BodyName, ReportKind, Sector
 
     p = sub.add_parser("ny", aliases=["new"], help="skapa ett nytt möte, protokoll, partner …")
-    kinds = p.add_subparsers(dest="what", required=True, parser_class=_Parser)
-    as_of = {"type": _as_of, "default": None, "help": "kontrollera per detta datum"}
+    kinds = p.add_subparsers(
+        dest="what", required=True, metavar="SLAG", title="slag", parser_class=_Parser
+    )
+    as_of = {
+        "type": _as_of,
+        "default": None,
+        "metavar": "DATUM",
+        "help": "kontrollera per detta datum",
+    }
 
     m = kinds.add_parser("möte", aliases=["meeting"], help="ny mötesmapp med mote.yaml")
     m.add_argument("--organ", choices=[b.value for b in BodyName], required=True)
-    m.add_argument("--datum", type=_as_of, required=True, help="mötesdagen (ÅÅÅÅ-MM-DD)")
+    m.add_argument(
+        "--datum", type=_as_of, metavar="DATUM", required=True, help="mötesdagen (ÅÅÅÅ-MM-DD)"
+    )
     m.add_argument("--tid", type=_one_line, default="10:00", help="starttid (standard 10:00)")
     m.add_argument("--form", choices=["fysiskt", "hybrid", "digitalt"], default="fysiskt")
     m.add_argument("--plats", type=_one_line, default="", help="adress, eller digitalt")
@@ -446,7 +454,9 @@ def _add_new_commands(sub: argparse._SubParsersAction) -> None:
     )
     m.add_argument("--namn", type=_one_line, required=True, help="organisationens namn")
     m.add_argument("--sektor", choices=[s.value for s in Sector], required=True)
-    m.add_argument("--ansluten", type=_as_of, required=True, help="första dagen som partner")
+    m.add_argument(
+        "--ansluten", type=_as_of, metavar="DATUM", required=True, help="första dagen som partner"
+    )
     m.add_argument("--as-of", **as_of)
 
     m = kinds.add_parser("rapport", aliases=["report"], help="ny årsrapport i content/rapporter/")
@@ -493,12 +503,18 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--root", type=Path, default=Path("."), help="datakatalogen (standard: aktuell katalog)"
+        "--root",
+        type=Path,
+        default=Path("."),
+        metavar="KATALOG",
+        help="datakatalogen (standard: aktuell katalog)",
     )
     parser.add_argument(
         "--debug", action="store_true", help="visa hela felspåret (traceback) vid interna fel"
     )
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="KOMMANDO", title="kommandon", parser_class=_Parser
+    )
 
     p = sub.add_parser(
         "check",
@@ -509,6 +525,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--as-of",
         type=_as_of,
+        metavar="DATUM",
         default=None,
         help="bedöm per detta datum (ÅÅÅÅ-MM-DD; standard: i dag)",
     )
@@ -524,7 +541,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("build", help="kontrollera och bygg webbplatsen (MkDocs) i site/")
-    p.add_argument("--as-of", type=_as_of, default=None, help="bedöm per detta datum")
+    p.add_argument(
+        "--as-of", type=_as_of, metavar="DATUM", default=None, help="bedöm per detta datum"
+    )
     p.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     p.add_argument(
         "--allow-findings",
@@ -541,7 +560,13 @@ def build_parser() -> argparse.ArgumentParser:
         "serve",
         help="förhandsvisa webbplatsen lokalt; bygger om det som ändras när en fil sparas",
     )
-    p.add_argument("--as-of", type=_as_of, default=None, help="visa webbplatsen per detta datum")
+    p.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="DATUM",
+        default=None,
+        help="visa webbplatsen per detta datum",
+    )
     p.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     p.add_argument(
         "--dev-addr",
@@ -552,14 +577,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("generate", help="skriv webbplatsens sidor som Markdown (för andra motorer)")
-    p.add_argument("--as-of", type=_as_of, default=None, help="bedöm per detta datum")
+    p.add_argument(
+        "--as-of", type=_as_of, metavar="DATUM", default=None, help="bedöm per detta datum"
+    )
     p.add_argument("--out", type=Path, required=True, help="målkatalog")
     p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser(
         "export", help="skriv öppna data, flöden och kalendrar (utan MkDocs) till en katalog"
     )
-    p.add_argument("--as-of", type=_as_of, default=None, help="bedöm per detta datum")
+    p.add_argument(
+        "--as-of", type=_as_of, metavar="DATUM", default=None, help="bedöm per detta datum"
+    )
     p.add_argument("--out", type=Path, required=True, help="målkatalog")
     p.add_argument(
         "--config-file",
@@ -572,7 +601,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "frister", aliases=["deadlines"], help="lista frister som infaller de närmaste dagarna"
     )
-    p.add_argument("--as-of", type=_as_of, default=None, help="räkna från detta datum")
+    p.add_argument(
+        "--as-of", type=_as_of, metavar="DATUM", default=None, help="räkna från detta datum"
+    )
     p.add_argument(
         "--dagar", "--days", type=_days, default=30, help="antal dagar framåt (standard: 30)"
     )
@@ -589,7 +620,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("explain", help="förklara en regel")
-    p.add_argument("rule", help="regelkod, t.ex. SC302")
+    p.add_argument("rule", metavar="REGEL", help="regelkod, t.ex. SC302")
     p.set_defaults(func=cmd_explain)
     # --debug also after the command (each parser once: aliases share theirs)
     for command in {id(c): c for c in sub.choices.values()}.values():

@@ -368,8 +368,7 @@ def new_report(root: Path, year: int, kind: ReportKind, as_of: date) -> Created:
         "---\n"
         "\n"
         f"# {title}\n"
-        "\n"
-        + marker(f"rapporten för verksamhetsåret {start.isoformat()}–{end.isoformat()}") + "\n"
+        "\n" + marker(f"rapporten för verksamhetsåret {start.isoformat()}–{end.isoformat()}") + "\n"
     )
     _write_new(path, text)
     _validate(root, as_of, path)

@@ -400,7 +400,6 @@ def placeholders(ctx: Context) -> Iterator[Result]:
             )
 
 
-
 def _published_data(ctx: Context) -> Iterator[Node]:
     """The data files' nodes the site publishes: partners, organisation, meetings, and
     the front matter of every content page that is not a draft."""
