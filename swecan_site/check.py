@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from . import provenance
+from .config import Config
 from .dataset import Dataset
 from .load_errors import data_problem
 from .loader import load, without_gc_pauses
@@ -61,8 +62,11 @@ class Report:
 
 
 def _severities(dataset: Dataset) -> tuple[dict[str, Severity], list[Problem]]:
+    return configured_severities(dataset.config)
+
+
+def configured_severities(config: Config) -> tuple[dict[str, Severity], list[Problem]]:
     """Severity per rule after the configuration's overrides (compliance rules only)."""
-    config = dataset.config
     result = {r.id: r.severity for r in REGISTRY}
     problems = []
     for rule_id, severity in config.severity.items():

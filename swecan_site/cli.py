@@ -15,10 +15,12 @@ from pathlib import Path
 
 from . import argparse_sv, labels, progress, provenance, publish, siteconfig, theme_sandbox
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
+from .config import Parameters
 from .dates import sv_date, today
 from .facts import protocol_published
+from .layout import CONFIG_FILE as DATA_CONFIG_FILE
 from .problems import FORMATTERS, SEVERITY_SV, Kind, Severity, section_label
-from .rules import AREAS, BY_ID, REGISTRY
+from .rules import AREAS, BY_ID, REGISTRY, Rule
 from .rules.base import ARBETSORDNING, SOURCE_NAMES, Basis
 from .rules.interpretations import for_rule
 
@@ -179,18 +181,64 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_explain(args: argparse.Namespace) -> int:
-    rule = BY_ID.get(args.rule.upper())
-    if rule is None:
-        print(f"Ingen regel heter {args.rule}; se 'swecan-site rules'.", file=sys.stderr)
-        return EXIT_ERRORS
-    ref = section_label(rule.section) or "–"
+def _rule_named(name: str) -> Rule | None:
+    by_name = {r.name: r for r in REGISTRY}
+    return BY_ID.get(name.upper()) or by_name.get(name.lower())
+
+
+def _explain_settings(rule: Rule, root: Path, as_of: date) -> Parameters:
+    """The severity and parameters in force per ``as_of`` under swecan.yaml (issue 20)."""
+    from . import rule_settings
+
+    config, problems = rule_settings.read_config(root)
+    if problems:
+        print(f"Obs: {DATA_CONFIG_FILE} kan inte läsas ({len(problems)} fel, se "
+              "swecan-site check); visar arbetsordningens standardvärden.",
+              file=sys.stderr)  # fmt: skip
+    found = rule_settings.settings(rule, config, as_of)
     kind = "datafel (stoppar publicering)" if rule.kind == "data" else "efterlevnad"
-    print(f"{rule.id} {rule.name} ({ref})\n{rule.summary}\n")
-    print(f"Typ: {kind}. Allvarlighetsgrad: {SEVERITY_SV[rule.severity]}.")
+    if rule.kind is Kind.DATA and rule.severity is Severity.WARNING:
+        kind = "datavarning (stoppar inte publicering; --strict ger slutkod 2)"
+    severity = SEVERITY_SV[found.severity]
+    if found.severity_at is not None:
+        severity += (
+            f" (satt i {found.severity_at.file} rad {found.severity_at.line}; "
+            f"standard: {SEVERITY_SV[found.default_severity]})"
+        )
+    print(f"Typ: {kind}. Allvarlighetsgrad: {severity}.")
     if rule.kind is Kind.COMPLIANCE:
         print(f"Slag: {rule.basis.label}.")
+    if found.parameters:
+        print(f"\nParametrar i {DATA_CONFIG_FILE} per {sv_date(as_of)}:")
+    for item in found.parameters:
+        value = rule_settings.shown(item.value)
+        if item.changed:
+            since = f" från {item.since.isoformat()}" if item.since else ""
+            note = f"ändrad{since}; standard: {rule_settings.shown(item.default)}"
+        else:
+            note = "standard"
+        later = "".join(
+            f"; från {start.isoformat()}: {rule_settings.shown(value_then)}"
+            for start, value_then in item.later
+        )
+        print(textwrap.fill(f"  {item.name}: {value} ({note}{later}) – {item.description}",
+                            width=78, subsequent_indent="    "))  # fmt: skip
     print()
+    return config.params_at(as_of)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    rule = _rule_named(args.rule)
+    if rule is None:
+        known = [r.id for r in REGISTRY] + [r.name for r in REGISTRY]
+        hint = argparse_sv.suggestion(args.rule.upper(), known) or argparse_sv.suggestion(
+            args.rule.lower(), known
+        )
+        print(f"Ingen regel heter {args.rule}.{hint} Se 'swecan-site rules'.", file=sys.stderr)
+        return EXIT_ERRORS
+    ref = section_label(rule.section) or "–"
+    print(f"{rule.id} {rule.name} ({ref})\n{rule.summary}\n")
+    in_force = _explain_settings(rule, args.root, args.as_of)
     for quote in rule.quotes:
         source = (
             "§" + quote.section
@@ -213,8 +261,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
                     subsequent_indent="    ",
                 )
             )
+        chosen = getattr(in_force, item.parameter, item.default)
         for value, text in item.options.items():
             mark = "standard" if value == item.default else "alternativ"
+            mark += ", gäller" if value == chosen else ""
             print(
                 textwrap.fill(
                     f"  {item.parameter}: {value} ({mark}) – {text}",
@@ -619,8 +669,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help="lista alla regler")
     p.set_defaults(func=cmd_rules)
 
-    p = sub.add_parser("explain", help="förklara en regel")
-    p.add_argument("rule", metavar="REGEL", help="regelkod, t.ex. SC302")
+    p = sub.add_parser(
+        "explain", help="förklara en regel, med allvarlighetsgrad och parametrar i swecan.yaml"
+    )
+    p.add_argument("rule", metavar="REGEL", help="regelkod eller namn, t.ex. SC302")
+    p.add_argument(
+        "--as-of", type=_as_of, metavar="DATUM", default=None,
+        help="parametrarna som gäller detta datum (standard: i dag)",
+    )  # fmt: skip
     p.set_defaults(func=cmd_explain)
     # --debug also after the command (each parser once: aliases share theirs)
     for command in {id(c): c for c in sub.choices.values()}.values():
