@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import signal
 import sys
 import textwrap
@@ -38,7 +37,6 @@ slutkoder:
 YEARS = range(2000, 2201)  # dates the site can compute with (deadlines add years)
 MAX_DAYS = 3650  # frister --dagar: ten years ahead
 REPORT_YEARS = range(2025, 2101)  # the years a report's front matter accepts (ReportMeta)
-_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 
 
 def _shown(value: str) -> str:
@@ -76,7 +74,9 @@ def _report_year(value: str) -> int:
 
 
 def _identifier(value: str) -> str:
-    if not _ID.fullmatch(value):
+    from .scaffold import ID
+
+    if not ID.fullmatch(value):
         raise argparse.ArgumentTypeError(
             f"{_shown(value)} är inget giltigt id: använd a–z, 0–9 och bindestreck, "
             "t.ex. region-gotland"
@@ -461,9 +461,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     except scaffold.ScaffoldError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_ERRORS
-    print(f"Skapade {created.path.relative_to(root)}. Nästa steg:")
+    print(f"{created.done} Nästa steg:")
     for number, step in enumerate(created.next_steps, start=1):
         print(f"  {number}. {step}")
+    if created.notes:
+        print("\nKontrollen (swecan-site check) om det som skrevs:")
+        for note in created.notes:
+            print(f"  {note}")
     return EXIT_OK
 
 

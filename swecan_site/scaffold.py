@@ -1,20 +1,31 @@
 """`swecan-site ny …`: new files that pass `check` as written and say what to fill in.
 
-Every command refuses to overwrite an existing file, writes text (it never
-re-serialises a YAML file, so comments and layout survive), validates the
-result by loading the data, and prints in Swedish what to do next. Deadlines
-shown in the files come from the same functions the rules use.
+Every command checks its input first (nothing is written on a Swedish error),
+refuses to overwrite an existing file, writes text (it never re-serialises a
+YAML file, so comments and layout survive; a new partner goes where
+partners.yaml's order puts it, :mod:`swecan_site.partner_order`), validates the
+result by running the check, and says what it did and what to do next.
+
+Only the check's problems in what the command wrote are its own: a data error
+there undoes the command; a problem in another file is not blamed on it, only
+counted (issue 20). Text the kansli must write is marked ``[FYLL I: …]``
+(:mod:`swecan_site.fill_in`). Deadlines shown in the files come from the same
+functions the rules use.
+
+A new kind is one function here, ``new_<kind>(root, …, as_of) -> Created``,
+plus its registration in ``cli._add_new_commands`` and ``cli.cmd_new``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from .check import check
-from .config import Parameters
+from . import partner_order, yamlpos
+from .check import Report, check
+from .config import Config, Parameters
 from .dataset import Dataset
 from .fill_in import marker
 from .layout import (
@@ -25,12 +36,13 @@ from .layout import (
     PROTOCOL_FILE,
     REPORTS_DIR,
 )
-from .loader import load
+from .loader import Loader, load
 from .models import BODY_NAMES, SECTOR_NAMES, BodyName, MeetingStatus, ReportKind, Sector
-from .problems import Kind, format_text
+from .problems import Kind, Problem, Severity, format_text
 from .rules.common import notice_deadline_on
 
 SCHEMA_LINE = "# yaml-language-server: $schema={path}\n"
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # a permanent id: it becomes a web address
 
 
 class ScaffoldError(Exception):
@@ -39,8 +51,13 @@ class ScaffoldError(Exception):
 
 @dataclass
 class Created:
+    """What a command wrote: the file, what it did (Swedish, one sentence), the next
+    steps, and the check's words about what it wrote (problems in other files counted)."""
+
     path: Path
     next_steps: list[str]
+    done: str = ""
+    notes: list[str] = field(default_factory=list)
 
 
 def _write_new(path: Path, text: str) -> None:
@@ -50,18 +67,72 @@ def _write_new(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _validate(root: Path, as_of: date, created: Path, *, undo: str | None = None) -> None:
-    """Load the data with the new file; on a data error remove (or restore) it and say why."""
+def _dataset(root: Path) -> Dataset:
+    """The data a command computes from (deadlines, the agenda, the meeting)."""
+    loaded = load(root)
+    if loaded.dataset is None:
+        raise ScaffoldError(
+            "Datan har fel som måste rättas först (inget har skrivits):\n"
+            + format_text(loaded.problems)
+        )
+    return loaded.dataset
+
+
+def _config(root: Path) -> Config:
+    """swecan.yaml alone: a command that needs only the parameters works while other
+    files have errors."""
+    loader = Loader(root)
+    config = loader.load_config()
+    if config is None or loader.problems:
+        raise ScaffoldError(
+            "swecan.yaml har fel som måste rättas först (inget har skrivits):\n"
+            + format_text(loader.problems)
+        )
+    return config
+
+
+def _ours(problem: Problem, file: str, lines: range | None) -> bool:
+    return problem.location.file == file and (lines is None or problem.location.line in lines)
+
+
+def _validate(
+    root: Path,
+    as_of: date,
+    created: Path,
+    *,
+    undo: str | None = None,
+    lines: range | None = None,
+) -> list[str]:
+    """Run the check with what the command wrote (the file ``created``, or ``lines`` of
+    it); on a data error there remove (or restore) it and say why. Returns the notes
+    to show: the check's other problems there, and how many there are elsewhere."""
     report = check(root, as_of)
-    errors = [p for p in report.problems if p.kind is Kind.DATA]
+    file = created.relative_to(root).as_posix()
+    ours = [p for p in report.problems if _ours(p, file, lines)]
+    errors = [p for p in ours if p.kind is Kind.DATA and p.severity is Severity.ERROR]
     if errors:
         if undo is None:
             created.unlink()
         else:
             created.write_text(undo, encoding="utf-8")
+        what = "Ändringen" if undo is not None else "Den nya filen"
         raise ScaffoldError(
-            "Den nya filen gav datafel och har tagits bort:\n" + format_text(errors)
+            f"{what} gav datafel och har tagits bort; inget har skrivits:\n" + format_text(errors)
         )
+    return _notes(report, [p for p in ours if p.severity is not Severity.OFF])
+
+
+def _notes(report: Report, ours: list[Problem]) -> list[str]:
+    notes = format_text(ours).splitlines() if ours else []
+    others = sum(
+        1
+        for p in report.problems
+        if p not in ours and p.severity in (Severity.ERROR, Severity.WARNING)
+    )
+    if others:
+        noun = "annat problem" if others == 1 else "andra problem"
+        notes.append(f"{others} {noun} finns i andra filer; kör swecan-site check.")
+    return notes
 
 
 def _kv(key: str, value: str, comment: str) -> str:
@@ -220,12 +291,9 @@ def new_meeting(
     form: str = "fysiskt",
     place: str = "",
 ) -> Created:
-    loaded = load(root)
-    if loaded.dataset is None:
-        raise ScaffoldError(
-            "Datan har fel som måste rättas först:\n" + format_text(loaded.problems)
-        )
-    data = loaded.dataset
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", start):
+        raise ScaffoldError(f"Tiden {start!r} ska skrivas TT:MM, t.ex. 10:00; inget har skrivits.")
+    data = _dataset(root)
     meeting_id = f"{day.isoformat()}-{body}"
     folder = root / MEETINGS_DIR / meeting_id
     path = folder / MEETING_FILE
@@ -241,30 +309,32 @@ def new_meeting(
     text = _meeting_text(head, body, day, due, agenda, start=start, form=form, place=place)
     _write_new(path, text)
     try:
-        _validate(root, as_of, path)
+        notes = _validate(root, as_of, path)
     except ScaffoldError:
         folder.rmdir()
         raise
-    return Created(path, _meeting_steps(root, path, body, meeting_id, due))
+    steps = _meeting_steps(root, path, body, meeting_id, due)
+    return Created(path, steps, f"Skapade {path.relative_to(root)}.", notes)
 
 
 # --- ny protokoll ------------------------------------------------------------------
 
 
 def new_protocol(root: Path, meeting_id: str, as_of: date) -> Created:
-    loaded = load(root)
-    if loaded.dataset is None:
-        raise ScaffoldError(
-            "Datan har fel som måste rättas först:\n" + format_text(loaded.problems)
-        )
-    meeting = loaded.dataset.meeting(meeting_id)
+    data = _dataset(root)
+    meeting = data.meeting(meeting_id)
     if meeting is None:
         import difflib
 
-        known = [m.meeting_id for m in loaded.dataset.meetings]
+        known = [m.meeting_id for m in data.meetings]
         close = difflib.get_close_matches(meeting_id, known, n=1, cutoff=0.6)
         hint = f" Menade du '{close[0]}'?" if close else ""
         raise ScaffoldError(f"Mötet '{meeting_id}' finns inte under {MEETINGS_DIR}/.{hint}")
+    if meeting.status is MeetingStatus.CANCELLED:
+        raise ScaffoldError(
+            f"Mötet '{meeting_id}' är inställt (status: inställt) och har inget protokoll; "
+            "inget har skrivits."
+        )
     path = root / MEETINGS_DIR / meeting_id / PROTOCOL_FILE
     kind = "extrainsatta sammanträde" if meeting.extra else "sammanträde"
     if meeting.body is BodyName.COMMITTEE:
@@ -288,7 +358,7 @@ def new_protocol(root: Path, meeting_id: str, as_of: date) -> Created:
     if not meeting.agenda:
         lines += ["## § 1 Mötets öppnande", "", marker("vad som sades"), ""]
     _write_new(path, "\n".join(lines))
-    _validate(root, as_of, path)
+    notes = _validate(root, as_of, path)
     rel = path.relative_to(root)
     return Created(
         path,
@@ -297,11 +367,61 @@ def new_protocol(root: Path, meeting_id: str, as_of: date) -> Created:
             "Ett beslut i mote.yaml anger sin paragraf (paragraf: N) – den ska finnas här.",
             "Sätt protokoll: status: utkast i mote.yaml medan du skriver (utkast publiceras "
             "aldrig), och status: färdigställt med färdigställt: datum när det är klart.",
+            "Ersätt varje [FYLL I: …] med texten: i ett färdigställt protokoll varnar "
+            "swecan-site check för markeringen (SC039).",
         ],
+        f"Skapade {rel}.",
+        notes,
     )
 
 
 # --- ny partner --------------------------------------------------------------------
+
+
+def _partner_entry(partner_id: str, name: str, sector: Sector, joined: date) -> list[str]:
+    """The entry's lines, without the list's indentation."""
+    return [
+        f"- id: {partner_id}   # permanent id: små bokstäver, siffror och bindestreck",
+        f"  namn: {_quoted(name)}",
+        f"  sektor: {sector}                 # vård, forskning, myndighet, civilsamhälle, "
+        "näringsliv",
+        "  # webbplats: https://…          # (frivillig) organisationens webbplats",
+        f"  ansluten: {joined.isoformat()}            # första dagen som partner",
+        f"  avsiktsförklaring: {joined.isoformat()}   # datum då avsiktsförklaringen "
+        "signerades (§5.1)",
+        "  # inbjuden: ÅÅÅÅ-MM-DD          # (frivillig) datum för inbjudan",
+        "  # antagen_genom: B-ÅÅÅÅ-NN      # från verksamhetsår 2: partnerskapets beslut (§2.1)",
+    ]
+
+
+def _check_new_partner(text: str, partner_id: str, name: str) -> None:
+    """A Swedish error, before anything is written, for an id or a name taken already."""
+    if not ID.fullmatch(partner_id):
+        raise ScaffoldError(
+            f"'{partner_id}' är inget giltigt id: använd a–z, 0–9 och bindestreck, t.ex. "
+            "region-gotland. Inget har skrivits."
+        )
+    if not name.strip() or any(ch in name for ch in "\r\n"):
+        raise ScaffoldError("Ange organisationens namn på en rad. Inget har skrivits.")
+    try:
+        doc = yamlpos.parse(text)
+    except yamlpos.YamlProblem as exc:
+        raise ScaffoldError(f"{PARTNERS_FILE} kan inte läsas ({exc}); rätta den först.") from None
+    partners = doc.data.get("partners") if isinstance(doc.data, dict) else None
+    for index, item in enumerate(partners if isinstance(partners, list) else []):
+        if not isinstance(item, dict):
+            continue
+        line = doc.position(("partners", index))[0]
+        if str(item.get("id")) == partner_id:
+            raise ScaffoldError(
+                f"Partnern '{partner_id}' finns redan i {PARTNERS_FILE} (rad {line}); "
+                "inget har skrivits."
+            )
+        if str(item.get("namn", "")).strip().casefold() == name.strip().casefold():
+            raise ScaffoldError(
+                f"En partner med namnet '{item.get('namn')}' finns redan i {PARTNERS_FILE} "
+                f"(id {item.get('id')}, rad {line}); inget har skrivits."
+            )
 
 
 def new_partner(
@@ -309,26 +429,17 @@ def new_partner(
 ) -> Created:
     path = root / PARTNERS_FILE
     original = path.read_text(encoding="utf-8")
-    if re.search(rf"^\s*-\s*id:\s*{re.escape(partner_id)}\s*$", original, re.MULTILINE):
-        raise ScaffoldError(f"Partnern '{partner_id}' finns redan i {PARTNERS_FILE}.")
-    entry = (
-        "\n"
-        f"  # {SECTOR_NAMES[sector]} – tillagd med swecan-site ny partner\n"
-        f"  - id: {partner_id}   # permanent id: små bokstäver, siffror och bindestreck\n"
-        f"    namn: {_quoted(name)}\n"
-        f"    sektor: {sector}                 # vård, forskning, myndighet, civilsamhälle, "
-        "näringsliv\n"
-        "    # webbplats: https://…          # (frivillig) organisationens webbplats\n"
-        f"    ansluten: {joined.isoformat()}            # första dagen som partner\n"
-        f"    avsiktsförklaring: {joined.isoformat()}   # datum då avsiktsförklaringen "
-        "signerades (§5.1)\n"
-        "    # inbjuden: ÅÅÅÅ-MM-DD          # (frivillig) datum för inbjudan\n"
-        "    # antagen_genom: B-ÅÅÅÅ-NN      # från verksamhetsår 2: partnerskapets beslut "
-        "(§2.1)\n"
-    )
-    text = original if original.endswith("\n") else original + "\n"
-    path.write_text(text + entry, encoding="utf-8")
-    _validate(root, as_of, path, undo=original)
+    name = name.strip()
+    _check_new_partner(original, partner_id, name)
+    entry = _partner_entry(partner_id, name, sector, joined)
+    try:
+        text, line = partner_order.insert(original, entry, sector, name)
+    except partner_order.OrderError as exc:
+        raise ScaffoldError(
+            f"Partnern kan inte läggas till i {PARTNERS_FILE}: {exc}. Inget har skrivits."
+        ) from None
+    path.write_text(text, encoding="utf-8")
+    notes = _validate(root, as_of, path, undo=original, lines=range(line, line + len(entry)))
     return Created(
         path,
         [
@@ -338,6 +449,9 @@ def new_partner(
             "Kör swecan-site check: efterlevnadsreglerna för partners (SC501–SC506) bedömer "
             "den nya partnern.",
         ],
+        f"Lade till partnern '{name}' ({partner_id}) i {PARTNERS_FILE} (rad {line}), "
+        f"i avsnittet {SECTOR_NAMES[sector]}.",
+        notes,
     )
 
 
@@ -347,12 +461,7 @@ def new_partner(
 def new_report(root: Path, year: int, kind: ReportKind, as_of: date) -> Created:
     slug = str(kind).replace("å", "a").replace("ä", "a").replace("ö", "o")
     path = root / CONTENT_DIR / REPORTS_DIR / f"{year}-{slug}.md"
-    loaded = load(root)
-    if loaded.dataset is None:
-        raise ScaffoldError(
-            "Datan har fel som måste rättas först:\n" + format_text(loaded.problems)
-        )
-    config = loaded.dataset.config
+    config = _config(root)
     number = config.operating_year(date(year, 12, 31))
     start, end = config.operating_year_bounds(max(number, 1))
     finished = end < as_of
@@ -371,7 +480,7 @@ def new_report(root: Path, year: int, kind: ReportKind, as_of: date) -> Created:
         "\n" + marker(f"rapporten för verksamhetsåret {start.isoformat()}–{end.isoformat()}") + "\n"
     )
     _write_new(path, text)
-    _validate(root, as_of, path)
+    notes = _validate(root, as_of, path)
     steps = [f"Skriv rapporten i {path.relative_to(root)}."]
     if finished:
         steps.append(
@@ -383,7 +492,7 @@ def new_report(root: Path, year: int, kind: ReportKind, as_of: date) -> Created:
             f"Verksamhetsåret pågår till {end.isoformat()}: rapporten förblir utkast tills "
             "året är slut (SC040)."
         )
-    return Created(path, steps)
+    return Created(path, steps, f"Skapade {path.relative_to(root)}.", notes)
 
 
 __all__ = [

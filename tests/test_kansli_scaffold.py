@@ -81,8 +81,14 @@ def test_new_partner_appends_without_reformatting(repo: DataRepo, capsys) -> Non
                        "2026-11-20")  # fmt: skip
     assert code == 0, out
     after = repo.read("partners.yaml")
+    # civilsamhälle is the file's last group: the entry goes last; the rest is untouched
     assert after.startswith(before)  # comments and layout untouched
     assert "  - id: cancerfonden-test" in after[len(before) :]
+    line = repo.line_of("partners.yaml", "  - id: cancerfonden-test")
+    assert out.startswith(
+        "Lade till partnern 'Test: 'citat' & mer' (cancerfonden-test) i partners.yaml "
+        f"(rad {line}), i avsnittet Patientföreningar och civilsamhälle."
+    )
     no_data_errors(repo)
     report = repo.check(AS_OF)
     partner = report.dataset.partner("cancerfonden-test")
