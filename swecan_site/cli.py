@@ -27,7 +27,8 @@ EXIT_CODES = """\
 slutkoder:
   0  inga fel (efterlevnadsfynd rapporteras men stoppar inte)
   1  datafel, eller efterlevnadsfynd med allvarlighetsgrad error
-  2  med --strict: efterlevnadsfynd med allvarlighetsgrad warning
+  2  med --strict: varningar (efterlevnadsfynd med allvarlighetsgrad warning,
+     datavarningarna SC033 och SC039)
   3  felaktigt kommando eller argument
 """
 

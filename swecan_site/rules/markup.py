@@ -449,8 +449,8 @@ def fill_in_markers(ctx: Context) -> Iterator[Result]:
 
     Varför: Det som publiceras är SweCans offentliga handlingar (§7). En
     markering som blivit kvar visar besökaren att texten är ofullständig. Det
-    är en varning, inte ett datafel: webbplatsen kan byggas, men med
-    swecan-site check --strict (som i pull requesten) stoppar varningen.
+    är en varning, inte ett datafel: webbplatsen kan byggas, men
+    swecan-site check --strict ger slutkod 2 för den.
 
     Åtgärd: Skriv in den riktiga uppgiften i stället för markeringen, eller
     sätt tillbaka dokumentet som utkast tills texten är klar.
