@@ -155,3 +155,22 @@ def test_the_swedish_words_hold_on_each_python(python: str) -> None:
     assert "flaggor:" in result.stdout and "visa den här hjälpen" in result.stdout
     for english in ENGLISH:
         assert english not in result.stderr + result.stdout
+
+
+def test_the_readme_lists_every_command_and_ny_kind() -> None:
+    """README's command table: one row per subcommand and per `ny` kind (issue 20)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Commands") : readme.index("`--as-of` defaults to today")]
+    rows = [line for line in table.splitlines() if line.startswith("| `swecan-site ")]
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    commands = {id(p): name for name, p in reversed(sub.choices.items())}  # the first name
+    for command in commands.values():
+        if command == "ny":
+            kinds = next(
+                a for a in sub.choices["ny"]._actions if isinstance(a, argparse._SubParsersAction)
+            )
+            for kind in {id(p): k for k, p in reversed(kinds.choices.items())}.values():
+                assert any(r.startswith(f"| `swecan-site ny {kind} ") for r in rows), kind
+        else:
+            assert any(r.startswith(f"| `swecan-site {command}") for r in rows), command
