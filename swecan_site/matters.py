@@ -225,7 +225,8 @@ def _meeting_events(c: Consultation) -> list[Event]:
         return []
     found = []
     if c.item is not None:
-        found.append(Event(EventKind.AGENDA, meeting.date, c))
+        # The agenda is known (and public) from the kallelse; without one, from the meeting.
+        found.append(Event(EventKind.AGENDA, meeting.notice_sent or meeting.date, c))
     if meeting.status is not MeetingStatus.HELD:
         return found
     for decision in c.decisions:
@@ -239,21 +240,26 @@ def _meeting_events(c: Consultation) -> list[Event]:
 
 def status_on(events: Iterable[Event], day: date) -> MatterStatus:
     """The status on ``day`` from the events given (the caller passes the public ones):
-    a decision or a withdrawal is final; otherwise an agenda of a meeting still to
-    come; otherwise the latest event on or before the day."""
+    a decision or a withdrawal is final; otherwise on the agenda of a meeting whose
+    kallelse has gone out and that has not yet been held; otherwise the latest event on
+    or before the day (an agenda counts on its meeting's date: handled there)."""
     events = list(events)
     for final in (EventKind.DECIDED, EventKind.WITHDRAWN):
         if any(e.kind is final and e.day <= day for e in events):
             return _EVENT_STATUS[final]
-    if any(e.kind is EventKind.AGENDA and e.day >= day for e in events):
-        return MatterStatus.ON_AGENDA
-    past = [e for e in events if e.day <= day]
+    past: list[tuple[date, int, EventKind]] = []
+    for e in events:
+        if e.day > day:
+            continue
+        if e.kind is EventKind.AGENDA and e.meeting is not None:
+            if day <= e.meeting.date:
+                return MatterStatus.ON_AGENDA
+            past.append((e.meeting.date, _EVENT_ORDER[e.kind], e.kind))
+        else:
+            past.append((e.day, _EVENT_ORDER[e.kind], e.kind))
     if not past:
         return MatterStatus.RAISED
-    latest = past[-1].day
-    # The meeting's outcome outranks its agenda on the same day.
-    last = max((e.kind for e in past if e.day == latest), key=lambda kind: _EVENT_ORDER[kind])
-    return _EVENT_STATUS[last]
+    return _EVENT_STATUS[max(past)[2]]
 
 
 class Matters:
