@@ -179,3 +179,70 @@ def test_the_matters_feed_is_valid_atom_with_stable_ids(shipped) -> None:
         base=f"{SITE_URL}flode/arenden.xml",
     )
     assert compatibility.A(result["loggedEvents"]) == []
+
+
+# --- `swecan-site ny ärende` and the open matters `ny möte` offers ---------------------
+
+SCAFFOLD_AS_OF = date(2026, 11, 26)
+
+
+def _run(repo: DataRepo, capsys, *args: str) -> tuple[int, str, str]:
+    from swecan_site.cli import main
+
+    code = main(["--root", str(repo.root), *args, "--as-of", SCAFFOLD_AS_OF.isoformat()])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_new_matter_goes_to_the_next_partnership_meeting_with_its_deadline(
+    repo: DataRepo, capsys
+) -> None:
+    code, out, err = _run(repo, capsys, "ny", "ärende", "--rubrik", "Test: 'citat' # och mer",
+                          "--väckt-av", "cancerfonden,lif", "--väckt", "2026-10-10")  # fmt: skip
+    assert code == 0, err
+    # 3 December's kallelse went out 30 October: raised by 16 October (§4.2, 14 days)
+    assert "senast 2026-10-16 (14 dagar före kallelsen 2026-10-30)" in out
+    file = "meetings/2026-12-03-partnerskapet/mote.yaml"
+    data = load(repo.root).dataset
+    assert data is not None
+    meeting = data.meeting("2026-12-03-partnerskapet")
+    assert meeting is not None
+    added = meeting.matter("Ä-2026-15")
+    assert added is not None and added.title == "Test: 'citat' # och mer"
+    assert added.raised_by == ["cancerfonden", "lif"] and added.raised == date(2026, 10, 10)
+    assert "# §4.2: väcks senast 2026-10-16" in repo.read(file)
+    report = repo.check(SCAFFOLD_AS_OF)
+    assert not report.data_errors
+    # a second one takes the next number; an id in use is refused, nothing written
+    assert _run(repo, capsys, "ny", "ärende", "--rubrik", "Två", "--väckt-av", "kansliet")[0] == 0
+    assert "id: Ä-2026-16" in repo.read(file)
+    before = repo.read(file)
+    code, _, err = _run(repo, capsys, "ny", "ärende", "--rubrik", "Tre", "--väckt-av",
+                        "kansliet", "--id", "Ä-2026-07")  # fmt: skip
+    assert code == 1 and "Ä-2026-07 finns redan" in err and repo.read(file) == before
+
+
+def test_new_matter_late_for_the_meeting_says_so(repo: DataRepo, capsys) -> None:
+    code, out, _ = _run(repo, capsys, "ny", "ärende", "--rubrik", "Sent", "--väckt-av", "lif")
+    assert code == 0
+    assert "kom in för sent" in out
+    assert "SENT: ärendet hinner inte till detta möte" in repo.read(
+        "meetings/2026-12-03-partnerskapet/mote.yaml"
+    )
+
+
+def test_new_meeting_offers_the_open_matters_and_takes_a_new_one(repo: DataRepo, capsys) -> None:
+    code, _, err = _run(repo, capsys, "ny", "möte", "--organ", "partnerskapet", "--datum",
+                        "2027-03-11")  # fmt: skip
+    assert code == 0, err
+    file = "meetings/2027-03-11-partnerskapet/mote.yaml"
+    head = repo.read(file).split("organ:", 1)[0]
+    assert "#   Ä-2026-14 Gemensam kommunikationsplan för SweCan (på dagordningen)" in head
+    assert "Ä-2026-07" not in head  # decided
+    code, _, err = _run(repo, capsys, "ny", "ärende", "--möte", "2027-03-11-partnerskapet",
+                        "--rubrik", "Nytt", "--väckt-av", "kansliet")  # fmt: skip
+    assert code == 0, err
+    data = load(repo.root).dataset
+    assert data is not None
+    meeting = data.meeting("2027-03-11-partnerskapet")
+    assert meeting is not None and [m.id for m in meeting.matters] == ["Ä-2026-15"]

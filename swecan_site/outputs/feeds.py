@@ -212,7 +212,7 @@ def matter_entries(view: PublicView) -> list[Entry]:
             if event.decision is not None:
                 what += f" ({event.decision.id})"
             summary = (
-                f"{record.id} {record.matter.title}: {str(event.kind)} "
+                f"{record.id} {record.matter.title}: {event.kind!s} "
                 f"{labels.sv_date(event.day)}{where}."
             )
             key = f"{urls.anchor(record.id)}/{part}"
