@@ -10,9 +10,10 @@ import sys
 import textwrap
 import traceback
 import unicodedata
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from . import labels, progress, provenance, publish, siteconfig, theme_sandbox
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
@@ -453,7 +454,7 @@ def _matter_id(value: str) -> str:
     return value
 
 
-def _add_new_matter_command(kinds: argparse._SubParsersAction, as_of: dict[str, object]) -> None:
+def _add_new_matter_command(kinds: argparse._SubParsersAction, as_of: Mapping[str, Any]) -> None:
     m = kinds.add_parser("ärende", aliases=["matter"], help="nytt ärende i ett planerat möte")
     m.add_argument("--rubrik", type=_one_line, required=True, help="ärendets rubrik")
     m.add_argument(

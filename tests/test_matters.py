@@ -135,7 +135,8 @@ def test_an_outcome_at_a_meeting_without_a_public_protocol_is_not_shown(
     repo.replace(
         "meetings/2026-11-12-arbetsutskottet/mote.yaml",
         "    rubrik: Beredning inför partnerskapets sammanträde 2026-12-03\n",
-        "    rubrik: Beredning inför partnerskapets sammanträde 2026-12-03\n    ärende: Ä-2026-11\n",
+        "    rubrik: Beredning inför partnerskapets sammanträde 2026-12-03\n"
+        "    ärende: Ä-2026-11\n",
     )
     view = PublicView(repo.check(AS_OF), SITE_URL)
     record = view.matter_record("Ä-2026-11")
