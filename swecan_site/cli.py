@@ -458,19 +458,19 @@ def _add_new_matter_command(kinds: argparse._SubParsersAction, as_of: Mapping[st
     m = kinds.add_parser("ärende", aliases=["matter"], help="nytt ärende i ett planerat möte")
     m.add_argument("--rubrik", type=_one_line, required=True, help="ärendets rubrik")
     m.add_argument(
-        "--väckt-av", dest="vackt_av", type=_raisers, required=True,
+        "--väckt-av", dest="vackt_av", type=_raisers, required=True, metavar="ID[,ID…]",
         help="partner-id eller organ, åtskilda med komma, t.ex. cancerfonden,lif",
     )  # fmt: skip
     m.add_argument(
-        "--väckt", dest="vackt", type=_as_of, default=None,
+        "--väckt", dest="vackt", type=_as_of, default=None, metavar="ÅÅÅÅ-MM-DD",
         help="dagen den skriftliga begäran kom in (standard: i dag)",
     )  # fmt: skip
     m.add_argument(
-        "--möte", dest="mote", default=None,
+        "--möte", dest="mote", default=None, metavar="MÖTE-ID",
         help="mötets mappnamn (standard: nästa planerade sammanträde i partnerskapet)",
     )  # fmt: skip
     m.add_argument(
-        "--id", dest="arende_id", type=_matter_id, default=None,
+        "--id", dest="arende_id", type=_matter_id, default=None, metavar="Ä-ÅÅÅÅ-NN",
         help="ärendets id (standard: nästa lediga Ä-ÅÅÅÅ-NN)",
     )  # fmt: skip
     m.add_argument("--as-of", **as_of)
