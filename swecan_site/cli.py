@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import sys
 import textwrap
 import traceback
 import unicodedata
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import argparse_sv, labels, progress, provenance, publish, siteconfig, theme_sandbox
 from .check import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Report, check
@@ -22,6 +25,9 @@ from .problems import FORMATTERS, SEVERITY_SV, Kind, Severity, section_label
 from .rules import AREAS, BY_ID, REGISTRY, Rule
 from .rules.base import ARBETSORDNING, SOURCE_NAMES, Basis
 from .rules.interpretations import for_rule
+
+if TYPE_CHECKING:
+    from . import scaffold
 
 EXIT_CODES = """\
 slutkoder:
@@ -462,6 +468,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     except scaffold.ScaffoldError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_ERRORS
+    return _report_created(created)
+
+
+def _report_created(created: scaffold.Created) -> int:
+    """What a `ny` command did, its next steps and the check's words about it."""
     print(f"{created.done} Nästa steg:")
     for number, step in enumerate(created.next_steps, start=1):
         print(f"  {number}. {step}")
@@ -470,6 +481,61 @@ def cmd_new(args: argparse.Namespace) -> int:
         for note in created.notes:
             print(f"  {note}")
     return EXIT_OK
+
+
+def cmd_new_matter(args: argparse.Namespace) -> int:
+    """`ny ärende`: a matter in a planned meeting's ärenden, with its §4.2 date."""
+    from . import scaffold
+
+    root: Path = args.root
+    try:
+        created = scaffold.new_matter(
+            root,
+            args.rubrik,
+            args.vackt_av,
+            args.as_of,
+            meeting_id=args.mote,
+            raised=args.vackt,
+            matter_id=args.arende_id,
+        )
+    except scaffold.ScaffoldError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERRORS
+    return _report_created(created)
+
+
+def _raisers(value: str) -> list[str]:
+    return [_identifier(part.strip()) for part in value.split(",")]
+
+
+def _matter_id(value: str) -> str:
+    value = unicodedata.normalize("NFC", value)
+    if not re.fullmatch(r"Ä-\d{4}-\d{2,3}", value):
+        raise argparse.ArgumentTypeError(f"{_shown(value)} är inget ärende-id (Ä-ÅÅÅÅ-NN)")
+    return value
+
+
+def _add_new_matter_command(kinds: argparse._SubParsersAction, as_of: Mapping[str, Any]) -> None:
+    m = kinds.add_parser("ärende", aliases=["matter"], help="nytt ärende i ett planerat möte")
+    m.add_argument("--rubrik", type=_one_line, required=True, help="ärendets rubrik")
+    m.add_argument(
+        "--väckt-av", dest="vackt_av", type=_raisers, required=True, metavar="ID[,ID…]",
+        help="partner-id eller organ, åtskilda med komma, t.ex. cancerfonden,lif",
+    )  # fmt: skip
+    m.add_argument(
+        "--väckt", dest="vackt", type=_as_of, default=None, metavar="ÅÅÅÅ-MM-DD",
+        help="dagen den skriftliga begäran kom in (standard: i dag)",
+    )  # fmt: skip
+    m.add_argument(
+        "--möte", dest="mote", default=None, metavar="MÖTE-ID",
+        help="mötets mappnamn (standard: nästa planerade sammanträde i partnerskapet)",
+    )  # fmt: skip
+    m.add_argument(
+        "--id", dest="arende_id", type=_matter_id, default=None, metavar="Ä-ÅÅÅÅ-NN",
+        help="ärendets id (standard: nästa lediga Ä-ÅÅÅÅ-NN)",
+    )  # fmt: skip
+    m.add_argument("--as-of", **as_of)
+    m.set_defaults(func=cmd_new_matter)
 
 
 def _add_new_commands(sub: argparse._SubParsersAction) -> None:
@@ -518,6 +584,7 @@ def _add_new_commands(sub: argparse._SubParsersAction) -> None:
     m.add_argument("ar", metavar="ÅR", type=_report_year, help="verksamhetsåret, t.ex. 2026")
     m.add_argument("--typ", choices=[k.value for k in ReportKind], default="årsrapport")
     m.add_argument("--as-of", **as_of)
+    _add_new_matter_command(kinds, as_of)
     p.set_defaults(func=cmd_new)
 
 

@@ -141,6 +141,12 @@ class Parameters(BaseModel):
         "(färdigställt, publicerad) skilja från dagen då versionshistoriken visar att "
         "dokumentet blev offentligt",
     )
+    tabled_matter_meetings: int = Field(
+        2,
+        ge=1,
+        description="Kansliets mål (SC411): ett bordlagt eller återremitterat ärende står på "
+        "dagordningen igen senast vid organets så många följande sammanträden",
+    )
     committee_protocol_days: int = Field(
         14,
         ge=0,

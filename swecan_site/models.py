@@ -413,6 +413,7 @@ class MatterHandling(StrEnum):
 
     TABLED = "bordlagt"
     REFERRED_BACK = "återremitterat"
+    WITHDRAWN = "återkallat"
 
 
 class DecisionKind(StrEnum):
@@ -453,6 +454,8 @@ class Matter(Node):
     raised_by: list[str] = Field(alias="väckt_av", min_length=1)
     raised: IsoDate | None = Field(default=None, alias="väckt")
     documents: list[Underlag] = Field(default_factory=list, alias="underlag")
+    # How the meeting that defines the matter handled it; a later meeting's is on its
+    # agenda item (AgendaItem.handling). Both are read by swecan_site.matters only.
     handling: MatterHandling | None = Field(default=None, alias="hantering")
 
 
@@ -463,6 +466,8 @@ class AgendaItem(Node):
     number: StrictInt = Field(alias="punkt", ge=1)
     title: Text = Field(alias="rubrik")
     matter: MatterId | None = Field(default=None, alias="ärende")
+    # A matter on this agenda that got no decision on the substance at this meeting.
+    handling: MatterHandling | None = Field(default=None, alias="hantering")
 
 
 VoteCount = Annotated[StrictInt, Field(ge=0)] | list[Slug]

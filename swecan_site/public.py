@@ -17,6 +17,8 @@ from functools import cached_property
 from .check import Evaluation, Report
 from .deadlines import Deadline, upcoming
 from .facts import protocol_published
+from .layout import MEETING_FILE, MEETINGS_DIR
+from .matters import Consultation, Event, MatterRecord, MatterStatus, Role, matters, status_on
 from .models import Meeting, MeetingStatus
 from .problems import Kind
 from .public_history import PublicHistory
@@ -83,13 +85,69 @@ class PublicView(PublicRecord):
         if subject.kind is SubjectKind.DECISION:
             return subject.id in self._published
         if subject.kind is SubjectKind.MATTER:
-            meeting = self._meeting_of.get((SubjectKind.MATTER, subject.id))
-            return not (
-                meeting is not None
-                and meeting.status is MeetingStatus.HELD
-                and not protocol_published(meeting)
-            )
+            return self._rests_on_public(self._meeting_of.get((SubjectKind.MATTER, subject.id)))
         return True
+
+    @staticmethod
+    def _rests_on_public(meeting: Meeting | None) -> bool:
+        """Whether what a meeting decided may be shown: before it is held, or with its
+        protocol."""
+        return not (
+            meeting is not None
+            and meeting.status is MeetingStatus.HELD
+            and not protocol_published(meeting)
+        )
+
+    def evaluation_public(self, evaluation: Evaluation) -> bool:
+        """:meth:`subject_public` for one verdict. A matter is handled by several
+        meetings: its verdict rests on the meeting whose file it points at (SC406 on
+        the agenda item of 10 June, not on the later meeting that took it up again),
+        else on the meeting that defines the matter."""
+        subject = evaluation.result.subject
+        if subject.kind is SubjectKind.MATTER:
+            at = self._meeting_of_file.get(evaluation.result.location.file)
+            if at is not None:
+                return self._rests_on_public(at)
+        return self.subject_public(subject)
+
+    @cached_property
+    def _meeting_of_file(self) -> dict[str, Meeting]:
+        return {f"{MEETINGS_DIR}/{m.meeting_id}/{MEETING_FILE}": m for m in self._data.meetings}
+
+    # --- matters: their course as far as it is public ---------------------------------
+
+    def matter_records(self) -> list[MatterRecord]:
+        """Every matter (all are public: they stand in the meetings' files), newest first."""
+        return matters(self._data).all()
+
+    def matter_record(self, matter_id: str) -> MatterRecord | None:
+        return matters(self._data).get(matter_id)
+
+    def matters_at(self, meeting: Meeting) -> list[MatterRecord]:
+        """The matters a meeting handled: defined there, on its agenda or decided there."""
+        return matters(self._data).at(meeting)
+
+    def outcome_public(self, meeting: Meeting) -> bool:
+        """Whether a meeting's outcome for its matters (decided, tabled, prepared …) is
+        public: not before it is held, and then only with its protocol."""
+        return meeting.status is MeetingStatus.HELD and protocol_published(meeting)
+
+    def matter_events(self, record: MatterRecord) -> list[Event]:
+        """The matter's course as the site may show it on the as-of date: an outcome of
+        a meeting only with that meeting's protocol; the agendas (published before
+        the meetings) and what the matter's file states always."""
+        return [
+            e
+            for e in record.events()
+            if (not e.needs_protocol or (e.meeting is not None and self.outcome_public(e.meeting)))
+            and (e.document is None or e.document.public)  # not even its title (§7, SC803)
+        ]
+
+    def matter_status(self, record: MatterRecord) -> MatterStatus:
+        return status_on(self.matter_events(record), self.as_of)
+
+    def consultation_role(self, consultation: Consultation) -> Role:
+        return consultation.role(outcome_public=self.outcome_public(consultation.meeting))
 
     def meeting_subjects(self, meeting: Meeting) -> Iterator[SubjectRef]:
         """What a meeting's verdicts are about: the meeting, its decisions and its
@@ -97,7 +155,7 @@ class PublicView(PublicRecord):
         yield SubjectRef.meeting(meeting.meeting_id)
         for subject in (
             *(SubjectRef.decision(d.id) for d in meeting.decisions),
-            *(SubjectRef.matter(m.id) for m in meeting.matters),
+            *(SubjectRef.matter(r.id) for r in self.matters_at(meeting)),
         ):
             if self.subject_public(subject):
                 yield subject
@@ -132,7 +190,7 @@ class PublicView(PublicRecord):
         return tuple(
             e
             for e in self._report.evaluations
-            if e.rule.kind is Kind.COMPLIANCE and self.subject_public(e.result.subject)
+            if e.rule.kind is Kind.COMPLIANCE and self.evaluation_public(e)
         )
 
     @cached_property
@@ -227,8 +285,15 @@ class PublicView(PublicRecord):
         return self._deadlines[days]
 
     def meeting_findings(self, meeting: Meeting) -> list[Evaluation]:
-        """The verdicts about a meeting, its decisions and its matters."""
-        return self.findings_for(self.meeting_subjects(meeting))
+        """The verdicts about a meeting, its decisions and its matters – of a matter that
+        several meetings handled, those judged at this meeting (located in its folder)."""
+        folder = f"{MEETINGS_DIR}/{meeting.meeting_id}/"
+        return [
+            e
+            for e in self.findings_for(self.meeting_subjects(meeting))
+            if e.result.subject.kind is not SubjectKind.MATTER
+            or e.result.location.file.startswith(folder)
+        ]
 
     def meeting_verdicts(self, meeting: Meeting) -> list[RuleVerdict]:
         """One verdict per rule for a meeting – what its page lists and the compliance

@@ -265,16 +265,6 @@ class PublicRecord:
         """The meeting's decisions if its protocol is published, else none."""
         return list(meeting.decisions) if protocol_published(meeting) else []
 
-    def matters(self, meeting: Meeting) -> list[Matter]:
-        return list(meeting.matters)
-
-    def find_matter(self, matter_id: str) -> tuple[Meeting, Matter] | None:
-        for meeting in self._data.meetings:
-            found = meeting.matter(matter_id)
-            if found is not None:
-                return meeting, found
-        return None
-
     def public_underlag(self, matter: Matter) -> list[Underlag]:
         return [d for d in matter.documents if d.public]
 

@@ -27,6 +27,7 @@ from . import partner_order, yamlpos
 from .check import Report, check
 from .config import Config, Parameters
 from .dataset import Dataset
+from .dates import sv_date
 from .fill_in import marker
 from .layout import (
     CONTENT_DIR,
@@ -304,6 +305,7 @@ def new_meeting(
         _schema_line(root, path, "mote.schema.json")
         + f"# {BODY_NAMES[body]}s möte {day.isoformat()} – skapat med swecan-site ny möte.\n"
         + _body_rules(body, data.params(day), due)
+        + _open_matters(data, as_of)
     )
     agenda = _agenda(data, body, day)
     text = _meeting_text(head, body, day, due, agenda, start=start, form=form, place=place)
@@ -495,9 +497,140 @@ def new_report(root: Path, year: int, kind: ReportKind, as_of: date) -> Created:
     return Created(path, steps, f"Skapade {path.relative_to(root)}.", notes)
 
 
+# --- ny ärende ----------------------------------------------------------------------
+
+
+def _open_matters(data: Dataset, as_of: date) -> str:
+    """Comment lines naming the matters not yet decided or withdrawn on ``as_of``
+    (swecan_site.matters), for the new meeting's agenda: ``ny möte`` offers them."""
+    from .matters import MatterStatus, matters, status_on
+
+    lines = []
+    for record in sorted(matters(data).all(), key=lambda r: r.id):
+        status = status_on(record.events(), as_of)
+        if status not in (MatterStatus.DECIDED, MatterStatus.WITHDRAWN):
+            lines.append(f"#   {record.id} {record.matter.title} ({status})\n")
+    if not lines:
+        return ""
+    return (
+        "# Öppna ärenden som kan tas upp på dagordningen (en punkt med ärende: Ä-ÅÅÅÅ-NN;\n"
+        "# ärendet står kvar under ärenden: i mötet där det väcktes):\n" + "".join(lines)
+    )
+
+
+def _next_matter_id(data: Dataset, year: int) -> str:
+    from .matters import matters
+
+    numbers = [
+        int(matter_id.rsplit("-", 1)[1])
+        for matter_id in matters(data).records
+        if matter_id.startswith(f"Ä-{year}-")
+    ]
+    return f"Ä-{year}-{max(numbers, default=0) + 1:02d}"
+
+
+def _insert_matter(text: str, entry: str) -> str:
+    """``entry`` (list items indented two spaces) added last under ``ärenden:``, as text:
+    the file's comments and layout stay as they are."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if re.match(r"ärenden:", line)), None)
+    if start is None:
+        return text + ("" if text.endswith("\n") else "\n") + "\närenden:\n" + entry
+    if re.match(r"ärenden:\s*\[\s*\]\s*(#.*)?$", lines[start]):
+        lines[start] = "ärenden:\n"
+        return "".join(lines[: start + 1]) + entry + "".join(lines[start + 1 :])
+    end = next(
+        (i for i in range(start + 1, len(lines))
+         if lines[i].strip() and not lines[i][0].isspace() and not lines[i].startswith("-")),
+        len(lines),
+    )  # fmt: skip
+    while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1  # blank lines and comments before the next key belong to it
+    return "".join(lines[:end]) + entry + "".join(lines[end:])
+
+
+def new_matter(
+    root: Path,
+    title: str,
+    raised_by: list[str],
+    as_of: date,
+    *,
+    meeting_id: str | None = None,
+    raised: date | None = None,
+    matter_id: str | None = None,
+) -> Created:
+    """A matter in the ärenden of a planned meeting (the next partnership meeting unless
+    named), with the §4.2 date it must be raised by against that meeting's kallelse."""
+    data = _dataset(root)
+    if meeting_id is None:
+        planned = [
+            m for m in data.meetings
+            if m.body is BodyName.PARTNERSHIP and m.status is MeetingStatus.PLANNED
+            and m.date >= as_of
+        ]  # fmt: skip
+        if not planned:
+            raise ScaffoldError(
+                "Inget planerat sammanträde i partnerskapet: skapa mötet med swecan-site ny "
+                "möte, eller ange --möte."
+            )
+        meeting = planned[0]
+    else:
+        found = data.meeting(meeting_id)
+        if found is None:
+            raise ScaffoldError(f"Mötet '{meeting_id}' finns inte under {MEETINGS_DIR}/.")
+        meeting = found
+    raised = raised or as_of
+    matter_id = matter_id or _next_matter_id(data, raised.year)
+    from .matters import matters
+
+    if matter_id in matters(data).records:
+        raise ScaffoldError(f"Ärendet {matter_id} finns redan; inget har skrivits.")
+    days = data.params(meeting.date).matter_days_before_notice
+    if meeting.notice_sent is not None:
+        notice, sent = meeting.notice_sent, "kallelsen skickades"
+    else:
+        notice, sent = notice_deadline_on(data, meeting.date), "kallelsen senast"
+    deadline = notice - timedelta(days=days)
+    late = "" if raised <= deadline else " – SENT: ärendet hinner inte till detta möte"
+    entry = (
+        f"  # §4.2: väcks senast {deadline.isoformat()}, {days} dagar före kallelsen till "
+        f"{meeting.meeting_id} ({sent} {notice.isoformat()}){late}.\n"
+        "  # Tillagt med swecan-site ny ärende. Ett senare möte hänvisar till ärendet med\n"
+        "  # ärende: på en punkt i dagordningen.\n"
+        f"  - id: {matter_id}\n"
+        f"    rubrik: {_quoted(title)}\n"
+        f"    väckt_av: [{', '.join(raised_by)}]   # partner-id, eller arbetsutskottet, "
+        "kansliet, ordföranden\n"
+        f"    väckt: {raised.isoformat()}             # dagen den skriftliga begäran kom in\n"
+        "    # underlag:                      # distribueras med kallelsen (§3.2)\n"
+        "    #   - titel: …\n"
+        "    #     distribuerat: ÅÅÅÅ-MM-DD\n"
+        "    #     offentligt: true\n"
+    )
+    path = root / MEETINGS_DIR / meeting.meeting_id / MEETING_FILE
+    original = path.read_text(encoding="utf-8")
+    text = _insert_matter(original, entry)
+    path.write_text(text, encoding="utf-8")
+    first = text[: text.index(f"  - id: {matter_id}\n")].count("\n") + 1
+    notes = _validate(root, as_of, path, undo=original, lines=range(first, first + 12))
+    steps = [
+        f"Kontrollera ärendet {matter_id} i {path.relative_to(root)}.",
+        f"Lägg en punkt i dagordningen med ärende: {matter_id}.",
+        f"§4.2: ärendet ska väckas senast {sv_date(deadline)} ({days} dagar före "
+        f"kallelsen {sv_date(notice)}).",
+    ]
+    if late:
+        steps.append(
+            "Ärendet kom in för sent för detta möte; SC401 redovisar det om det ändå tas upp."
+        )
+    rel = path.relative_to(root).as_posix()
+    return Created(path, steps, f"Lade till ärendet {matter_id} i {rel} (rad {first}).", notes)
+
+
 __all__ = [
     "Created",
     "ScaffoldError",
+    "new_matter",
     "new_meeting",
     "new_partner",
     "new_protocol",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import posixpath
 
 # Folders whose own page is index.md (``partners/`` is partners/index.md).
-SECTIONS = ("arbetsordning", "partners", "moten", "rapporter", "efterlevnad", "beslut")
+SECTIONS = ("arbetsordning", "partners", "moten", "rapporter", "efterlevnad", "beslut", "arenden")
 
 
 def anchor(identifier: str) -> str:
@@ -85,6 +85,24 @@ def decision_on_meeting(meeting_id: str, decision_id: str) -> str:
 
 def matter(meeting_id: str, matter_id: str) -> str:
     return f"moten/{meeting_id}/#{anchor(matter_id)}"
+
+
+MATTERS = "arenden/"  # the ärenderegister
+
+
+def matter_page(matter_id: str) -> str:
+    """A matter's own page with its course across meetings: ``arenden/a-2026-09/``."""
+    return f"{MATTERS}{anchor(matter_id)}/"
+
+
+def matters_year(year: int) -> str:
+    """The matters raised in one year: ``arenden/2026/``."""
+    return f"{MATTERS}{year}/"
+
+
+def matters_status(slug: str) -> str:
+    """The matters in one status on the as-of date: ``arenden/status/bordlagt/``."""
+    return f"{MATTERS}status/{slug}/"
 
 
 def meeting_file(meeting_id: str, relative: str) -> str:

@@ -62,7 +62,7 @@ def test_new_protocol_has_the_agenda_as_paragraphs(repo: DataRepo, capsys) -> No
     code, out, _ = run(repo, capsys, "new", "protocol", "2026-12-03-partnerskapet")
     assert code == 0, out
     text = repo.read("meetings/2026-12-03-partnerskapet/protokoll.md")
-    assert "## § 1 Mötets öppnande" in text and "## § 6 Mötets avslutande" in text
+    assert "## § 1 Mötets öppnande" in text and "## § 7 Mötets avslutande" in text
     assert "status: utkast" in out
     no_data_errors(repo)
     code, _, err = run(repo, capsys, "ny", "protokoll", "2026-12-03-partnerskapet")

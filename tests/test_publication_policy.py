@@ -40,6 +40,7 @@ MARKERS = {
     "underlag title": "UNDERLAGSMARKÖR-7Q",
     "underlag file": "underlagsfil-7q.pdf",
 }
+WITHDRAWN = "Ä-2026-14"  # tabled 2026-06-10; withdrawn at MEETING in this test
 MATTER_VERDICT = "Beslut vid 2026-10-01-partnerskapet"  # SC406, resting on the protocol
 SUFFIXES = (".html", ".json", ".xml", ".ics", ".csv", ".md", ".txt", "dcat", ".gz")
 
@@ -65,6 +66,14 @@ def _subjects(repo: DataRepo, public: bool) -> None:
     report = "---\ntitel: Årsrapport 2026\når: 2026\ntyp: årsrapport\n"
     report += draft if not public else "publicerad: 2027-02-15\n"
     repo.write("content/rapporter/2026-arsrapport.md", report + f"---\n\n{MARKERS['report']}\n")
+    # A matter defined at another meeting, withdrawn at this one: an outcome, public
+    # only with this meeting's protocol (swecan_site.matters, PublicView.matter_events).
+    repo.replace(
+        f"{MEETING}/mote.yaml",
+        "  - punkt: 5\n    rubrik: Mötets avslutande\n",
+        f"  - punkt: 5\n    rubrik: Mötets avslutande\n  - punkt: 6\n"
+        f"    rubrik: Kommunikationsplan\n    ärende: {WITHDRAWN}\n    hantering: återkallat\n",
+    )
     folder = "meetings/2026-12-03-partnerskapet"
     repo.write(f"{folder}/{MARKERS['underlag file']}", b"%PDF-1.4\n")
     repo.replace(
@@ -139,3 +148,20 @@ def test_no_verdict_about_an_unpublished_protocols_decisions_or_matters(
 def test_the_deadline_calendar_and_page_keep_to_the_same_rule(unpublished) -> None:
     for path in ("site/efterlevnad/frister.ics", "export/efterlevnad/frister.ics"):
         assert not any(d in unpublished[path] for d in DECISIONS), path
+
+
+def test_a_matter_event_waits_for_its_meetings_protocol(unpublished, published) -> None:
+    """The withdrawal at a meeting whose protocol is a draft: not in the matter's course,
+    its consultation's role, its status or its page – and all of them once public."""
+    for files, public in ((unpublished, False), (published, True)):
+        papers = json.loads(files["export/data/arenden.json"])["data"]
+        paper = next(p for p in papers if p["reference"] == WITHDRAWN)
+        kinds = [e["kind"] for e in paper["swecan:events"]]
+        roles = {c["meeting"].rsplit("#", 1)[-1]: c["role"] for c in paper["consultation"]}
+        page = files["site/arenden/a-2026-14/index.html"]
+        row = next(r for r in files["export/data/arenden.csv"].splitlines() if WITHDRAWN in r)
+        assert ("återkallat" in kinds) is public, kinds
+        assert roles["2026-10-01-partnerskapet"] == ("återkallelse" if public else "behandling")
+        assert (paper["swecan:status"] == "återkallat") is public, paper["swecan:status"]
+        assert ("återkallat vid" in page) is public
+        assert (",återkallat," in row) is public, row

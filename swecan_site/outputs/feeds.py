@@ -53,6 +53,11 @@ FEEDS = {
         "Beslutade versioner av SweCans arbetsordning.",
         urls.RULES,
     ),
+    "arenden": (
+        "SweCan – ärenden",
+        "Ärendets gång: väckta ärenden, dagordningar, beredning, bordläggning och beslut.",
+        urls.MATTERS,
+    ),
     "allt": (
         "SweCan – protokoll, beslut, rapporter och arbetsordning",
         "Allt som SweCan publicerar enligt arbetsordningen §7.",
@@ -174,6 +179,47 @@ def rules_entries(view: PublicView) -> list[Entry]:
     return result
 
 
+_ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", " ": "-"})
+
+
+def matter_entries(view: PublicView) -> list[Entry]:
+    """One entry per public step of a matter's course (swecan_site.matters, through
+    PublicView.matter_events): ``updated`` is the day it became public – an outcome with
+    its protocol, an agenda with its kallelse – and nothing later than the as-of date."""
+    result = []
+    for record in view.matter_records():
+        link = urls.absolute(view.base_url, urls.matter_page(record.id))
+        documents = 0
+        for event in view.matter_events(record):
+            meeting = event.meeting
+            day = event.day
+            where = ""
+            if meeting is not None:
+                where = f" ({_lower_first(labels.meeting_title(meeting))})"
+                if event.needs_protocol:
+                    day = protocol_date(meeting, None)
+                elif meeting.notice_sent is not None:
+                    day = min(day, meeting.notice_sent)
+            if day > view.as_of:
+                continue
+            part = f"{event.day.isoformat()}-{str(event.kind).translate(_ASCII)}"
+            if meeting is not None:
+                part += f"-{meeting.meeting_id}"
+            if event.document is not None:
+                documents += 1
+                part += f"-{documents}"
+            what = str(event.kind).capitalize()
+            if event.decision is not None:
+                what += f" ({event.decision.id})"
+            summary = (
+                f"{record.id} {record.matter.title}: {event.kind!s} "
+                f"{labels.sv_date(event.day)}{where}."
+            )
+            key = f"{urls.anchor(record.id)}/{part}"
+            result.append(Entry("arenden", key, f"{record.id}: {what}", summary, link, day, day))
+    return result
+
+
 CHANGELOG_ENTRIES = 50  # a feed says what is new; the whole log is on the pages and in JSON
 
 
@@ -205,6 +251,7 @@ def entries(view: PublicView) -> dict[str, list[Entry]]:
     }
     found["allt"] = [e for kind in list(found) for e in found[kind]]
     found["andringslogg"] = changelog_entries(view)  # not in "allt": changes, not documents
+    found["arenden"] = matter_entries(view)  # not in "allt": steps, not published documents
     return found
 
 
@@ -263,8 +310,8 @@ DATASETS = [
     CatalogueEntry(
         "floden",
         "SweCans publiceringsflöden",
-        "Nya protokoll, beslut, rapporter och versioner av arbetsordningen som Atom-flöden "
-        "(RFC 4287), ett per slag och ett med allt.",
+        "Nya protokoll, beslut, rapporter, versioner av arbetsordningen och ärendens gång "
+        "som Atom-flöden (RFC 4287), ett per slag och ett med allt.",
         urls.START,
         ("protokoll", "beslut", "arbetsordning", "flöde"),
     )

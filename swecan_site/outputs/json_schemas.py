@@ -11,6 +11,7 @@ from typing import Any
 
 from ..changes import ChangeKind
 from ..licence import LICENSE
+from ..matters import EventKind, MatterStatus, Role
 from .oparl import BASIS_CODES, MEETING_STATES, OPARL, STATUS_CODES, VOTE_OPTIONS
 
 
@@ -184,15 +185,46 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         ),
     ),
     "arenden.json": _list_schema(
-        "Ärenden och offentliga underlag (OParl 1.1 Paper, File)",
+        "Ärenden, ärendets gång och offentliga underlag (OParl 1.1 Paper, Consultation, File)",
         _oparl(
             "Paper",
-            ["name", "reference", "swecan:meeting"],
+            ["name", "reference", "consultation", "swecan:meeting", "swecan:status"],
             {
                 "reference": _STR,
                 "auxiliaryFile": {
                     "type": "array",
                     "items": _oparl("File", ["accessUrl"], {"accessUrl": _URI}),
+                },
+                "consultation": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": _oparl(
+                        "Consultation",
+                        ["paper", "meeting", "authoritative", "role"],
+                        {
+                            "paper": _URI,
+                            "meeting": _URI,
+                            "agendaItem": _URI,
+                            "organization": {"type": "array", "items": _URI},
+                            "authoritative": {"type": "boolean"},
+                            "role": {"enum": [str(r) for r in Role]},
+                        },
+                    ),
+                },
+                "swecan:status": {"enum": [str(s) for s in MatterStatus]},
+                "swecan:events": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["kind", "date"],
+                        "properties": {
+                            "kind": {"enum": [str(k) for k in EventKind]},
+                            "date": _DATE,
+                            "meeting": _URI,
+                            "decision": _URI,
+                        },
+                        "additionalProperties": False,
+                    },
                 },
                 "swecan:nonPublicUnderlag": {"type": "integer", "minimum": 0},
             },

@@ -24,6 +24,7 @@ from ..check import Evaluation
 from ..dates import STOCKHOLM
 from ..facts import MeetingState
 from ..licence import LICENSE
+from ..matters import Consultation, MatterRecord, Role
 from ..models import (
     BODY_NAMES,
     SECTOR_NAMES,
@@ -136,9 +137,36 @@ def _underlag(view: PublicView, meeting: Meeting, matter: Matter) -> list[dict[s
     return result
 
 
-def paper(view: PublicView, meeting: Meeting, matter: Matter) -> dict[str, Any]:
-    """A matter (ärende) as an OParl Paper."""
+def consultation(view: PublicView, record: MatterRecord, c: Consultation) -> dict[str, Any]:
+    """One meeting that handled the matter, as an OParl Consultation: its role
+    (beredning, beslut, bordläggning …; an outcome only with the meeting's protocol)
+    and ``authoritative`` for the meeting whose published decision settled it."""
     ids = Ids(view)
+    mt = c.meeting
+    role = view.consultation_role(c)
+    item = ids.meeting(mt.meeting_id) + f"-punkt-{c.item.number}" if c.item is not None else None
+    return _drop_none(
+        {
+            "id": ids.matter(record.id) + f"-{urls.anchor(mt.meeting_id)}",
+            "type": OPARL + "Consultation",
+            "paper": ids.matter(record.id),
+            "meeting": ids.meeting(mt.meeting_id),
+            "agendaItem": item,
+            "organization": [ids.organ(str(mt.body))],
+            "authoritative": role is Role.DECISION,
+            "role": str(role),
+            "license": LICENSE,
+            "web": ids.abs(urls.meeting(mt.meeting_id)),
+        }
+    )
+
+
+def paper(view: PublicView, record: MatterRecord) -> dict[str, Any]:
+    """A matter (ärende) as an OParl Paper, with every meeting that handled it as a
+    Consultation and its public course (swecan_site.matters) under ``swecan:events``."""
+    ids = Ids(view)
+    matter = record.matter
+    meeting = record.defined_in
     underlag = _underlag(view, meeting, matter)
     files = [u["file"] for u in underlag if "file" in u]
     return _drop_none(
@@ -154,10 +182,24 @@ def paper(view: PublicView, meeting: Meeting, matter: Matter) -> dict[str, Any]:
                 ids.partner(who) for who in matter.raised_by if view.partner(who)
             ]
             or None,
+            "consultation": [consultation(view, record, c) for c in record.consultations],
             "license": LICENSE,
-            "web": ids.abs(urls.matter(meeting.meeting_id, matter.id)),
+            "web": ids.abs(urls.matter_page(matter.id)),
+            # The meeting whose file defines the matter (its anchor there stays valid).
             EXTENSION + "meeting": ids.meeting(meeting.meeting_id),
             EXTENSION + "raisedBy": list(matter.raised_by),
+            EXTENSION + "status": str(view.matter_status(record)),
+            EXTENSION + "events": [
+                _drop_none(
+                    {
+                        "kind": str(e.kind),
+                        "date": e.day.isoformat(),
+                        "meeting": ids.meeting(e.meeting.meeting_id) if e.meeting else None,
+                        "decision": ids.decision(e.decision.id) if e.decision else None,
+                    }
+                )
+                for e in view.matter_events(record)
+            ],
             EXTENSION + "handling": str(matter.handling) if matter.handling else None,
             EXTENSION + "underlag": underlag,
             EXTENSION + "nonPublicUnderlag": view.hidden_underlag_count(matter),
@@ -306,7 +348,7 @@ def meeting(view: PublicView, mt: Meeting) -> dict[str, Any]:
             EXTENSION + "form": str(mt.form),
             EXTENSION + "extra": mt.extra,
             EXTENSION + "noticeSent": _iso(mt.notice_sent),
-            EXTENSION + "papers": [ids.matter(m.id) for m in view.matters(mt)],
+            EXTENSION + "papers": [ids.matter(r.id) for r in view.matters_at(mt)],
             EXTENSION + "attendance": sorted(mt.attendance) if held else None,
             EXTENSION + "protocol": _protocol(view, mt),
             EXTENSION + "decisions": [ids.decision(d.id) for d in view.meeting_decisions(mt)],
@@ -591,9 +633,10 @@ class Objects:
     def changes(self) -> list[dict[str, Any]]:
         return change_log(self.view)
 
+    @cached_property
     def papers(self) -> list[dict[str, Any]]:
         view = self.view
-        return [paper(view, mt, m) for mt in view.meetings() for m in view.matters(mt)]
+        return [paper(view, record) for record in view.matter_records()]
 
     def reports(self) -> list[dict[str, Any]]:
         return [report(self.view, d) for d in self.view.reports()]

@@ -69,8 +69,10 @@ SUBJECTS = [
     Subject(
         "arenden",
         "Ärenden",
-        "Ärenden med vem som väckt dem och offentliga underlag.",
-        Objects.papers,
+        "Ärenden med vem som väckt dem, offentliga underlag, status och ärendets gång: "
+        "varje möte som har behandlat ärendet (beredning, beslut, bordläggning).",
+        lambda objs: objs.papers,
+        "En rad per ärende, med status, möten och beslut.",
     ),
     Subject(
         "beslut",

@@ -51,6 +51,28 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         ("antal_närvarande", "integer", "Antal närvarande partners (genomförda möten)"),
         ("sida", "string", "Mötets sida"),
     ),
+    "arenden": (
+        ("id", "string", "Ärendets id (Ä-ÅÅÅÅ-NN; sidan /arenden/<id>/)"),
+        ("rubrik", "string", "Rubrik"),
+        ("väckt", "date", "Datum då ärendet väcktes"),
+        ("väckt_av", "string", "Partner-id eller organ som väckte ärendet, åtskilda med ;"),
+        (
+            "status",
+            "string",
+            "Status på uttagsdatumet (väckt, på dagordningen, berett, "
+            "behandlat, bordlagt, återremitterat, återkallat, beslutat)",
+        ),
+        ("möten", "string", "Id för de möten som har behandlat ärendet, åtskilda med ;"),
+        (
+            "roller",
+            "string",
+            "Varje mötes roll i samma ordning (beredning, beslut, "
+            "bordläggning, återremiss, återkallelse, behandling), åtskilda med ;",
+        ),
+        ("beslut", "string", "Publicerade beslut i ärendet, åtskilda med ;"),
+        ("offentliga_underlag", "integer", "Antal offentliga underlag"),
+        ("sida", "string", "Ärendets sida med ärendets gång"),
+    ),
     "beslut": (
         ("id", "string", "Beslutets id (B-ÅÅÅÅ-NN)"),
         ("möte", "string", "Mötets id"),
@@ -126,6 +148,24 @@ def meetings(objs: Objects) -> list[Row]:
     ]  # fmt: skip
 
 
+def matters(objs: Objects) -> list[Row]:
+    """One row per matter: the Paper objects' facts (arenden.json), ids from the record."""
+    view = objs.view
+    rows = []
+    for record, paper in zip(view.matter_records(), objs.papers, strict=True):
+        decided = [e.decision.id for e in view.matter_events(record) if e.decision]
+        rows.append({
+            "id": record.id, "rubrik": paper["name"], "väckt": paper.get("date"),
+            "väckt_av": ";".join(record.matter.raised_by), "status": paper["swecan:status"],
+            "möten": ";".join(c.meeting.meeting_id for c in record.consultations),
+            "roller": ";".join(c["role"] for c in paper["consultation"]),
+            "beslut": ";".join(decided),
+            "offentliga_underlag": len(paper["swecan:underlag"]),
+            "sida": paper["web"],
+        })  # fmt: skip
+    return rows
+
+
 def attendance(objs: Objects) -> list[Row]:
     return [
         {"möte": mt.meeting_id, "datum": mt.date.isoformat(), "organ": str(mt.body),
@@ -183,6 +223,7 @@ def findings(objs: Objects) -> list[Row]:
 ROWS: dict[str, Callable[[Objects], list[Row]]] = {
     "partners": partners,
     "moten": meetings,
+    "arenden": matters,
     "beslut": decisions,
     "omrostningar": votes,
     "narvaro": attendance,

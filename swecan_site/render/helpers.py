@@ -93,8 +93,8 @@ class PageHelpers:
             return self.decision_link(sid, prefix)
         if subject.kind is SubjectKind.PARTNER and view.partner(sid):
             return self.partner_link(sid, prefix)
-        if subject.kind is SubjectKind.MATTER and (found := view.find_matter(sid)):
-            target = urls.source(urls.matter(found[0].meeting_id, sid))
+        if subject.kind is SubjectKind.MATTER and view.matter_record(sid):
+            target = urls.source(urls.matter_page(sid))
             return f"[{sid}]({prefix}{target})"
         return fmt.cell(str(subject))
 
@@ -154,21 +154,24 @@ class PageHelpers:
         return " och ".join(names) if len(names) <= 2 else ", ".join(names)
 
     @staticmethod
-    def underlag_line(meeting: Meeting, doc: Underlag) -> str:
+    def underlag_line(
+        meeting: Meeting, doc: Underlag, here: str | None = None, *, dated: bool = True
+    ) -> str:
         """A public underlag: its title (linked when it has an address) and date.
 
         A relative address is a file in the meeting folder, published beside the
-        meeting page (PublicView.assets).
+        meeting page (PublicView.assets); ``here`` is the page the link is on (the
+        meeting page unless given).
         """
         title = fmt.cell(doc.title)
         line = title
         if doc.url and doc.is_relative:
-            here = urls.source(urls.meeting(meeting.meeting_id))
+            here = here or urls.source(urls.meeting(meeting.meeting_id))
             target = urls.link(urls.meeting_file(meeting.meeting_id, doc.url), here)
             line = f"[{title}]({fmt.url(target)})"
         elif doc.url:
             line = f"[{title}]({fmt.url(doc.url)})"
-        if doc.distributed:
+        if doc.distributed and dated:
             line += f" (distribuerat {fmt.sv_date(doc.distributed)})"
         return line
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from fractions import Fraction
 
 from ..labels import percentages
+from ..matters import matters
 from ..models import RAISED_BY_BODIES, BodyName, DecisionKind, Method, Outcome
 from .base import Basis, Context, Result, SubjectRef, ao, bilaga2, failed, met, pending, rule
 from .common import fmt, held, present_at, protocol_deadline, protocol_published, voters_on
@@ -40,39 +41,46 @@ def matter_in_time(ctx: Context) -> Iterator[Result]:
     så att arbetsutskottet hinner bereda det (§4.1).
 
     Åtgärd: Ange väckt: med datum då den skriftliga begäran kom in.
+
+    Ett ärende som flera möten behandlar bedöms mot kallelsen till det första
+    sammanträde i partnerskapet vars dagordning tar upp det (ärende: på en
+    punkt), annars mot mötet där ärendet står under ärenden:. Att ärendet
+    bordläggs och tas upp igen vid ett senare möte flyttar inte fristen.
     """
-    for meeting in ctx.data.meetings:
-        if meeting.body is not BodyName.PARTNERSHIP or meeting.notice_sent is None:
+    for record in matters(ctx.data).all():
+        meeting = record.first_meeting(BodyName.PARTNERSHIP)
+        if meeting is None or meeting.notice_sent is None:
             continue
+        matter = record.matter
         params = ctx.params(meeting.date)
         days = params.matter_days_before_notice
         deadline = meeting.notice_sent - timedelta(days=days)
-        for matter in meeting.matters:
-            by_bodies = all(who in RAISED_BY_BODIES for who in matter.raised_by)
-            if by_bodies and params.matter_deadline_scope == "partners":
-                continue
-            if matter.raised is None:
-                yield failed(
-                    SubjectRef.matter(matter.id),
-                    "Datum då ärendet väcktes saknas.",
-                    matter.where("title"),
-                    due=deadline,
-                )
-            elif matter.raised > deadline:
-                yield failed(
-                    SubjectRef.matter(matter.id),
-                    f"Väckt {fmt(matter.raised)}, senast {fmt(deadline)} "
-                    f"({days} dagar före kallelsen {fmt(meeting.notice_sent)}).",
-                    matter.where("raised"),
-                    due=deadline,
-                )
-            else:
-                yield met(
-                    SubjectRef.matter(matter.id),
-                    f"Väckt {fmt(matter.raised)}, kallelsen {fmt(meeting.notice_sent)}.",
-                    matter.where("raised"),
-                    due=deadline,
-                )
+        by_bodies = all(who in RAISED_BY_BODIES for who in matter.raised_by)
+        if by_bodies and params.matter_deadline_scope == "partners":
+            continue
+        later = "" if meeting is record.defined_in else f" till {meeting.meeting_id}"
+        if matter.raised is None:
+            yield failed(
+                SubjectRef.matter(matter.id),
+                "Datum då ärendet väcktes saknas.",
+                matter.where("title"),
+                due=deadline,
+            )
+        elif matter.raised > deadline:
+            yield failed(
+                SubjectRef.matter(matter.id),
+                f"Väckt {fmt(matter.raised)}, senast {fmt(deadline)} "
+                f"({days} dagar före kallelsen{later} {fmt(meeting.notice_sent)}).",
+                matter.where("raised"),
+                due=deadline,
+            )
+        else:
+            yield met(
+                SubjectRef.matter(matter.id),
+                f"Väckt {fmt(matter.raised)}, kallelsen{later} {fmt(meeting.notice_sent)}.",
+                matter.where("raised"),
+                due=deadline,
+            )
 
 
 @rule(
@@ -323,33 +331,38 @@ def matter_decided(ctx: Context) -> Iterator[Result]:
     """
     Vad: Ett ärende på dagordningen för ett genomfört sammanträde i
     partnerskapet fick inget beslut (inget beslut med ärende: för det) och är
-    inte heller antecknat som bordlagt eller återremitterat (hantering: i
-    ärendet). Så länge protokollet inte är färdigställt och fristen inte gått
-    ut är det ej avgjort.
+    inte heller antecknat som bordlagt, återremitterat eller återkallat
+    (hantering: på dagordningspunkten, eller i ärendet vid mötet där det
+    står under ärenden:). Så länge protokollet inte är färdigställt och
+    fristen inte gått ut är det ej avgjort.
 
     Varför: "SweCans partnerskap hanterar genom beslut ärendets vidare
     hantering enligt § 4.3." (§4.2) Att bordlägga eller återremittera är också
     ett beslut om ärendets vidare hantering.
 
     Åtgärd: Lägg till beslutet i mote.yaml med ärende:, eller ange
-    hantering: bordlagt eller hantering: återremitterat i ärendet.
+    hantering: bordlagt, återremitterat eller återkallat på
+    dagordningspunkten.
     """
+    index = matters(ctx.data)
     for meeting in held(ctx):
         decided = {d.matter for d in meeting.decisions if d.matter}
         final = protocol_published(meeting) or ctx.as_of > protocol_deadline(ctx, meeting)
         for item in meeting.agenda:
             if item.matter is None:
                 continue
-            matter = meeting.matter(item.matter)
+            record = index.get(item.matter)
+            consultations = record.consultations if record else []
+            handling = next((c.handling for c in consultations if c.meeting is meeting), None)
             where = item.where("matter")
             if item.matter in decided:
                 yield met(
                     SubjectRef.matter(item.matter), f"Beslut vid {meeting.meeting_id}.", where
                 )
-            elif matter is not None and matter.handling is not None:
+            elif handling is not None:
                 yield met(
                     SubjectRef.matter(item.matter),
-                    f"Ärendet {matter.handling} vid {meeting.meeting_id}.",
+                    f"Ärendet {handling} vid {meeting.meeting_id}.",
                     where,
                 )
             elif not final:
@@ -409,9 +422,10 @@ def rules_change_initiated(ctx: Context) -> Iterator[Result]:
             continue
         if decision.id == first:
             continue  # adopting the first version changes nothing
-        matter = meeting.matter(decision.matter)
-        if matter is None:
+        record = matters(ctx.data).get(decision.matter)
+        if record is None:
             continue  # a broken reference is another rule's
+        matter = record.matter
         partners = [who for who in matter.raised_by if who not in RAISED_BY_BODIES]
         unknown = [
             who

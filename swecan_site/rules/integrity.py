@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..dataset import Dataset
+from ..matters import matters
 from ..models import (
     PARAGRAPH_HEADING,
     RAISED_BY_BODIES,
@@ -221,13 +222,15 @@ def _unknown_in_meeting(data: Dataset, meeting: Meeting) -> Iterator[Result]:
             + did_you_mean(approved_at, [m.meeting_id for m in data.meetings]),
             protocol.where("approved_at"),
         )
+    # A matter is defined in one meeting's ärenden and referred to by id from any other.
+    known = matters(data).records
     items = [(a.matter, a) for a in meeting.agenda] + [(d.matter, d) for d in meeting.decisions]
     for matter_id, node in items:
-        if matter_id and meeting.matter(matter_id) is None:
+        if matter_id and matter_id not in known:
             yield failed(
                 SubjectRef.matter(matter_id),
-                f"Ärendet '{matter_id}' finns inte bland mötets ärenden."
-                + did_you_mean(matter_id, [m.id for m in meeting.matters]),
+                f"Ärendet '{matter_id}' finns inte bland mötets ärenden eller i något annat "
+                "mötes ärenden." + did_you_mean(matter_id, list(known)),
                 node.where("matter"),
             )
 

@@ -7,7 +7,18 @@ from datetime import date, timedelta
 
 from ..labels import decimal
 from ..layout import MEETINGS_DIR
-from ..models import SECTOR_NAMES, BodyName, ChairRole, MeetingStatus, ProtocolStatus, Sector
+from ..matters import matters
+from ..models import (
+    SECTOR_NAMES,
+    BodyName,
+    ChairRole,
+    Matter,
+    Meeting,
+    MeetingStatus,
+    ProtocolStatus,
+    Sector,
+    Underlag,
+)
 from ..problems import Location
 from .base import Context, Result, SubjectRef, ao, failed, met, pending, rule
 from .common import (
@@ -153,6 +164,18 @@ def notice_in_time(ctx: Context) -> Iterator[Result]:
 DOCUMENT_GRACE_DAYS = {"senast_kallelsedagen": 0, "inom_en_vecka": 7}
 
 
+def _documents(ctx: Context, meeting: Meeting) -> list[tuple[Matter, Underlag]]:
+    """The underlag that went out for this meeting: of every matter its agenda carries
+    (or it defines), those distributed for it (MatterRecord.underlag_meeting) – a matter
+    taken up again is judged per meeting, each underlag against its own kallelse."""
+    return [
+        (record.matter, doc)
+        for record in matters(ctx.data).at(meeting)
+        for doc in record.matter.documents
+        if record.underlag_meeting(doc) is meeting
+    ]
+
+
 @rule(
     "SC303",
     "underlag-med-kallelse",
@@ -184,7 +207,7 @@ def documents_with_notice(ctx: Context) -> Iterator[Result]:
         mid, sent = SubjectRef.meeting(meeting.meeting_id), meeting.notice_sent
         if sent is None:
             deadline = notice_deadline(ctx, meeting)
-            count = sum(len(m.documents) for m in meeting.matters)
+            count = len(_documents(ctx, meeting))
             if meeting.status is MeetingStatus.PLANNED and count and ctx.as_of <= deadline:
                 # Not yet judged: the underlag goes out with the kallelse (SC302's deadline).
                 yield pending(
@@ -194,7 +217,7 @@ def documents_with_notice(ctx: Context) -> Iterator[Result]:
                     due=deadline,
                 )
             continue
-        documents = [(m, u) for m in meeting.matters for u in m.documents]
+        documents = _documents(ctx, meeting)
         grace = DOCUMENT_GRACE_DAYS[ctx.params(meeting.date).documents_with_notice]
         last = sent + timedelta(days=grace)
         reading = f"senast {fmt(last)}, tolkning T11"

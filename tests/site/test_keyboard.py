@@ -23,6 +23,7 @@ PAGE_TYPES = {
     "möten": "moten/",
     "möte": "moten/2026-06-10-partnerskapet/",
     "beslut": "beslut/",
+    "ärenden": "arenden/",
     "arbetsordning": "arbetsordning/",
     "arbetsordning-version": "arbetsordning/1.0/",
     "arbetsordning-ändringar": "arbetsordning/1.1/",  # a redline: reflow at 320 px

@@ -22,6 +22,8 @@ PAGES = [
     "moten/2026-10-01-partnerskapet/",
     "moten/2026-06-10-partnerskapet/",
     "beslut/2026/",
+    "arenden/",
+    "arenden/a-2026-14/",
     "partners/",
     "organisation/",
     "oppna-data/",

@@ -64,4 +64,11 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
         attendance_by_sector=[(SECTOR_NAMES[s], by_sector[s]) for s in Sector if by_sector[s]],
         protocol_deadline=view.protocol_deadline(meeting),
         verdicts=view.meeting_verdicts(meeting),
+        other_matters=[
+            (record, view.consultation_role(c))
+            for record in view.matters_at(meeting)
+            if record.defined_in is not meeting
+            for c in record.consultations
+            if c.meeting is meeting
+        ],
     )
