@@ -202,7 +202,8 @@ def test_new_matter_goes_to_the_next_partnership_meeting_with_its_deadline(
                           "--väckt-av", "cancerfonden,lif", "--väckt", "2026-10-10")  # fmt: skip
     assert code == 0, err
     # 3 December's kallelse went out 30 October: raised by 16 October (§4.2, 14 days)
-    assert "senast 2026-10-16 (14 dagar före kallelsen 2026-10-30)" in out
+    assert "senast 16 oktober 2026 (14 dagar före kallelsen 30 oktober 2026)" in out
+    assert "Lade till ärendet Ä-2026-15 i meetings/2026-12-03-partnerskapet/mote.yaml" in out
     file = "meetings/2026-12-03-partnerskapet/mote.yaml"
     data = load(repo.root).dataset
     assert data is not None
