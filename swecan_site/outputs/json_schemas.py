@@ -188,7 +188,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "Ärenden, ärendets gång och offentliga underlag (OParl 1.1 Paper, Consultation, File)",
         _oparl(
             "Paper",
-            ["name", "reference", "consultation", "swecan:meeting", "swecan:status"],
+            ["name", "reference", "consultation", "swecan:status"],
             {
                 "reference": _STR,
                 "auxiliaryFile": {

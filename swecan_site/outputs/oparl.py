@@ -185,8 +185,6 @@ def paper(view: PublicView, record: MatterRecord) -> dict[str, Any]:
             "consultation": [consultation(view, record, c) for c in record.consultations],
             "license": LICENSE,
             "web": ids.abs(urls.matter_page(matter.id)),
-            # The meeting whose file defines the matter (its anchor there stays valid).
-            EXTENSION + "meeting": ids.meeting(meeting.meeting_id),
             EXTENSION + "raisedBy": list(matter.raised_by),
             EXTENSION + "status": str(view.matter_status(record)),
             EXTENSION + "events": [
