@@ -41,6 +41,7 @@ class Dataset:
     pages: list[ContentDoc[PageMeta]]
     sources: dict[str, str] = field(default_factory=dict)
     accessibility: AccessibilityFile | None = None  # content/tillganglighet.yaml
+    english_pages: list[ContentDoc[PageMeta]] = field(default_factory=list)  # content/en/
 
     @property
     def partners(self) -> list[Partner]:

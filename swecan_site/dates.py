@@ -37,3 +37,17 @@ def sv_date(day: date | None, *, weekday: bool = False) -> str:
         return "–"
     text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
     return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+MONTHS_EN = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+
+
+def en_date(day: date | None) -> str:
+    """2026-03-12 -> '12 March 2026': the English edition's form (day month year, as the
+    EU's Interinstitutional Style Guide writes dates; no ordinal, no comma)."""
+    if day is None:
+        return "–"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"

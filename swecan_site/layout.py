@@ -19,6 +19,7 @@ PROTOCOL_FILE = "protokoll.md"
 CONTENT_DIR = "content"
 RULES_DIR = "arbetsordning"
 REPORTS_DIR = "rapporter"
+ENGLISH_DIR = "en"  # content/en/: the English summary edition's own texts (issue 21)
 SITE_CONFIG_FILE = siteconfig.CONFIG_FILE
 ASSETS_DIR = "docs"  # static files MkDocs copies as they are
 # Where the build reads from: no symbolic link is followed anywhere in these.
@@ -31,6 +32,10 @@ REQUIRED_PAGES = [
     "avsiktsforklaring",
     "tillganglighet",
     "personuppgifter",
+    # The English edition's start page, accessibility statement and privacy notice.
+    f"{ENGLISH_DIR}/start",
+    f"{ENGLISH_DIR}/accessibility",
+    f"{ENGLISH_DIR}/privacy",
 ]
 
 # A meeting folder's name: its permanent ID, ÅÅÅÅ-MM-DD-organ[-suffix].

@@ -30,6 +30,7 @@ from .layout import (
     CONTENT_DIR,
     DATA_DIRS,
     DATA_FILES,
+    ENGLISH_DIR,
     MEETING_FILE,
     MEETING_ID,
     MEETINGS_DIR,
@@ -285,6 +286,7 @@ class Loader:
         rules_versions = self.load_documents(content / RULES_DIR, RulesVersionMeta)
         reports = self.load_documents(content / REPORTS_DIR, ReportMeta)
         pages = self.load_documents(content, PageMeta)
+        english_pages = self.load_documents(content / ENGLISH_DIR, PageMeta)
         self.check_required_pages(content)
         accessibility = self.load_accessibility(content)
         if self.problems or config is None or partners is None or organisation is None:
@@ -300,6 +302,7 @@ class Loader:
             pages,
             self.files.sources,
             accessibility,
+            english_pages,
         )
         return LoadResult(dataset, self.problems)
 

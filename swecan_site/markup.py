@@ -50,7 +50,8 @@ GLOBAL_ATTRIBUTES = frozenset({"id", "lang", "title"})
 ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": GLOBAL_ATTRIBUTES,
     # aria-hidden/tabindex: the heading permalinks (render/a11y_markdown.py)
-    "a": frozenset({"href", "aria-hidden", "tabindex"}),
+    # hreflang: the English edition's links to Swedish pages (issue 21)
+    "a": frozenset({"href", "hreflang", "aria-hidden", "tabindex"}),
     "img": frozenset({"src", "alt", "width", "height"}),
     "th": frozenset({"colspan", "rowspan", "style", "scope"}),  # scope: a11y_markdown
     "td": frozenset({"colspan", "rowspan", "style"}),

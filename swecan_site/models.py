@@ -499,6 +499,7 @@ class Decision(Node):
     id: DecisionId
     paragraph: StrictInt = Field(alias="paragraf", ge=1)
     title: Text = Field(alias="rubrik")
+    title_en: Text | None = Field(default=None, alias="rubrik_en")  # English edition
     text: Text = Field(alias="text")
     kind: DecisionKind = Field(default=DecisionKind.OTHER, alias="typ")
     matter: MatterId | None = Field(default=None, alias="ärende")
@@ -525,6 +526,8 @@ class Meeting(Node):
     example: StrictBool = Field(default=False, alias="exempeldata")
     body: BodyName = Field(alias="organ")
     title: OptionalText | None = Field(default=None, alias="rubrik")
+    # English text is optional: the key with "_en" added (issue 21, README "English edition").
+    title_en: Text | None = Field(default=None, alias="rubrik_en")
     date: IsoDate = Field(alias="datum")
     start: ClockTime = Field(alias="tid")
     end: ClockTime | None = Field(default=None, alias="sluttid")

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from . import (
     checksums,
+    i18n,
     incremental,
     page_render,
     progress,
@@ -207,6 +208,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         env = theme_sandbox.sandboxed(env)  # no theme template reaches Python (issue 18)
         env.globals["swecan_urls"] = urls  # theme overrides take addresses from urls.py
+        env.globals["swecan_i18n"] = i18n  # ... and their words, per page language
         # Templates do not change during a build: no stat() of every partial for every page.
         env.auto_reload = False
         env.bytecode_cache = (
@@ -260,7 +262,7 @@ class SwecanPlugin(BasePlugin[SwecanConfig]):
         self._disarm()
         # The renderer already escapes data and checks human Markdown against the
         # allowlist; this is the last layer, with a browser-grade HTML parser.
-        return clean_page_html(html)
+        return i18n.localise_html(clean_page_html(html), page.url)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._release_clock()

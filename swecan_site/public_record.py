@@ -294,6 +294,10 @@ class PublicRecord:
         """Published content pages by slug (the start page included)."""
         return {d.slug: d for d in self._data.pages if not d.meta.draft}
 
+    def english_pages(self) -> dict[str, ContentDoc[PageMeta]]:
+        """Published pages of the English edition (content/en/) by slug."""
+        return {d.slug: d for d in self._data.english_pages if not d.meta.draft}
+
     def rules_versions(self) -> list[ContentDoc[RulesVersionMeta]]:
         """Published arbetsordning versions, oldest first (future ones included)."""
         docs = [d for d in self._data.rules_versions if not d.meta.draft]

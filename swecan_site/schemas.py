@@ -122,6 +122,8 @@ DESCRIPTIONS: dict[str, str] = {
     "avslutad": "Datum då gruppen avslutades.",
     "organ": "partnerskapet eller arbetsutskottet.",
     "rubrik": "Rubrik.",
+    "rubrik_en": "Rubriken på engelska, för den engelska sammanfattningen (valfri; "
+    "översätt inte maskinellt – utan den visas den svenska rubriken).",
     "tid": 'Starttid TT:MM, inom citattecken ("10:00").',
     "sluttid": 'Sluttid TT:MM, inom citattecken ("15:30").',
     "form": "fysiskt, hybrid eller digitalt (§3.1; hybrid räknas som fysiskt).",

@@ -260,3 +260,58 @@ def changelog_year(year: int) -> str:
 def changelog_entry(year: int, commit: str) -> str:
     """One commit's changes, on its year's page (``commit``: the short hash)."""
     return f"{changelog_year(year)}#andring-{commit}"
+
+
+# --- the English summary edition (issue 21) ------------------------------------------
+# Swedish is the site's language; a few pages have an English summary under en/.
+# TRANSLATIONS is the one list of which Swedish page has which English counterpart:
+# the hreflang links, the language switch, the page family and the check that no
+# English page lacks its Swedish one (and the reverse) all read it.
+
+ENGLISH = "en/"
+
+
+def english(path: str = "") -> str:
+    """A page of the English edition: ``en/``, ``en/meetings/``."""
+    return f"{ENGLISH}{path}"
+
+
+EN_START = english()
+EN_PARTNERS = english("partners/")
+EN_ORGANISATION = english("organisation/")
+EN_MEETINGS = english("meetings/")
+EN_DECISIONS = english("decisions/")
+EN_COMPLIANCE = english("compliance/")
+EN_OPEN_DATA = english("open-data/")
+EN_ACCESSIBILITY = english("accessibility/")
+EN_PRIVACY = english("privacy/")
+
+
+def english_page(slug: str) -> str:
+    """A page from content/en/<slug>.md: ``start`` is the edition's home (``en/``)."""
+    return EN_START if slug == "start" else english(f"{slug}/")
+
+
+TRANSLATIONS: dict[str, str] = {
+    START: EN_START,
+    PARTNERS: EN_PARTNERS,
+    ORGANISATION: EN_ORGANISATION,
+    MEETINGS: EN_MEETINGS,
+    DECISIONS: EN_DECISIONS,
+    COMPLIANCE: EN_COMPLIANCE,
+    OPEN_DATA: EN_OPEN_DATA,
+    page("tillganglighet"): EN_ACCESSIBILITY,
+    page("personuppgifter"): EN_PRIVACY,
+}
+_SWEDISH = {en: sv for sv, en in TRANSLATIONS.items()}
+
+
+def language(url: str) -> str:
+    """The language of the page at ``url`` (MkDocs' page.url): "en" under en/, else "sv"."""
+    return "en" if url == ENGLISH or url.startswith(ENGLISH) else "sv"
+
+
+def counterpart(url: str) -> str | None:
+    """The same page in the other language (``moten/`` <-> ``en/meetings/``), or None."""
+    path = url.partition("#")[0]
+    return TRANSLATIONS.get(path) or _SWEDISH.get(path)

@@ -73,7 +73,8 @@ CLASSES = {"admonition", "footnote", "toc", "admonition-title", "footnote-ref",
 PAGE_ATTRS = {
     **ATTRS,
     "th": ATTRS["th"] | {"scope"},
-    "a": ATTRS["a"] | {"aria-hidden", "tabindex"},
+    # hreflang: the English edition's links to Swedish pages (render/pages/english.py)
+    "a": ATTRS["a"] | {"aria-hidden", "tabindex", "hreflang"},
     # the templates keep attendance and verdict sections out of the search index
     "h2": ATTRS.get("h2", set()) | {"data-search-exclude"},
     "h3": ATTRS.get("h3", set()) | {"data-search-exclude"},

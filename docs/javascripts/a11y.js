@@ -204,7 +204,7 @@
       wraps.forEach(function (wrap) {
         var table = wrap.querySelector("table");
         var caption = table && table.querySelector("caption");
-        var name = caption ? caption.textContent.trim() : "Tabell";
+        var name = caption ? caption.textContent.trim() : (document.documentElement.lang === "en" ? "Table" : "Tabell");
         if (wrap.scrollWidth > wrap.clientWidth + 1) {
           wrap.setAttribute("role", "region");
           wrap.setAttribute("aria-label", name);

@@ -37,6 +37,26 @@ NATIONAL_AUTHORITY = URIRef("http://purl.org/adms/publishertype/NationalAuthorit
 SWEDEN = URIRef("http://publications.europa.eu/resource/authority/country/SWE")
 IANA = "http://www.iana.org/assignments/media-types/"
 TITLE = "SweCans öppna data"
+# English titles (issue 21): the data stays one dataset in Swedish; where a title has
+# an English version it is added as a second dct:title tagged @en, keyed by the
+# dataset's key (a dataset without one keeps its Swedish title only).
+TITLE_EN = "SweCan open data"
+TITLES_EN = {
+    "data-partners": "SweCan: Partners",
+    "data-organisation": "SweCan: Organisation",
+    "data-moten": "SweCan: Meetings",
+    "data-arenden": "SweCan: Matters",
+    "data-beslut": "SweCan: Decisions",
+    "data-rapporter": "SweCan: Reports",
+    "data-arbetsordning": "SweCan: Rules of procedure",
+    "data-efterlevnad": "SweCan: Compliance",
+    "data-omrostningar": "SweCan: Votes",
+    "data-narvaro": "SweCan: Attendance",
+    "data-andringslogg": "SweCan: Change log",
+    "kalender": "SweCan meeting calendar",
+    "frister": "SweCan upcoming deadlines",
+    "floden": "SweCan publication feeds",
+}
 DESCRIPTION = (
     "Öppna data från SweCan, Sveriges nationella Cancer Mission Hub: möten, protokoll, "
     "beslut och arbetsordning, fria att återanvända (CC0)."
@@ -108,6 +128,7 @@ def graph(
 
     g.add((catalog, RDF.type, DCAT.Catalog))
     g.add((catalog, DCTERMS.title, Literal(TITLE, lang=sv)))
+    g.add((catalog, DCTERMS.title, Literal(TITLE_EN, lang="en")))
     g.add((catalog, DCTERMS.description, Literal(DESCRIPTION, lang=sv)))
     g.add((catalog, DCTERMS.publisher, publisher))
     g.add((catalog, DCTERMS.license, CC0))
@@ -123,6 +144,8 @@ def graph(
         g.add((dataset, RDF.type, DCAT.Dataset))
         g.add((dataset, DCTERMS.identifier, Literal(str(dataset))))
         g.add((dataset, DCTERMS.title, Literal(item.title, lang=sv)))
+        if item.key in TITLES_EN:
+            g.add((dataset, DCTERMS.title, Literal(TITLES_EN[item.key], lang="en")))
         g.add((dataset, DCTERMS.description, Literal(item.description, lang=sv)))
         g.add((dataset, DCTERMS.publisher, publisher))
         g.add((dataset, DCAT.contactPoint, contact))

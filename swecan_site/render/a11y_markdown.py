@@ -3,7 +3,8 @@
 Markdown tables cannot carry a caption, header scope or row headers, so this
 treeprocessor adds them to the HTML after Markdown has built it:
 
-- a paragraph ``Tabell: …`` directly before a table becomes its ``<caption>``
+- a paragraph ``Tabell: …`` (English: ``Table: …``) directly before a table becomes
+  its ``<caption>``
   (the Pandoc convention, so the generated Markdown still reads well in other
   engines); a table without one is captioned, visually hidden, with the
   nearest heading above it;
@@ -26,8 +27,8 @@ import xml.etree.ElementTree as ET
 from markdown import Extension, Markdown  # type: ignore[import-untyped]
 from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
 
-CAPTION_PREFIX = "Tabell:"
-KEY_VALUE_HEADER = "Uppgift"
+CAPTION_PREFIXES = ("Tabell:", "Table:")  # Swedish pages; the English edition (issue 21)
+KEY_VALUE_HEADERS = ("Uppgift", "Item")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 VISUALLY_HIDDEN = "swecan-visually-hidden"  # docs/stylesheets/swecan.css
 ADDRESS = "swecan-address"  # a link that shows its own address: it may break anywhere
@@ -69,8 +70,9 @@ class TableSemantics(Treeprocessor):
         if table.find("caption") is None:
             caption = ET.Element("caption")
             text = (previous.text or "") if previous is not None and previous.tag == "p" else ""
-            if previous is not None and len(previous) == 0 and text.startswith(CAPTION_PREFIX):
-                caption.text = text.removeprefix(CAPTION_PREFIX).strip()
+            prefix = next((p for p in CAPTION_PREFIXES if text.startswith(p)), None)
+            if previous is not None and len(previous) == 0 and prefix is not None:
+                caption.text = text.removeprefix(prefix).strip()
                 parent.remove(previous)
             elif heading:
                 caption.text = heading
@@ -83,7 +85,7 @@ class TableSemantics(Treeprocessor):
         header_cells = head.findall("tr/th") if head is not None else []
         for cell in header_cells:
             cell.set("scope", "col")
-        key_value = bool(header_cells) and _text(header_cells[0]) == KEY_VALUE_HEADER
+        key_value = bool(header_cells) and _text(header_cells[0]) in KEY_VALUE_HEADERS
         body = table.find("tbody")
         if key_value and body is not None:
             for row in body.findall("tr"):

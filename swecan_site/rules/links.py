@@ -48,6 +48,8 @@ def _pages(ctx: Context) -> set[str]:
     found = [
         *fixed,
         *(urls.page(doc.slug) for doc in data.pages),
+        *urls.TRANSLATIONS.values(),
+        *(urls.english_page(doc.slug) for doc in data.english_pages),
         *(urls.meeting(m.meeting_id) for m in data.meetings),
         *(urls.partner(p.id) for p in data.partners),
         *(urls.rules_version(doc.slug) for doc in data.rules_versions),
@@ -67,6 +69,8 @@ def _texts(ctx: Context) -> Iterator[tuple[str, int, str, str, str | None]]:
             yield meeting.protocol_file, 1, meeting.protocol_text, page, folder
     for doc in ctx.data.pages:
         yield doc.file, doc.body_line, doc.body, urls.source(urls.page(doc.slug)), None
+    for doc in ctx.data.english_pages:
+        yield doc.file, doc.body_line, doc.body, urls.source(urls.english_page(doc.slug)), None
     for report in ctx.data.reports:
         yield (
             report.file,

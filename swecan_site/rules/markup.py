@@ -58,7 +58,7 @@ def _strings(node: Node) -> Iterator[tuple[Node, str, int | None, str]]:
 
 def _content(ctx: Context) -> list[ContentDoc[Any]]:
     data = ctx.data
-    return [*data.rules_versions, *data.reports, *data.pages]
+    return [*data.rules_versions, *data.reports, *data.pages, *data.english_pages]
 
 
 def _data_nodes(ctx: Context) -> Iterator[Node]:
@@ -126,7 +126,7 @@ def _human_markdown(ctx: Context) -> Iterator[tuple[str, int, str]]:
     for meeting in ctx.data.meetings:
         if meeting.protocol_text is not None:
             yield meeting.protocol_file, 1, protocol_markdown(meeting.protocol_text)
-    docs: list[ContentDoc[Any]] = [*ctx.data.pages, *ctx.data.reports]
+    docs: list[ContentDoc[Any]] = [*ctx.data.pages, *ctx.data.reports, *ctx.data.english_pages]
     for doc in docs:
         yield doc.file, doc.body_line, doc.body
     for version in ctx.data.rules_versions:

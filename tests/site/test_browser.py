@@ -33,6 +33,16 @@ PAGE_TYPES = {
     "personuppgifter": "personuppgifter/",
     "ändringslogg": "andringslogg/",
     "404": "404.html",
+    # the English summary edition (issue 21): every page of it
+    "en-start": "en/",
+    "en-partners": "en/partners/",
+    "en-organisation": "en/organisation/",
+    "en-meetings": "en/meetings/",
+    "en-decisions": "en/decisions/",
+    "en-compliance": "en/compliance/",
+    "en-open-data": "en/open-data/",
+    "en-accessibility": "en/accessibility/",
+    "en-privacy": "en/privacy/",
 }
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]  # 2.2: target-size
 
@@ -92,6 +102,8 @@ NETWORK_PAGES = {
         "efterlevnad-regel",
         "tillgänglighet",
         "404",
+        "en-start",  # the hreflang links must not make Material fetch <page>/sitemap.xml
+        "en-meetings",
     )
 }
 

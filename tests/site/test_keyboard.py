@@ -33,6 +33,10 @@ PAGE_TYPES = {
     "tillgänglighet": "tillganglighet/",
     "personuppgifter": "personuppgifter/",
     "404": "finns-inte/",
+    # the English edition (issue 21): its own menu, the language switch, a wide table
+    "en-start": "en/",
+    "en-meetings": "en/meetings/",
+    "en-compliance": "en/compliance/",
 }
 WIDTHS = [320, 640, 1280]
 NARROW = [320, 640]  # the drawer and the search panel are closed panels below 1220/960 px

@@ -19,6 +19,7 @@ from . import (
     content,
     deadlines,
     decisions,
+    english,
     matters,
     meetings,
     open_data,
@@ -56,6 +57,7 @@ PAGES: list[PageFamily] = [
     compliance_rules,
     changelog,
     tombstones,
+    english,  # the English summary edition under en/ (issue 21)
 ]
 
 
@@ -70,4 +72,7 @@ def render_all(site: Site) -> dict[str, str]:
         if clash:
             raise ValueError(f"page family {name} writes {clash[0]}, which another family wrote")
         result.update(written)
+    missing = english.missing_counterparts(result)
+    if missing:  # urls.TRANSLATIONS promises both languages of these pages
+        raise ValueError(f"sidan {missing[0]} saknas, men den andra språkversionen finns")
     return result
