@@ -379,3 +379,56 @@ def test_absent_standards_skip_only_where_a_run_says_so(monkeypatch, tmp_path: P
         standards_folder("feedvalidator")
     (tmp_path / "absent" / "feedvalidator").mkdir(parents=True)
     assert standards_folder("feedvalidator") == tmp_path / "absent"
+
+
+# --- issue 20, item 4: the scheduled rebuild kept alive ---------------------------------
+
+
+def _deploy_step(name: str) -> str:
+    deploy = yaml.safe_load((REPO / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    (step,) = [s for s in deploy["jobs"]["build"]["steps"] if s.get("name") == name]
+    assert "env" not in step and "${{" not in step["run"]
+    return step["run"]
+
+
+@pytest.mark.parametrize(("age", "warned"), [(10, False), (49, False), (50, True), (55, True)])
+def test_the_daily_run_warns_before_github_turns_it_off(
+    tmp_path: Path, age: int, warned: bool
+) -> None:
+    """Issue 20, item 4: the schedule stops after 60 days without activity; from day 50
+    the daily run says so, with the day it stops and how to switch it on again."""
+    deploy = yaml.safe_load((REPO / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    assert {"schedule", "workflow_dispatch"} <= set(deploy[True])
+    root = tmp_path / "repo"
+    root.mkdir()
+    _git(root, "init", "-q", "-b", "main")
+    committed = subprocess.run(
+        ["date", "-u", "-d", f"{age} days ago", "+%Y-%m-%dT%H:%M:%SZ"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=T", "-c", "user.email=t@example.se",
+         "commit", "-q", "--allow-empty", "-m", "old", "--date", committed],
+        check=True, env={**os.environ, "GIT_COMMITTER_DATE": committed},
+    )  # fmt: skip
+    summary = tmp_path / "summary.md"
+    script = _deploy_step("Varna innan schemat stängs av")
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-e", "-c", script],
+        cwd=root, env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    if not warned:
+        assert done.stdout == "" and not summary.exists()
+        return
+    assert done.stdout.startswith("::warning title=Daglig publicering stängs snart av::")
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### Daglig publicering stängs snart av\n\n")
+    assert f"Senaste commit är {age} dagar gammal." in text
+    assert "gh workflow enable deploy.yml" in text
+    off = subprocess.run(
+        ["date", "-u", "-d", f"{committed} + 60 days", "+%F"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    assert f"(omkring {off})" in text
