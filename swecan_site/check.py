@@ -104,6 +104,11 @@ def run_rules(dataset: Dataset, as_of: date, evidence: Evidence | None = None) -
     return _sorted(report)
 
 
+# The subject kind of missing_quotes' warnings; every other compliance problem is a rule's
+# verdict, whose message _problem opens with "Kansliets mål" for a target.
+QUOTE_SUBJECT = "quote"
+
+
 def missing_quotes(
     dataset: Dataset, as_of: date, rules: list[Rule], severities: dict
 ) -> list[Problem]:
@@ -137,7 +142,7 @@ def missing_quotes(
                         f"{'arbetsordningen version ' + version if version else where.file} "
                         f'som gäller: "{quote.text}". Regelns bedömningar behöver ses över.',
                         "citat",
-                        "quote",
+                        QUOTE_SUBJECT,
                         quote.section,
                     )
                 )

@@ -435,7 +435,8 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(deadlines.format_json(items))
     elif args.format == "ics":
-        sys.stdout.write(deadlines.format_ics(items, args.as_of))
+        reminders = report.dataset.config.reminder_days if report.dataset else ()
+        sys.stdout.write(deadlines.format_ics(items, args.as_of, reminders))
     else:
         print(deadlines.format_text(items, args.as_of, args.dagar))
     return EXIT_OK

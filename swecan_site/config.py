@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    StrictInt,
     ValidationError,
     WithJsonSchema,
     field_validator,
@@ -240,6 +241,32 @@ class Publisher(BaseModel):
         return "http://dataportal.se/organisation/SE" + self.organisation_number.replace("-", "")
 
 
+# The deadline calendar's reminders (VALARM): days before each deadline. Not a
+# parameter of the arbetsordning, so not versioned by date: the kansli's calendar setting.
+DEFAULT_REMINDER_DAYS = (7, 1)
+MAX_REMINDER_DAYS = 365
+
+
+def _reminder_days(value: object) -> object:
+    """A single number is a list of one; the days latest first, each once."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = [value]
+    if isinstance(value, (list, tuple)) and all(
+        isinstance(v, int) and not isinstance(v, bool) for v in value
+    ):
+        return tuple(sorted(set(value), reverse=True))
+    return value
+
+
+_DAYS_SCHEMA = {"type": "integer", "minimum": 0, "maximum": MAX_REMINDER_DAYS}
+ReminderDays = Annotated[
+    tuple[Annotated[StrictInt, Field(ge=0, le=MAX_REMINDER_DAYS)], ...],
+    BeforeValidator(_reminder_days),
+    # as written in swecan.yaml: one number or a list of them
+    WithJsonSchema({**_DAYS_SCHEMA, "type": ["integer", "array"], "items": _DAYS_SCHEMA}),
+]
+
+
 class ConfigFile(BaseModel):
     """The shape of ``swecan.yaml``; each parameter version is checked by ``Config``."""
 
@@ -251,6 +278,11 @@ class ConfigFile(BaseModel):
     parameters: list[dict[str, Any]] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
     publisher: Publisher = Field(default_factory=Publisher)
+    reminder_days: ReminderDays = Field(
+        DEFAULT_REMINDER_DAYS,
+        description="Påminnelser i fristkalendern (efterlevnad/frister.ics): så många dagar "
+        "före varje frist, kl. 09.00; ett tal eller en lista, t.ex. [7, 1]; [] för inga",
+    )
 
 
 class Config:
@@ -262,11 +294,13 @@ class Config:
         versions: list[tuple[date, Parameters]] | None = None,
         severity: dict[str, Severity] | None = None,
         publisher: Publisher | None = None,
+        reminder_days: tuple[int, ...] = DEFAULT_REMINDER_DAYS,
     ) -> None:
         self.first_operating_year_start = first_operating_year_start
         self.versions = sorted(versions or [], key=lambda v: v[0])
         self.severity = severity or {}
         self.publisher = publisher or Publisher()
+        self.reminder_days = reminder_days
         self.severity_locations: dict[str, Location] = {}
         self._default = Parameters()
 
@@ -307,7 +341,13 @@ def read_config(doc: yamlpos.Document, file: str) -> tuple[Config | None, list[P
     versions, problems = fold_parameters(data.parameters, file, doc)
     if problems:
         return None, problems
-    config = Config(data.first_operating_year_start, versions, data.severity, data.publisher)
+    config = Config(
+        data.first_operating_year_start,
+        versions,
+        data.severity,
+        data.publisher,
+        data.reminder_days,
+    )
     config.severity_locations = {
         rule_id: Location(file, *doc.position(("severity", rule_id), key=True))
         for rule_id in data.severity

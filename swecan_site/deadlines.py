@@ -12,7 +12,7 @@ read ``Result.due``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
@@ -227,15 +227,27 @@ def format_json(items: list[Deadline]) -> str:
     return json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2)
 
 
-def format_ics(items: list[Deadline], as_of: date) -> str:
-    """An iCalendar file: one all-day VEVENT per deadline (see README for why VEVENT).
+# A reminder rings at 09:00 on its day: an all-day event starts at midnight, so "n days
+# before at 09:00" is the trigger -(n days) + 9 hours (as calendar apps write their own
+# all-day alerts, e.g. -PT15H for "the day before at 09:00").
+REMINDER_HOUR = 9
+
+
+def reminder_trigger(days_before: int) -> timedelta:
+    """The VALARM trigger, relative to an all-day event's start, ``days_before`` it at 09:00."""
+    return timedelta(days=-days_before, hours=REMINDER_HOUR)
+
+
+def format_ics(items: list[Deadline], as_of: date, reminder_days: Sequence[int] = ()) -> str:
+    """An iCalendar file: one all-day VEVENT per deadline (see README for why VEVENT),
+    with a VALARM per entry of ``reminder_days`` (swecan.yaml, reminder_days).
 
     DTSTAMP is the as-of date (midnight in Stockholm), not "now", so the same
     data and date give the same bytes; UIDs are stable per obligation.
     """
     from datetime import datetime
 
-    from icalendar import Calendar, Event
+    from icalendar import Alarm, Calendar, Event
 
     calendar = Calendar()
     calendar.add("prodid", "-//SweCan//swecan-site frister//SV")
@@ -259,5 +271,11 @@ def format_ics(items: list[Deadline], as_of: date) -> str:
         )
         event.add("categories", [item.basis.label])
         event.add("transp", "TRANSPARENT")
+        for days_before in reminder_days:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"Frist {sv_date(item.due)}: {item.what} – {item.subject}")
+            alarm.add("trigger", reminder_trigger(days_before))
+            event.add_component(alarm)
         calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")

@@ -25,11 +25,12 @@ from pathlib import Path
 
 from . import provenance
 from .changes import Change, record_changes
-from .check import EXIT_ERRORS, EXIT_OK, Report, check
+from .check import EXIT_ERRORS, EXIT_OK, QUOTE_SUBJECT, Report, check
 from .dates import sv_date
 from .layout import CONFIG_FILE, CONTENT_DIR, MEETINGS_DIR, ORGANISATION_FILE, PARTNERS_FILE
 from .problems import Kind, Problem, Severity, section_label
 from .rules import BY_ID
+from .rules.base import Basis, Rule
 
 DATA_PATHS = [CONFIG_FILE, PARTNERS_FILE, ORGANISATION_FILE, MEETINGS_DIR, CONTENT_DIR]
 
@@ -124,14 +125,26 @@ def finding_key(problem: Problem) -> tuple[str, ...]:
     return (problem.rule, problem.location.file)
 
 
+def evaluated(report: Report) -> bool:
+    """Whether the compliance rules ran on ``report``'s data: they do not when the data
+    cannot be read or has data errors (check.run_rules), and then its findings say
+    nothing about what is met – an absent finding is not a fixed one."""
+    return report.dataset is not None and not report.data_errors
+
+
 @dataclass
 class Comparison:
     head: Report
     base: Report | None
-    introduced: list[Problem]
+    introduced: list[Problem]  # compliance findings only when both sides were evaluated
     resolved: list[Problem]
     changes: list[Change]
     site_code: list[str] = field(default_factory=list)  # changed files that are not data
+
+    @property
+    def comparable(self) -> bool:
+        """Whether findings can be called new or resolved: both sides evaluated."""
+        return self.base is not None and evaluated(self.base) and evaluated(self.head)
 
     @property
     def blocking(self) -> list[Problem]:
@@ -153,7 +166,13 @@ def compare(head: Report, base: Report | None) -> Comparison:
     introduced = [p for p in head.problems if finding_key(p) not in base_keys]
     resolved = [p for p in base_problems if finding_key(p) not in head_keys]
     changes = record_changes(base.dataset if base else None, head.dataset, head.as_of)
-    return Comparison(head, base, introduced, resolved, changes)
+    comparison = Comparison(head, base, introduced, resolved, changes)
+    if base is not None and not comparison.comparable:
+        # A side whose compliance rules did not run has no findings to compare: nothing
+        # is new or resolved on that basis (data problems still compare, by file).
+        comparison.introduced = [p for p in introduced if p.kind is not Kind.COMPLIANCE]
+        comparison.resolved = [p for p in resolved if p.kind is not Kind.COMPLIANCE]
+    return comparison
 
 
 # --- Markdown ------------------------------------------------------------------------
@@ -177,11 +196,22 @@ def _rule_line(problem: Problem) -> str:
     head = f"**{problem.rule}**" + (f" ({ref})" if ref else "")
     text = f"{head} {_escape(str(problem.location))} – {_escape(problem.message)}"
     if rule is not None:
-        label = rule.basis.label if rule.kind is Kind.COMPLIANCE else "Datafel"
-        text += f"  \n  *{label}: {_escape(rule.summary)}*"
+        text += f"  \n  *{_escape(_basis_line(rule, problem))}*"
         for quote in rule.quotes:
             text += f"  \n  > ”{_escape(quote.text)}” (§{quote.section})"
     return text
+
+
+def _basis_line(rule: Rule, problem: Problem) -> str:
+    """What the finding rests on, once: a target's verdict already opens with the label
+    (check._problem), so its line is the rule's summary without the label again."""
+    if rule.kind is not Kind.COMPLIANCE:
+        return f"Datafel: {rule.summary}"
+    label = rule.basis.label
+    summary = rule.summary.removeprefix(f"{label}: ")
+    if rule.basis is Basis.TARGET and problem.subject_kind != QUOTE_SUBJECT:
+        return summary[:1].upper() + summary[1:]
+    return f"{label}: {summary}"
 
 
 def _list(problems: Iterable[Problem]) -> list[str]:
@@ -212,13 +242,41 @@ def format_markdown(comparison: Comparison) -> str:
     lines.append("")
     if comparison.base is not None:
         lines += ["### Ändringar i det som publiceras", ""]
-        lines += [f"- {_escape(str(c))}" for c in comparison.changes] or ["- inga"]
+        if head.dataset is None:
+            lines.append("- kunde inte jämföras: data efter ändringen gick inte att läsa")
+        else:
+            lines += [f"- {_escape(str(c))}" for c in comparison.changes] or ["- inga"]
         lines.append("")
     if head.data_errors:
         lines += ["### Datafel (måste rättas)", "", *_list(head.data_errors), ""]
-    introduced = [p for p in comparison.introduced if p.kind is Kind.COMPLIANCE]
-    resolved = [p for p in comparison.resolved if p.kind is Kind.COMPLIANCE]
-    if comparison.base is not None:
+    if comparison.base is None:
+        lines += ["### Efterlevnadsfynd", ""] + (_list(head.findings) or ["- inga"]) + [""]
+    elif not evaluated(head):
+        lines += [
+            "### Efterlevnad",
+            "",
+            "Efterlevnadsreglerna kördes inte för ändringen, eftersom den har datafel. "
+            "Därför redovisas inga fynd som nya eller åtgärdade. Rätta datafelen, så "
+            "jämförs fynden i nästa körning.",
+            "",
+        ]
+    elif not evaluated(comparison.base):
+        lines += [
+            "### Efterlevnad",
+            "",
+            "Efterlevnadsreglerna kunde inte köras för basen (den gren ändringen ska in i), "
+            "eftersom basen har datafel. Därför redovisas inga fynd som nya eller "
+            "åtgärdade, och inga fynd stoppar publiceringen. Fynden nedan gäller data efter "
+            "ändringen; granska dem.",
+            "",
+            "### Efterlevnadsfynd efter ändringen (inte jämförda med basen)",
+            "",
+            *(_list(head.findings) or ["- inga"]),
+            "",
+        ]
+    else:
+        introduced = [p for p in comparison.introduced if p.kind is Kind.COMPLIANCE]
+        resolved = [p for p in comparison.resolved if p.kind is Kind.COMPLIANCE]
         lines += ["### Nya efterlevnadsfynd", ""] + (_list(introduced) or ["- inga"]) + [""]
         lines += ["### Åtgärdade fynd", ""] + (_list(resolved) or ["- inga"]) + [""]
         kept = len(head.findings) - len(introduced)
@@ -228,8 +286,6 @@ def format_markdown(comparison: Comparison) -> str:
                 "stoppar inte publiceringen.",
                 "",
             ]
-    else:
-        lines += ["### Efterlevnadsfynd", ""] + (_list(head.findings) or ["- inga"]) + [""]
     return "\n".join(lines)
 
 

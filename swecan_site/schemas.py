@@ -162,9 +162,9 @@ DESCRIPTIONS: dict[str, str] = {
     "typ": "Slag av beslut eller rapport.",
     "utfall": "bifall eller avslag.",
     "röster": "För, emot och avstår: antal eller lista med partner-id.",
-    "för": "Röster för.",
-    "emot": "Röster emot.",
-    "avstår": "Nedlagda röster.",
+    "för": "Röster för: ett antal (12) eller en lista med partner-id.",
+    "emot": "Röster emot: ett antal (0) eller en lista med partner-id.",
+    "avstår": "Nedlagda röster: ett antal eller en lista med partner-id.",
     "jäv": "Partners som anmält jäv (bilaga 2 punkt 5).",
     "ej_närvarande": "Partners som inte var närvarande vid beslutet.",
     "röstlängd": "Partners på röstlängden (§5.2), om den avviker från förteckningen.",
@@ -257,6 +257,69 @@ def _fix(node: Any) -> Any:
     return node
 
 
+# The keywords that constrain one JSON type only: alternatives of different types whose
+# keywords are these can be one schema with a list of types – a single, readable message
+# ("Incorrect type. Expected one of string, null") instead of one per alternative.
+_TYPE_KEYWORDS = {
+    "string": {"format", "pattern", "minLength", "maxLength"},
+    "integer": {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"},
+    "number": {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"},
+    "array": {"items", "minItems", "maxItems", "uniqueItems"},
+    "null": set(),
+}
+NULL_ALTERNATIVE = "Tomt (null): uppgiften anges inte."
+
+
+def _merged_types(alternatives: list[Any]) -> dict[str, Any] | None:
+    """``anyOf`` alternatives as one schema with a list of types, when each alternative
+    has one distinct type and only that type's keywords (so none constrains another's
+    values); None when they cannot be merged without changing what validates."""
+    merged: dict[str, Any] = {}
+    types: list[str] = []
+    for alternative in alternatives:
+        kind = alternative.get("type") if isinstance(alternative, dict) else None
+        if not isinstance(kind, str) or kind in types or kind not in _TYPE_KEYWORDS:
+            return None
+        keywords = [key for key in alternative if key != "type"]  # in order: stable output
+        if not set(keywords) <= _TYPE_KEYWORDS[kind] or set(keywords) & set(merged):
+            return None
+        types.append(kind)
+        merged.update({key: alternative[key] for key in keywords})
+    return {"type": types, **merged}
+
+
+def _readable_alternatives(node: Any, definitions: dict[str, Any]) -> None:
+    """Every bare ``anyOf``/``oneOf`` under ``node`` becomes one schema with a list of
+    types, or else each alternative gets a Swedish description: a reference says what it
+    refers to (draft-07 ignores a ``$ref``'s siblings when validating; editors show
+    them), null that the value is left out. The one place editor messages are shaped."""
+    if isinstance(node, list):
+        for item in node:
+            _readable_alternatives(item, definitions)
+        return
+    if not isinstance(node, dict):
+        return
+    for keyword in ("anyOf", "oneOf"):
+        alternatives = node.get(keyword)
+        if not isinstance(alternatives, list):
+            continue
+        merged = _merged_types(alternatives)
+        if merged is not None:
+            del node[keyword]
+            node.update(merged)
+            continue
+        for alternative in alternatives:
+            if alternative.get("description"):
+                continue
+            if alternative.get("type") == "null":
+                alternative["description"] = NULL_ALTERNATIVE
+            elif "$ref" in alternative:
+                target = definitions.get(alternative["$ref"].rsplit("/", 1)[-1], {})
+                alternative["description"] = target.get("description", "")
+    for value in node.values():
+        _readable_alternatives(value, definitions)
+
+
 def _parameters_schema() -> dict:
     """swecan.yaml's parameter versions: the Parameters fields plus in_force_from."""
     schema = Parameters.model_json_schema(by_alias=True)
@@ -296,8 +359,9 @@ def generate() -> dict[str, dict]:
                 definition["description"] = f"Skriv ett av: {values}."
             else:
                 definition["title"] = MODEL_TITLES.get(def_name, def_name)
-                definition["description"] = definition["title"] + "."
+                definition["description"] = definition["title"] + ": ett avsnitt med egna fält."
         schema = _fix(schema)
+        _readable_alternatives(schema, schema.get("definitions", {}))
         schema = {
             "$schema": DRAFT_07,
             "$id": f"https://swecan.example.se/schemas/{name}",

@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from swecan_site.check import check
 
-from .conftest import REPO
+from .tools import standards_folder
 
 SITE_URL = "https://swecan.example.se/"
 HOST = "swecan.example.se"
 
 
 def standards() -> Path:
-    """The reference standards (../shared/standards or $SWECAN_STANDARDS).
-
-    Skipped locally when absent, a failure in CI (like the Chromium tests).
-    """
-    given = os.environ.get("SWECAN_STANDARDS")
-    folder = Path(given) if given else REPO.parent / "shared" / "standards"
-    if not (folder / "feedvalidator").is_dir():
-        message = (
-            f"the reference standards are not at {folder} "
-            "(set SWECAN_STANDARDS to the folder holding feedvalidator/, dcat-ap-3.0.1/, …)"
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return folder
+    """The reference standards (../shared/standards or $SWECAN_STANDARDS): tools.py."""
+    return standards_folder("feedvalidator")
 
 
 def outputs(root: Path, as_of: date) -> dict[str, bytes]:

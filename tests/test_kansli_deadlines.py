@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from icalendar import Calendar
 
 from swecan_site.check import check
 from swecan_site.cli import main
+from swecan_site.loader import load
 from swecan_site.rules import Status, SubjectKind, SubjectRef
 
 from .conftest import REPO, DataRepo
@@ -191,3 +192,80 @@ def test_term_end_uses_the_term_length_when_the_term_began_shorter_later(
     assert "mandat 2 april 2026 – 1 april 2028." in item["detail"]
     assert au_chair_too_long(repo, date(2027, 4, 2)) == []
     assert au_chair_too_long(repo, date(2028, 4, 2))
+
+
+# --- issue 20, item 6: reminders in the deadline calendar --------------------------------
+
+
+def _alarms(ics: str) -> list[tuple[date, list]]:
+    """Per event (read back by icalendar): its day and its VALARM components."""
+    events = Calendar.from_ical(ics).walk("VEVENT")
+    assert events
+    return [(event.decoded("dtstart"), event.walk("VALARM")) for event in events]
+
+
+def _rings(due: date, alarm) -> datetime:  # type: ignore[no-untyped-def]
+    """When a relative trigger rings: from the all-day event's start (midnight)."""
+    assert alarm["action"] == "DISPLAY" and alarm["description"]
+    trigger = alarm.decoded("trigger")
+    assert isinstance(trigger, timedelta)  # relative to DTSTART, not an absolute time
+    return datetime.combine(due, time()) + trigger
+
+
+def test_the_shipped_calendar_reminds_7_and_1_days_before_at_nine(capsys) -> None:
+    """swecan.yaml says reminder_days: [7, 1]: every deadline rings at 09:00 seven days
+    and one day before it."""
+    assert "reminder_days: [7, 1]" in (REPO / "swecan.yaml").read_text(encoding="utf-8")
+    _, ics = frister(capsys, "--dagar", "45", "--as-of", "2026-11-20", "--format", "ics")
+    for due, alarms in _alarms(ics):
+        assert [_rings(due, a) for a in alarms] == [
+            datetime.combine(due - timedelta(days=7), time(9)),
+            datetime.combine(due - timedelta(days=1), time(9)),
+        ]
+
+
+def test_reminder_days_is_configurable(repo: DataRepo, capsys) -> None:
+    repo.replace("swecan.yaml", "reminder_days: [7, 1]", "reminder_days: 3")
+    _, ics = frister(capsys, "--dagar", "45", "--as-of", "2026-11-20", "--format", "ics",
+                     root=repo.root)  # fmt: skip
+    for due, alarms in _alarms(ics):
+        assert [_rings(due, a) for a in alarms] == [datetime.combine(due - timedelta(3), time(9))]
+    repo.replace("swecan.yaml", "reminder_days: 3", "reminder_days: [0, 14, 14]")
+    _, ics = frister(capsys, "--dagar", "45", "--as-of", "2026-11-20", "--format", "ics",
+                     root=repo.root)  # fmt: skip
+    for due, alarms in _alarms(ics):
+        assert [_rings(due, a) for a in alarms] == [
+            datetime.combine(due - timedelta(14), time(9)),
+            datetime.combine(due, time(9)),
+        ]
+    repo.replace("swecan.yaml", "reminder_days: [0, 14, 14]", "reminder_days: []")
+    _, ics = frister(capsys, "--dagar", "45", "--as-of", "2026-11-20", "--format", "ics",
+                     root=repo.root)  # fmt: skip
+    assert all(alarms == [] for _, alarms in _alarms(ics)) and "VALARM" not in ics
+
+
+def test_without_the_setting_the_default_is_7_and_1(repo: DataRepo) -> None:
+    repo.replace("swecan.yaml", "reminder_days: [7, 1]\n", "")
+    config = load(repo.root).dataset.config  # type: ignore[union-attr]
+    assert config.reminder_days == (7, 1)
+
+
+def test_a_bad_reminder_is_a_located_data_error(repo: DataRepo) -> None:
+    line = repo.line_of("swecan.yaml", "reminder_days: [7, 1]")
+    for bad in ("[7, -1]", "sju", "400", "[true]"):
+        repo.replace("swecan.yaml", repo.read("swecan.yaml").splitlines()[line - 1],
+                     f"reminder_days: {bad}")  # fmt: skip
+        errors = repo.check(AS_OF).data_errors
+        assert errors and all(e.location.file == "swecan.yaml" for e in errors), bad
+        assert {e.location.line for e in errors} == {line}, (bad, errors)
+
+
+def test_the_published_calendar_file_carries_the_reminders() -> None:
+    """efterlevnad/frister.ics as the site publishes it (outputs registry)."""
+    from swecan_site import urls
+
+    from .outputs_support import outputs
+
+    ics = outputs(REPO, AS_OF)[urls.DEADLINES_CALENDAR].decode()
+    triggers = {str(a.get("trigger").to_ical(), "ascii") for _, al in _alarms(ics) for a in al}
+    assert triggers == {"-P6DT15H", "-PT15H"}

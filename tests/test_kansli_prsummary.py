@@ -396,3 +396,89 @@ def test_data_in_the_summary_cannot_make_markdown(history: DataRepo, capsys) -> 
         assert active not in raw, active
     assert re.search(r"(?<!\\)<img", raw) is None  # only as '\<img': text
     assert r"\!\[x\]\(https\:\/\/evil\.example\/t\.png\)" in raw
+
+
+# --- issue 20, item 2: a truthful summary -----------------------------------------------
+
+TYPO = ("meetings/2026-03-12-partnerskapet/mote.yaml", "  - rcc-norr\n", "  - rcc-nrr\n")
+
+
+def test_a_data_error_in_the_pull_request_resolves_nothing(history: DataRepo, capsys) -> None:
+    """The base has the shipped SC304 finding; the pull request has a data error, so its
+    compliance rules never ran: SC304 is not fixed, and the summary must not say it is."""
+    base = history.check(date.fromisoformat(AS_OF))
+    assert [p.rule for p in base.findings] == ["SC304"]
+    history.replace(*TYPO)
+    code, out = summary(history, capsys)
+    assert code == 1
+    assert "### Åtgärdade fynd" not in out and "### Nya efterlevnadsfynd" not in out
+    assert "SC304" not in out
+    assert (
+        "Efterlevnadsreglerna kördes inte för ändringen, eftersom den har datafel. "
+        "Därför redovisas inga fynd som nya eller åtgärdade." in out
+    )
+    assert "### Datafel (måste rättas)" in out and "Menade du 'rcc-norr'?" in out
+
+
+def test_a_data_error_in_the_base_makes_nothing_new(history: DataRepo, capsys) -> None:
+    """A base with a data error had no findings: the pull request that fixes it does not
+    introduce the findings that its compliance rules now see (SC304, raised to error on
+    both sides), and the gate does not block on them."""
+    history.replace("swecan.yaml", "  SC301: error", "  SC301: error\n  SC304: error")
+    history.replace(*TYPO)
+    git(history.root, "add", "-A")
+    git(history.root, "commit", "-q", "-m", "a data error on main")
+    history.replace(TYPO[0], TYPO[2], TYPO[1])
+    code, out = summary(history, capsys)
+    assert code == 0, out
+    assert "### Åtgärdade fynd" not in out and "### Nya efterlevnadsfynd" not in out
+    assert "kunde inte köras för basen" in out and "eftersom basen har datafel" in out
+    unjudged = out.split("### Efterlevnadsfynd efter ändringen (inte jämförda med basen)")[1]
+    assert "**SC304** (§3.2)" in unjudged
+    assert "**Kan publiceras:**" in out
+
+
+def test_the_comparison_is_typed_not_worded(history: DataRepo) -> None:
+    """prsummary.compare on the reports themselves: without an evaluated side there is
+    nothing introduced or resolved among the compliance findings."""
+    as_of = date.fromisoformat(AS_OF)
+    base = history.check(as_of)
+    history.replace(*TYPO)
+    head = history.check(as_of)
+    assert prsummary.evaluated(base) and not prsummary.evaluated(head)
+    broken = prsummary.compare(head, base)
+    assert not broken.comparable and broken.resolved == []
+    assert [p.rule for p in broken.introduced] == [p.rule for p in head.data_errors]
+    backwards = prsummary.compare(base, head)
+    assert backwards.introduced == [] and backwards.exit_code == 0
+    fair = prsummary.compare(base, base)
+    assert fair.comparable and fair.introduced == fair.resolved == []
+
+
+def test_a_target_says_kansliets_mal_once(history: DataRepo, capsys) -> None:
+    """SC804 is a target whose summary opens with "Kansliets mål:", and check adds the
+    same label to the message: the summary line names it once."""
+    history.replace(
+        "organisation.yaml",
+        "      till: 2026-12-31\n      e-post: swecan@socialstyrelsen.se\n"
+        "      telefon: 075-247 30 00\n  vice_ordförande:",
+        "      till: 2026-12-31\n      e-post: ordforande.swecan@gmail.com\n"
+        "      telefon: 075-247 30 00\n  vice_ordförande:",
+    )
+    code, out = summary(history, capsys)
+    assert code == 0  # a warning
+    new = out.split("### Nya efterlevnadsfynd")[1].split("###")[0]
+    entries = [entry for entry in new.split("\n- ") if "**SC804**" in entry]
+    assert len(entries) == 1, new
+    assert entries[0].count("Kansliets mål") == 1, entries[0]
+    assert "*Ordförandenas kontaktadresser ligger inte hos en privat e-posttjänst*" in entries[0]
+
+
+def test_an_obligation_names_its_basis(history: DataRepo, capsys) -> None:
+    history.replace(
+        "meetings/2026-06-10-partnerskapet/mote.yaml",
+        "kallelse_skickad: 2026-05-08",
+        "kallelse_skickad: 2026-05-20",
+    )
+    _, out = summary(history, capsys)
+    assert "*Arbetsordningens krav: " in out.split("### Nya efterlevnadsfynd")[1]

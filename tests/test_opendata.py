@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -31,24 +30,15 @@ from swecan_site.public import PublicView
 
 from .conftest import AS_OF, REPO
 from .test_build import project_copy
+from .tools import standards_folder
 from .tools import tool as find_tool
 
-STANDARDS_ENV = "SWECAN_STANDARDS"
 JSON_FILES = [d.file for d in data_files() if d.schema]
 
 
 def standards_dir() -> Path:
-    """The reference standards: $SWECAN_STANDARDS or ../shared/standards beside the repo."""
-    folder = Path(os.environ.get(STANDARDS_ENV) or REPO.parent / "shared" / "standards")
-    if not (folder / "oparl-1.1" / "Meeting.json").is_file():
-        message = (
-            f"the OParl 1.1 schemas are not at {folder}/oparl-1.1 "
-            f"(set {STANDARDS_ENV} to the folder holding oparl-1.1/)"
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message + "; they are required in CI")
-        pytest.skip(message)
-    return folder
+    """The reference standards: $SWECAN_STANDARDS or ../shared/standards (tools.py)."""
+    return standards_folder("oparl-1.1/Meeting.json")
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ TITLE = "SweCan – kansliets frister"  # the calendar's own name (deadlines.for
 
 def _build(view: PublicView) -> bytes:
     items = view.deadlines(deadlines.DEFAULT_DAYS)
-    return deadlines.format_ics(items, view.as_of).encode()
+    return deadlines.format_ics(items, view.as_of, view.config.reminder_days).encode()
 
 
 FILES = [
