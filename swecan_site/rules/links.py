@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import urls
 from ..layout import ASSETS_DIR, MEETINGS_DIR
 from ..markup import url_scheme
+from ..matters import MatterStatus
 from ..problems import Kind, Location
 from .base import Context, Result, SubjectRef, failed, rule
 
@@ -42,7 +43,7 @@ def _pages(ctx: Context) -> set[str]:
     fixed = [
         urls.START, urls.ORGANISATION, urls.DECISIONS, urls.MEETINGS, urls.PARTNERS,
         urls.RULES, urls.REPORTS, urls.COMPLIANCE, urls.OPEN_DATA, urls.CHANGELOG,
-        urls.DEADLINES,
+        urls.DEADLINES, urls.MATTERS,
     ]  # fmt: skip
     years = {m.date.year for m in data.meetings}
     found = [
@@ -56,6 +57,9 @@ def _pages(ctx: Context) -> set[str]:
         *(urls.report(doc.slug) for doc in data.reports),
         *(urls.decisions_year(year) for year in years),
         *(urls.compliance_year(year) for year in years),
+        *(urls.matter_page(matter.id) for m in data.meetings for matter in m.matters),
+        *(urls.matters_year(year) for year in years),
+        *(urls.matters_status(status.slug) for status in MatterStatus),
     ]
     return {urls.source(url) for url in found}
 

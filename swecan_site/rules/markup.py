@@ -56,6 +56,12 @@ def _strings(node: Node) -> Iterator[tuple[Node, str, int | None, str]]:
                     yield from _strings(item)
 
 
+def _strings_of(ctx: Context, node: Node) -> list[tuple[Node, str, int | None, str]]:
+    """:func:`_strings` of a data file's node, walked once per check: four rules read
+    every string (markup, hidden characters, formulas, fill-in markers)."""
+    return ctx.memo(("strings", id(node)), lambda: list(_strings(node)))
+
+
 def _content(ctx: Context) -> list[ContentDoc[Any]]:
     data = ctx.data
     return [*data.rules_versions, *data.reports, *data.pages, *data.english_pages]
@@ -106,7 +112,7 @@ def markup_in_data(ctx: Context) -> Iterator[Result]:
     hör hemma i protokoll.md eller sidorna under content/.
     """
     for node in _data_nodes(ctx):
-        for owner, name, index, value in _strings(node):
+        for owner, name, index, value in _strings_of(ctx, node):
             what = markup_in_text(value)
             if what:
                 where = owner.where(name, index)
@@ -459,7 +465,7 @@ def fill_in_markers(ctx: Context) -> Iterator[Result]:
     sätt tillbaka dokumentet som utkast tills texten är klar.
     """
     for node in _published_data(ctx):
-        for owner, name, index, value in _strings(node):
+        for owner, name, index, value in _strings_of(ctx, node):
             if match := MARKER.search(value):
                 where = owner.where(name, index)
                 yield failed(SubjectRef.file(where.file), _fill_in_message(match[0]), where)
@@ -519,7 +525,7 @@ def hidden_characters(ctx: Context) -> Iterator[Result]:
     i stället för att klistra in den.
     """
     for node in _data_nodes(ctx):
-        for owner, name, index, value in _strings(node):
+        for owner, name, index, value in _strings_of(ctx, node):
             if found := hidden_character(value):
                 where = owner.where(name, index)
                 yield failed(
@@ -567,7 +573,7 @@ def formula_like(ctx: Context) -> Iterator[Result]:
     sällan börja med de tecknen; skriv om den om det går.
     """
     for node in _data_nodes(ctx):
-        for owner, name, index, value in _strings(node):
+        for owner, name, index, value in _strings_of(ctx, node):
             if name not in NOT_IN_TABLES and value.startswith(FORMULA_START):
                 where = owner.where(name, index)
                 first = "en tabb" if value[0] in "\t\r" else f"'{value[0]}'"
