@@ -30,6 +30,8 @@ ADVICE = (
 
 def _targets(text: str) -> Iterator[tuple[str, int]]:
     """(address, offset) of every link address in ``text``, outside code."""
+    if "](" not in text and "]:" not in text and "<" not in text:
+        return  # no inline link, reference definition or HTML tag: most protocols
     blank = _CODE.sub(lambda m: " " * len(m.group(0)), text)
     blank = _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), blank)
     for pattern in (_INLINE, _REFERENCE, _HREF):
