@@ -21,6 +21,7 @@ from .config import Parameters
 from .dates import sv_date, today
 from .facts import protocol_published
 from .layout import CONFIG_FILE as DATA_CONFIG_FILE
+from .models import MATTER_ID_PATTERN
 from .problems import FORMATTERS, SEVERITY_SV, Kind, Severity, section_label
 from .rules import AREAS, BY_ID, REGISTRY, Rule
 from .rules.base import ARBETSORDNING, SOURCE_NAMES, Basis
@@ -511,7 +512,7 @@ def _raisers(value: str) -> list[str]:
 
 def _matter_id(value: str) -> str:
     value = unicodedata.normalize("NFC", value)
-    if not re.fullmatch(r"Ä-\d{4}-\d{2,3}", value):
+    if not re.fullmatch(MATTER_ID_PATTERN, value):
         raise argparse.ArgumentTypeError(f"{_shown(value)} är inget ärende-id (Ä-ÅÅÅÅ-NN)")
     return value
 

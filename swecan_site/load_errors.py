@@ -19,6 +19,7 @@ from typing import Any, TypeGuard
 from pydantic import BaseModel, ValidationError
 
 from . import yamlpos
+from .models import DECISION_ID_PATTERN, MATTER_ID_PATTERN, SLUG_PATTERN
 from .problems import Kind, Location, Problem, Severity
 
 MAX_PROBLEMS_PER_FILE = 50  # validation errors shown per file; the rest are counted
@@ -52,9 +53,9 @@ def capped(found: list[Problem]) -> list[Problem]:
 # --- pydantic errors -> Swedish messages at positions --------------------------
 
 _PATTERNS = {
-    r"^[a-z0-9][a-z0-9-]*$": "id skrivs med små bokstäver a–z, siffror och bindestreck",
-    r"^B-\d{4}-\d{2,3}$": "beslutsid skrivs B-ÅÅÅÅ-NN, t.ex. B-2026-03",
-    r"^Ä-\d{4}-\d{2,3}$": "ärendeid skrivs Ä-ÅÅÅÅ-NN, t.ex. Ä-2026-04",
+    SLUG_PATTERN: "id skrivs med små bokstäver a–z, siffror och bindestreck",
+    DECISION_ID_PATTERN: "beslutsid skrivs B-ÅÅÅÅ-NN, t.ex. B-2026-03",
+    MATTER_ID_PATTERN: "ärendeid skrivs Ä-ÅÅÅÅ-NN, t.ex. Ä-2026-04",
 }
 _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "True", "False", "YES", "NO"}
 

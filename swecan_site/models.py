@@ -176,9 +176,14 @@ def _nfc(value: Any) -> Any:
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 ClockTime = Annotated[time, BeforeValidator(_clock)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-DecisionId = Annotated[str, Field(pattern=r"^B-\d{4}-\d{2,3}$")]
-MatterId = Annotated[str, BeforeValidator(_nfc), Field(pattern=r"^Ä-\d{4}-\d{2,3}$")]
+# The id formats, once: the models validate with them, load_errors words their
+# failures, the command line checks an id it is given.
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+DECISION_ID_PATTERN = r"^B-\d{4}-\d{2,3}$"
+MATTER_ID_PATTERN = r"^Ä-\d{4}-\d{2,3}$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+DecisionId = Annotated[str, Field(pattern=DECISION_ID_PATTERN)]
+MatterId = Annotated[str, BeforeValidator(_nfc), Field(pattern=MATTER_ID_PATTERN)]
 Url = Annotated[str, AfterValidator(web_url)]
 Email = Annotated[str, AfterValidator(_email)]
 Phone = Annotated[str, AfterValidator(_phone)]
