@@ -69,11 +69,6 @@ class MatterStatus(StrEnum):
     WITHDRAWN = "återkallat"
     DECIDED = "beslutat"
 
-    @property
-    def slug(self) -> str:
-        """Its part of a URL (urls.matters_status): ASCII, no spaces."""
-        return self.value.replace("å", "a").replace("ä", "a").replace("ö", "o").replace(" ", "-")
-
 
 _HANDLING_ROLE = {
     MatterHandling.TABLED: Role.TABLING,

@@ -100,9 +100,10 @@ def matters_year(year: int) -> str:
     return f"{MATTERS}{year}/"
 
 
-def matters_status(slug: str) -> str:
-    """The matters in one status on the as-of date: ``arenden/status/bordlagt/``."""
-    return f"{MATTERS}status/{slug}/"
+def matters_status(status: str) -> str:
+    """The matters in one status on the as-of date: 'på dagordningen' ->
+    ``arenden/status/pa-dagordningen/``."""
+    return f"{MATTERS}status/{anchor(status).replace(' ', '-')}/"
 
 
 def meeting_file(meeting_id: str, relative: str) -> str:

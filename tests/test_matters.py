@@ -104,7 +104,7 @@ def test_register_lists_every_matter_and_filters_by_year_and_status(pages) -> No
     assert "[Ä-2026-07](../a-2026-07.md)" in beslutat
     assert "Ä-2026-14" not in beslutat.split("Tabell:", 1)[1]
     for status in MatterStatus:  # every status page exists, empty or not (permanent URLs)
-        assert urls.source(urls.matters_status(status.slug)) in pages
+        assert urls.source(urls.matters_status(status)) in pages
 
 
 def test_each_meeting_page_links_its_matters_and_each_matter_page_its_meetings(pages) -> None:

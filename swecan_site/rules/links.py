@@ -61,7 +61,7 @@ def _pages(ctx: Context) -> set[str]:
         *(urls.compliance_year(year) for year in years),
         *(urls.matter_page(matter.id) for m in data.meetings for matter in m.matters),
         *(urls.matters_year(year) for year in years),
-        *(urls.matters_status(status.slug) for status in MatterStatus),
+        *(urls.matters_status(status) for status in MatterStatus),
     ]
     return {urls.source(url) for url in found}
 

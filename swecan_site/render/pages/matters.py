@@ -55,7 +55,7 @@ def pages(site: Site) -> dict[str, str]:
             "matters_index.md.j2", here, rows=chosen, title=f"Ärenden {year}", **common
         )
     for status in statuses:
-        here = urls.source(urls.matters_status(status.slug))
+        here = urls.source(urls.matters_status(status))
         chosen = [row for row in rows if row.status is status]
         result[here] = site.render(
             "matters_index.md.j2",
