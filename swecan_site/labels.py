@@ -44,6 +44,13 @@ PROTOCOL_NAMES = {
     ProtocolStatus.COMPLETED: "färdigställt",
     ProtocolStatus.APPROVED: "godkänt",
 }
+# The offices on the organisation page (public_record.CONTACTS).
+CONTACT_TITLES = {
+    (BodyName.PARTNERSHIP, "chair"): "Ordförande i SweCan",
+    (BodyName.PARTNERSHIP, "vice_chair"): "Vice ordförande i SweCan",
+    (BodyName.COMMITTEE, "chair"): "Ordförande i arbetsutskottet",
+    (BodyName.COMMITTEE, "vice_chair"): "Vice ordförande i arbetsutskottet",
+}
 MEETING_STATES = {
     MeetingState.UPCOMING: "planerat",
     MeetingState.UNREPORTED: "planerat, men uppgift saknas om att mötet har hållits",

@@ -32,6 +32,12 @@ FORM_NAMES = {
     MeetingForm.HYBRID: "hybrid: in person and online",
     MeetingForm.DIGITAL: "online",
 }
+CONTACT_TITLES = {
+    (BodyName.PARTNERSHIP, "chair"): "Chair of SweCan (the Partnership)",
+    (BodyName.PARTNERSHIP, "vice_chair"): "Vice chair of SweCan (the Partnership)",
+    (BodyName.COMMITTEE, "chair"): "Chair of the Executive Committee",
+    (BodyName.COMMITTEE, "vice_chair"): "Vice chair of the Executive Committee",
+}
 MEETING_STATES = {
     MeetingState.UPCOMING: "planned",
     MeetingState.UNREPORTED: "planned, not yet reported as held",

@@ -55,11 +55,21 @@ from .models import (
     PageMeta,
     Partner,
     ReportMeta,
+    RoleHolder,
     RulesVersionMeta,
     Sector,
     Underlag,
 )
 from .provenance import Evidence
+
+Office = tuple[BodyName, str]  # a body and the role field of its holders ("chair" …)
+# "kontaktuppgifter till ordförande" (§7): both chairs and vice chairs, both bodies.
+CONTACTS: tuple[Office, ...] = (
+    (BodyName.PARTNERSHIP, "chair"),
+    (BodyName.PARTNERSHIP, "vice_chair"),
+    (BodyName.COMMITTEE, "chair"),
+    (BodyName.COMMITTEE, "vice_chair"),
+)
 
 START_PAGE = "start"
 
@@ -178,6 +188,13 @@ class PublicRecord:
     @property
     def organisation(self) -> OrganisationFile:
         return self._data.organisation
+
+    def contacts(self) -> list[tuple[Office, RoleHolder | None]]:
+        """The chairs whose contact details §7 publishes, each with its holder on the
+        as-of date (None: vacant) – the Swedish and the English organisation page."""
+        org = self.organisation
+        bodies = {BodyName.PARTNERSHIP: org.partnership, BodyName.COMMITTEE: org.committee}
+        return [(office, bodies[office[0]].holder(office[1], self.as_of)) for office in CONTACTS]
 
     @property
     def accessibility(self) -> AccessibilityFile | None:

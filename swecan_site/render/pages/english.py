@@ -149,13 +149,7 @@ def _partners(site: Site) -> dict[str, str]:
 def _organisation(site: Site) -> dict[str, str]:
     view = site.view
     org = view.organisation
-    day = view.as_of
-    contacts = [
-        ("Chair of SweCan (the Partnership)", org.partnership.holder("chair", day)),
-        ("Vice chair of SweCan (the Partnership)", org.partnership.holder("vice_chair", day)),
-        ("Chair of the Executive Committee", org.committee.holder("chair", day)),
-        ("Vice chair of the Executive Committee", org.committee.holder("vice_chair", day)),
-    ]
+    contacts = [(labels_en.CONTACT_TITLES[office], holder) for office, holder in view.contacts()]
     here = urls.source(urls.EN_ORGANISATION)
     return {
         here: _render(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ... import urls
+from ... import labels, urls
 from ...layout import ORGANISATION_FILE
 from .site import Site
 
@@ -11,12 +11,7 @@ def pages(site: Site) -> dict[str, str]:
     view = site.view
     org = view.organisation
     day = view.as_of
-    contacts = [
-        ("Ordförande i SweCan", org.partnership.holder("chair", day)),
-        ("Vice ordförande i SweCan", org.partnership.holder("vice_chair", day)),
-        ("Ordförande i arbetsutskottet", org.committee.holder("chair", day)),
-        ("Vice ordförande i arbetsutskottet", org.committee.holder("vice_chair", day)),
-    ]
+    contacts = [(labels.CONTACT_TITLES[office], holder) for office, holder in view.contacts()]
     # The seats held today, as the AU rules count them (a member whose organisation
     # has left has no seat: timeline.Timeline.seats).
     committee = [
