@@ -13,21 +13,20 @@ STATEMENT_PAGE = "tillganglighet"  # written from content/tillganglighet.yaml wh
 
 def pages(site: Site) -> dict[str, str]:
     view = site.view
-    docs = view.pages()
     result = {}
-    for slug, doc in docs.items():
-        if slug != START_PAGE:
-            here = urls.source(urls.page(slug))
+    for slug, doc in view.pages().items():
+        if slug == START_PAGE:
+            continue  # start.py's
+        here = urls.source(urls.page(slug))
+        if slug == STATEMENT_PAGE and view.accessibility is not None:
+            result[here] = site.render(
+                "accessibility.md.j2",
+                here,
+                sources=(doc.file, f"{CONTENT_DIR}/{ACCESSIBILITY_FILE}"),
+                doc=doc,
+                s=view.accessibility,
+                kansli=view.organisation.secretariat,
+            )
+        else:
             result[here] = site.render("page.md.j2", here, sources=(doc.file,), doc=doc)
-    statement = docs.get(STATEMENT_PAGE)
-    if statement is not None and view.accessibility is not None:
-        here = urls.source(urls.page(STATEMENT_PAGE))
-        result[here] = site.render(
-            "accessibility.md.j2",
-            here,
-            sources=(statement.file, f"{CONTENT_DIR}/{ACCESSIBILITY_FILE}"),
-            doc=statement,
-            s=view.accessibility,
-            kansli=view.organisation.secretariat,
-        )
     return result

@@ -80,7 +80,11 @@ def pages(site: Site) -> dict[str, str]:
     view = site.view
     result: dict[str, str] = {}
     for slug in view.english_pages():
-        if slug != "start":
+        if slug == "start":
+            continue  # _start's
+        if slug == "accessibility" and view.accessibility is not None:
+            result.update(_accessibility(site))
+        else:
             here, page = _content(site, slug)
             result[here] = page
     result.update(_start(site))
@@ -90,18 +94,23 @@ def pages(site: Site) -> dict[str, str]:
     result.update(_decisions(site))
     result.update(_compliance(site))
     result.update(_open_data(site))
-    if view.accessibility is not None:
-        here = urls.source(urls.EN_ACCESSIBILITY)
-        doc = view.english_pages()["accessibility"]
-        result[here] = _render(
+    return result
+
+
+def _accessibility(site: Site) -> dict[str, str]:
+    """The statement written from content/tillganglighet.yaml's facts."""
+    view = site.view
+    here = urls.source(urls.EN_ACCESSIBILITY)
+    return {
+        here: _render(
             site,
             "en/accessibility.md.j2",
             here,
-            doc=doc,
+            doc=view.english_pages()["accessibility"],
             s=view.accessibility,
             kansli=view.organisation.secretariat,
         )
-    return result
+    }
 
 
 def _start(site: Site) -> dict[str, str]:
