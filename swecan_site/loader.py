@@ -245,13 +245,22 @@ class Loader:
             return None
         return ContentDoc(file, path.stem, meta, body, body_line)
 
-    def check_required_pages(self, content: Path) -> None:
+    def check_required_pages(self, content: Path, docs: list[ContentDoc[PageMeta]]) -> None:
+        """Each required page exists and is published: the site cannot be without it,
+        so it cannot be a draft either (the pages that show it would have nothing)."""
+        drafts = {doc.file: doc for doc in docs if doc.meta.draft}
         for slug in REQUIRED_PAGES:
             path = content / f"{slug}.md"
+            file = self.rel(path)
             if not path.is_file() and not path.is_symlink():
+                self.problems.append(data_problem("SC006", Location(file), f"Sidan {file} saknas."))
+            elif (draft := drafts.get(file)) is not None:
                 self.problems.append(
                     data_problem(
-                        "SC006", Location(self.rel(path)), f"Sidan {self.rel(path)} saknas."
+                        "SC006",
+                        draft.meta.where("draft"),
+                        f"Sidan {file} måste finnas på webbplatsen och kan inte vara ett "
+                        "utkast; ta bort utkast: true när texten är klar.",
                     )
                 )
 
@@ -287,7 +296,7 @@ class Loader:
         reports = self.load_documents(content / REPORTS_DIR, ReportMeta)
         pages = self.load_documents(content, PageMeta)
         english_pages = self.load_documents(content / ENGLISH_DIR, PageMeta)
-        self.check_required_pages(content)
+        self.check_required_pages(content, [*pages, *english_pages])
         accessibility = self.load_accessibility(content)
         if self.problems or config is None or partners is None or organisation is None:
             return LoadResult(None, self.problems)
